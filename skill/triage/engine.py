@@ -1,0 +1,243 @@
+"""What to ask next, and when to stop: the safety screen first, then the elimination interview."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from skill.knowledge import (
+    CONDITION_IDS,
+    FEATURE_IDS,
+    NONE_OF_THESE,
+    RED_FLAG_IDS,
+    SCREEN_QUESTION,
+    Knowledge,
+    load_knowledge,
+)
+from skill.knowledge.model import HYPOTHESES, Triage
+from skill.triage import inference
+from skill.triage.interview import Answer, Interview, InvalidAnswer
+
+_REASONS_SPOKEN = 2
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    purpose: str
+    # How many symptom questions came before this one (the screen does not count).
+    asked_before: int
+
+    @property
+    def is_safety_screen(self) -> bool:
+        return self.id == SCREEN_QUESTION or self.id in RED_FLAG_IDS
+
+
+@dataclass(frozen=True)
+class Reason:
+    feature_id: str
+    answer: Answer
+    text: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    triage: Triage
+    # Most likely first: one or two for see_specialist, none otherwise.
+    conditions: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+    advice: str
+    disclaimer: str
+    # Said when a specific safety question was answered "not sure".
+    caution: str | None
+    questions_asked: int
+
+
+Step = Question | Outcome
+
+
+def next_step(interview: Interview, knowledge: Knowledge | None = None) -> Step:
+    if knowledge is None:
+        return _next_step_with_shipped_knowledge(interview)
+    return _decide(interview, knowledge)
+
+
+@lru_cache(maxsize=4096)
+def _next_step_with_shipped_knowledge(interview: Interview) -> Step:
+    # A pure function of the answers: a warm process answers a step it has seen (the replay in
+    # `restore`, a previous turn, another runner on the same path) without recomputing it.
+    return _decide(interview, load_knowledge())
+
+
+def _decide(interview: Interview, knowledge: Knowledge) -> Step:
+    screen = _screen(interview, knowledge)
+    if screen is not None:
+        return screen
+    return _elimination(interview, knowledge)
+
+
+def answer(
+    interview: Interview, question_id: str, reply: Answer, knowledge: Knowledge | None = None
+) -> Interview:
+    """Record a reply to the waiting question; anything else is refused."""
+    step = next_step(interview, knowledge)
+    if not isinstance(step, Question) or step.id != question_id:
+        raise InvalidAnswer(f"{question_id!r} is not the question waiting for an answer")
+    return interview.with_answer(question_id, reply)
+
+
+def restore(state: object, knowledge: Knowledge | None = None) -> Interview:
+    """The interview in a stored state, or a fresh one if the state is missing or not genuine.
+
+    An answer counts only if the engine would have asked exactly that question at that point,
+    so tampered, reordered or stale states never get through.
+    """
+    stored = Interview.from_state_shape(state)
+    if stored is None:
+        return Interview()
+    replayed = Interview()
+    for question_id, reply in stored.answers:
+        step = next_step(replayed, knowledge)
+        if not isinstance(step, Question) or step.id != question_id:
+            return Interview()
+        replayed = replayed.with_answer(question_id, reply)
+    return replayed
+
+
+def _screen(interview: Interview, knowledge: Knowledge) -> Step | None:
+    screen_answer = interview.answered(SCREEN_QUESTION)
+    if screen_answer is None:
+        return _question(knowledge, SCREEN_QUESTION, asked_before=0)
+    if screen_answer is Answer.NO:
+        return None
+    for flag_id in RED_FLAG_IDS:
+        flag_answer = interview.answered(flag_id)
+        if flag_answer is None:
+            return _question(knowledge, flag_id, asked_before=0)
+        if flag_answer is Answer.YES:
+            flag = knowledge.red_flags[flag_id]
+            assert flag.triage is not None  # the loader guarantees it for specific flags
+            return Outcome(
+                triage=flag.triage,
+                conditions=(),
+                reasons=(),
+                advice=flag.advice,
+                disclaimer=knowledge.settings.disclaimer,
+                caution=None,
+                questions_asked=0,
+            )
+    return None
+
+
+def _elimination(interview: Interview, knowledge: Knowledge) -> Step:
+    answered = [(q, a) for q, a in interview.answers if q in knowledge.features]
+    belief = inference.posterior(knowledge, answered)
+    asked = {q for q, _ in answered}
+    remaining = [f for f in FEATURE_IDS if f not in asked]
+    settings = knowledge.settings
+    if (
+        len(answered) >= settings.question_cap
+        or not remaining
+        or belief[inference.leader(belief)] >= settings.confident_share
+        or not _any_answer_changes_verdict(knowledge, belief, remaining)
+    ):
+        return _outcome(interview, knowledge, belief, answered)
+    best = max(
+        remaining,
+        # Rounded so that ties break by the spec's question order, not by float noise.
+        key=lambda f: (
+            round(inference.information_gain(knowledge, belief, f), 12),
+            -FEATURE_IDS.index(f),
+        ),
+    )
+    return _question(knowledge, best, asked_before=len(answered))
+
+
+def _any_answer_changes_verdict(
+    knowledge: Knowledge, belief: inference.Distribution, remaining: list[str]
+) -> bool:
+    current = _verdict(knowledge, belief)
+    return any(
+        _verdict(knowledge, inference.update(knowledge, belief, f, yes)) != current
+        for f in remaining
+        for yes in (True, False)
+    )
+
+
+def _verdict(knowledge: Knowledge, belief: inference.Distribution) -> tuple[str, ...]:
+    """What the outcome would name now: one or two conditions, or nothing when unclear."""
+    settings = knowledge.settings
+    ranked = sorted(range(len(HYPOTHESES)), key=lambda i: (-belief[i], i))
+    top = ranked[0]
+    if HYPOTHESES[top] == NONE_OF_THESE or belief[top] < settings.minimum_share:
+        return ()
+    second = next(i for i in ranked[1:] if HYPOTHESES[i] != NONE_OF_THESE)
+    if belief[second] >= settings.runner_up_ratio * belief[top]:
+        return (HYPOTHESES[top], HYPOTHESES[second])
+    return (HYPOTHESES[top],)
+
+
+def _outcome(
+    interview: Interview,
+    knowledge: Knowledge,
+    belief: inference.Distribution,
+    answered: list[tuple[str, Answer]],
+) -> Outcome:
+    settings = knowledge.settings
+    caution = (
+        settings.unsure_red_flag_caution
+        if any(interview.answered(f) is Answer.UNSURE for f in RED_FLAG_IDS)
+        else None
+    )
+    conditions = _verdict(knowledge, belief)
+    if not conditions:
+        return Outcome(
+            triage="unclear",
+            conditions=(),
+            reasons=(),
+            advice=settings.unclear_advice,
+            disclaimer=settings.disclaimer,
+            caution=caution,
+            questions_asked=len(answered),
+        )
+    return Outcome(
+        triage="see_specialist",
+        conditions=conditions,
+        reasons=_reasons(knowledge, conditions[0], answered),
+        advice=knowledge.conditions[conditions[0]].advice,
+        disclaimer=settings.disclaimer,
+        caution=caution,
+        questions_asked=len(answered),
+    )
+
+
+def _reasons(
+    knowledge: Knowledge, condition_id: str, answered: list[tuple[str, Answer]]
+) -> tuple[Reason, ...]:
+    """The answers that weighed most for the condition against the other six."""
+    rivals = [c for c in CONDITION_IDS if c != condition_id]
+    weighed: list[tuple[float, int, Reason]] = []
+    for position, (feature_id, reply) in enumerate(answered):
+        if reply is Answer.UNSURE:
+            continue
+        feature = knowledge.features[feature_id]
+        yes = reply is Answer.YES
+        chances = {h: p if yes else 1.0 - p for h, p in feature.likelihood.items()}
+        rival_chance = sum(chances[r] for r in rivals) / len(rivals)
+        weight = math.log(chances[condition_id]) - math.log(rival_chance)
+        if weight > 0:
+            text = feature.yes_reason if yes else feature.no_reason
+            weighed.append((weight, position, Reason(feature_id, reply, text)))
+    weighed.sort(key=lambda item: (-item[0], item[1]))
+    return tuple(reason for _, _, reason in weighed[:_REASONS_SPOKEN])
+
+
+def _question(knowledge: Knowledge, question_id: str, *, asked_before: int) -> Question:
+    return Question(
+        id=question_id,
+        text=knowledge.question_text(question_id),
+        purpose=knowledge.purpose(question_id),
+        asked_before=asked_before,
+    )

@@ -1,0 +1,45 @@
+"""Shared helpers for the engine tests: a simulated runner who answers from a vignette."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from skill.triage import Answer, Interview, Outcome, Question, next_step
+
+VIGNETTES_FILE = Path(__file__).with_name("vignettes.toml")
+
+
+@dataclass(frozen=True)
+class Vignette:
+    name: str
+    expect: tuple[str, ...]
+    answers: dict[str, str]
+
+    def reply(self, question_id: str) -> Answer:
+        return Answer(self.answers.get(question_id, "n"))
+
+
+def load_vignettes() -> list[Vignette]:
+    data: dict[str, Any] = tomllib.loads(VIGNETTES_FILE.read_text("utf-8"))
+    return [
+        Vignette(name=v["name"], expect=tuple(v["expect"]), answers=dict(v["answers"]))
+        for v in data["vignette"]
+    ]
+
+
+def play(vignette: Vignette, limit: int = 40) -> tuple[Outcome, list[str]]:
+    """Run a whole interview, the runner answering from the vignette; returns the outcome and
+    the questions asked, in order."""
+    interview = Interview()
+    asked: list[str] = []
+    for _ in range(limit):
+        step = next_step(interview)
+        if isinstance(step, Outcome):
+            return step, asked
+        assert isinstance(step, Question)
+        asked.append(step.id)
+        interview = interview.with_answer(step.id, vignette.reply(step.id))
+    raise AssertionError(f"{vignette.name}: no outcome after {limit} questions")

@@ -1,0 +1,115 @@
+"""Properties that hold for any runner, checked with generated answer sequences."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skill.knowledge import CONDITION_IDS, load_knowledge
+from skill.triage import Answer, Interview, Outcome, Question, next_step, restore
+
+replies = st.lists(st.sampled_from(list(Answer)), min_size=0, max_size=40)
+STATE_BUDGET_BYTES = 2048
+
+
+def run(sequence: list[Answer]) -> tuple[Interview, Outcome | Question]:
+    """Answer questions in turn from the sequence (padding with "no") until an outcome."""
+    interview = Interview()
+    padded = [*sequence, *[Answer.NO] * 40]
+    for reply in padded:
+        step = next_step(interview)
+        if isinstance(step, Outcome):
+            return interview, step
+        interview = interview.with_answer(step.id, reply)
+    raise AssertionError("no outcome")
+
+
+@settings(max_examples=300, deadline=None)
+@given(replies)
+def test_any_answers_end_within_the_cap_with_a_valid_outcome(sequence: list[Answer]) -> None:
+    _, outcome = run(sequence)
+    assert isinstance(outcome, Outcome)
+    assert outcome.questions_asked <= load_knowledge().settings.question_cap
+    assert outcome.disclaimer
+    if outcome.triage == "see_specialist":
+        assert 1 <= len(outcome.conditions) <= 2
+        assert set(outcome.conditions) <= set(CONDITION_IDS)
+        assert outcome.reasons
+    else:
+        assert outcome.conditions == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(replies, st.sampled_from(list(Answer)))
+def test_answer_then_go_back_returns_the_identical_state(
+    sequence: list[Answer], reply: Answer
+) -> None:
+    interview, _ = run(sequence)
+    for cut in range(len(interview.answers) + 1):
+        earlier = Interview(interview.answers[:cut])
+        step = next_step(earlier)
+        if isinstance(step, Question):
+            later = earlier.with_answer(step.id, reply)
+            assert later.go_back() == earlier
+            assert later.go_back().to_state() == earlier.to_state()
+
+
+@settings(max_examples=200, deadline=None)
+@given(replies)
+def test_state_survives_a_json_round_trip_and_stays_small(sequence: list[Answer]) -> None:
+    interview, _ = run(sequence)
+    for cut in range(len(interview.answers) + 1):
+        earlier = Interview(interview.answers[:cut])
+        encoded = json.dumps(earlier.to_state())
+        assert len(encoded.encode()) < STATE_BUDGET_BYTES
+        assert restore(json.loads(encoded)) == earlier
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=5), inner),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(json_values)
+def test_garbage_state_never_raises_and_gives_a_clean_new_interview(garbage: object) -> None:
+    restored = restore(garbage)
+    assert isinstance(restored, Interview)
+    assert isinstance(next_step(restored), Question | Outcome)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                [*load_knowledge().features, *load_knowledge().red_flags, "made_up", ""]
+            ),
+            st.sampled_from(["y", "n", "u", "yes", 1]),
+        ),
+        max_size=12,
+    )
+)
+def test_tampered_answers_are_only_kept_if_the_engine_would_have_asked_them(
+    pairs: list[tuple[str, object]],
+) -> None:
+    restored = restore({"v": 1, "a": [list(p) for p in pairs]})
+    replay = Interview()
+    for question_id, reply in restored.answers:
+        step = next_step(replay)
+        assert isinstance(step, Question) and step.id == question_id
+        replay = replay.with_answer(question_id, reply)
+
+
+def test_states_of_another_version_or_shape_start_afresh() -> None:
+    genuine = Interview().with_answer("red_flag_any", Answer.NO).to_state()
+    assert restore(genuine).answers
+    assert restore({**genuine, "v": 2}) == Interview()
+    assert restore({"v": 1, "a": [["red_flag_any", "maybe"]]}) == Interview()
+    assert restore({"v": 1, "a": [["past_knee", "y"]]}) == Interview()  # skips the screen
+    assert restore({"v": 1, "a": [["red_flag_any", "n"]] * 50}) == Interview()
+    assert restore(None) == Interview()
