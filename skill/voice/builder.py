@@ -1,0 +1,50 @@
+"""The one skill object, and the Lambda entry over it (the web service wraps the same object)."""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import cache
+from typing import Any
+
+from ask_sdk_core.skill import CustomSkill
+from ask_sdk_core.skill_builder import SkillBuilder
+from ask_sdk_model import RequestEnvelope
+
+from skill.voice.dialogue import Dialogue
+from skill.voice.handlers import ApologiseAndCarryOn, request_handlers
+from skill.voice.interceptors import LoadConversation, LogRequestKind
+
+
+SKILL_ID_VARIABLE = "GLUTE_DETECTIVE_SKILL_ID"
+
+
+def new_skill_builder(dialogue: Dialogue | None = None) -> SkillBuilder:
+    dialogue = dialogue or Dialogue()
+    builder = SkillBuilder()
+    # When configured, the SDK refuses requests meant for any other skill.
+    builder.skill_id = os.environ.get(SKILL_ID_VARIABLE) or None
+    builder.add_global_request_interceptor(LogRequestKind())
+    builder.add_global_request_interceptor(LoadConversation())
+    for handler in request_handlers(dialogue):
+        builder.add_request_handler(handler)
+    builder.add_exception_handler(ApologiseAndCarryOn(dialogue))
+    return builder
+
+
+@cache
+def build_skill() -> CustomSkill:
+    """The skill, built once per process."""
+    return new_skill_builder().create()
+
+
+def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    """AWS Lambda entry: the same steps as SkillBuilder.lambda_handler(), on the one skill."""
+    skill = build_skill()
+    request_envelope = skill.serializer.deserialize(
+        payload=json.dumps(event), obj_type=RequestEnvelope
+    )
+    response_envelope = skill.invoke(request_envelope=request_envelope, context=context)
+    serialized = skill.serializer.serialize(response_envelope)
+    assert isinstance(serialized, dict)
+    return serialized

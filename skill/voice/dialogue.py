@@ -1,0 +1,219 @@
+"""What the skill says for each thing a person can say, in each state of the conversation.
+
+Pure Python (no Alexa imports): a `Conversation` and what was said go in, the next
+`Conversation` and a `Reply` in plain text come out. The Alexa handlers only translate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from skill.knowledge import Knowledge, load_knowledge
+from skill.knowledge.speech import Speech, load_speech
+from skill.triage import Answer, Interview, Outcome, Question, next_step
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    content: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    speech: tuple[str, ...]
+    # What to say if the person says nothing; None only when the session ends.
+    reprompt: str | None
+    end_session: bool = False
+    card: Card | None = None
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """The interview, or None before one has started (after a one-shot question, say)."""
+
+    interview: Interview | None = None
+    step: Question | Outcome | None = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        step = None if self.interview is None else next_step(self.interview)
+        object.__setattr__(self, "step", step)
+
+
+@dataclass(frozen=True)
+class Turn:
+    conversation: Conversation
+    reply: Reply
+
+
+class Dialogue:
+    def __init__(self, knowledge: Knowledge | None = None, speech: Speech | None = None) -> None:
+        self.knowledge = knowledge or load_knowledge()
+        self.speech = speech or load_speech()
+
+    # --- starting ------------------------------------------------------------------------
+
+    def launch(self) -> Turn:
+        return self._ask_current(Conversation(Interview()), self.speech.say("launch.welcome"))
+
+    def start_over(self, conversation: Conversation) -> Turn:
+        return self._ask_current(Conversation(Interview()), self.speech.say("launch.restart"))
+
+    # --- answers -------------------------------------------------------------------------
+
+    def answer(self, conversation: Conversation, reply: Answer) -> Turn:
+        step = conversation.step
+        if isinstance(step, Question):
+            assert conversation.interview is not None
+            moved_on = Conversation(conversation.interview.with_answer(step.id, reply))
+            return self._present(moved_on)
+        if step is None:
+            if reply is Answer.YES:
+                return self._ask_current(Conversation(Interview()), self.speech.say("launch.begin"))
+            if reply is Answer.NO:
+                return self.stop(conversation)
+            return self._offer(conversation, self.speech.say("help.not_started"))
+        # After an outcome the only question open is the offer to hear more or start over.
+        if reply is Answer.YES:
+            if step.triage == "see_specialist":
+                return self.explain(conversation, step.conditions[0])
+            return self.start_over(conversation)
+        if reply is Answer.NO:
+            return self.stop(conversation)
+        return self._offer(conversation)
+
+    def go_back(self, conversation: Conversation) -> Turn:
+        interview = conversation.interview
+        if interview is None:
+            return self._offer(conversation, self.speech.say("answers.out_of_turn"))
+        if not interview.answers:
+            return self._ask_current(conversation, self.speech.say("go_back.nothing_to_undo"))
+        return self._ask_current(
+            Conversation(interview.go_back()), self.speech.say("go_back.undone")
+        )
+
+    # --- questions about the interview -----------------------------------------------------
+
+    def repeat(self, conversation: Conversation) -> Turn:
+        if isinstance(conversation.step, Outcome):
+            return self._present(conversation)
+        return self._ask_current(conversation)
+
+    def why(self, conversation: Conversation) -> Turn:
+        step = conversation.step
+        if isinstance(step, Question):
+            return self._ask_current(conversation, step.purpose)
+        if isinstance(step, Outcome) and step.conditions:
+            name = self.knowledge.conditions[step.conditions[0]].name
+            return self._offer(conversation, self.speech.say("why.after_outcome", name=name))
+        return self._offer(conversation, self.speech.say("why.no_question"))
+
+    def explain(
+        self, conversation: Conversation, condition_id: str | None, heard: str | None = None
+    ) -> Turn:
+        """Describe a condition: the one asked for, else the one the outcome named."""
+        step = conversation.step
+        if condition_id is None and isinstance(step, Outcome) and step.conditions:
+            condition_id = step.conditions[0]
+        condition = self.knowledge.conditions.get(condition_id or "")
+        if condition is None:
+            which = self.speech.say("explain.which")
+            said = [self.speech.say("explain.unknown"), which] if heard else [which]
+            return Turn(conversation, Reply(tuple(said), reprompt=which))
+        description = f"{_capitalised(condition.name)}. {condition.description}"
+        if isinstance(step, Question):
+            return self._ask_current(conversation, description)
+        if isinstance(step, Outcome):
+            follow_up = self.speech.say("offer.after_explaining")
+            return Turn(conversation, Reply((description, follow_up), reprompt=follow_up))
+        return self._offer(conversation, description)
+
+    def help(self, conversation: Conversation) -> Turn:
+        step = conversation.step
+        if isinstance(step, Question):
+            return self._ask_current(conversation, self.speech.say("help.in_interview"))
+        if isinstance(step, Outcome):
+            return self._offer(conversation, self.speech.say("help.after_outcome"))
+        return self._offer(conversation, self.speech.say("help.not_started"))
+
+    def not_understood(self, conversation: Conversation) -> Turn:
+        if isinstance(conversation.step, Question):
+            return self._ask_current(
+                conversation,
+                self.speech.say("answers.not_understood"),
+                self.speech.say("answers.hint"),
+            )
+        return self._offer(conversation, self.speech.say("answers.not_understood"))
+
+    def error(self, conversation: Conversation) -> Turn:
+        turn = self.repeat(conversation)
+        apology = self.speech.say("error.text")
+        return Turn(turn.conversation, _prefixed(turn.reply, apology))
+
+    # --- leaving -------------------------------------------------------------------------
+
+    def stop(self, conversation: Conversation) -> Turn:
+        goodbye = (self.speech.say("goodbye.text"),)
+        return Turn(conversation, Reply(goodbye, reprompt=None, end_session=True))
+
+    # --- building replies ------------------------------------------------------------------
+
+    def _present(self, conversation: Conversation) -> Turn:
+        step = conversation.step
+        if isinstance(step, Question):
+            return self._ask_current(conversation)
+        assert isinstance(step, Outcome)
+        return Turn(conversation, self._outcome_reply(step))
+
+    def _ask_current(self, conversation: Conversation, *before: str) -> Turn:
+        step = conversation.step
+        if not isinstance(step, Question):
+            return self._present(conversation) if step else self._offer(conversation, *before)
+        return Turn(conversation, Reply((*before, step.text), reprompt=step.text))
+
+    def _offer(self, conversation: Conversation, *before: str) -> Turn:
+        offer = self._offer_line(conversation.step)
+        return Turn(conversation, Reply((*before, offer), reprompt=offer))
+
+    def _offer_line(self, step: Question | Outcome | None) -> str:
+        if isinstance(step, Outcome):
+            if step.conditions:
+                name = self.knowledge.conditions[step.conditions[0]].name
+                return self.speech.say("offer.after_outcome", name=name)
+            return self.speech.say("offer.after_unclear")
+        return self.speech.say("offer.start")
+
+    def _outcome_reply(self, outcome: Outcome) -> Reply:
+        verdict = self._verdict(outcome)
+        parts = [verdict, outcome.advice]
+        if outcome.caution:
+            parts.append(outcome.caution)
+        parts.append(outcome.disclaimer)
+        urgent = outcome.triage in ("emergency", "urgent")
+        title = self.speech.say("outcome.card_title_urgent" if urgent else "outcome.card_title")
+        card = Card(title=title, content=" ".join(parts))
+        if urgent:
+            # Nothing should stand between the runner and getting help: no further questions.
+            return Reply(tuple(parts), reprompt=None, end_session=True, card=card)
+        offer = self._offer_line(outcome)
+        return Reply((*parts, offer), reprompt=offer, card=card)
+
+    def _verdict(self, outcome: Outcome) -> str:
+        if not outcome.conditions:
+            return ""
+        names = [self.knowledge.conditions[c].name for c in outcome.conditions]
+        verdict = self.speech.say("outcome.lead", name=names[0])
+        if len(names) > 1:
+            verdict += self.speech.say("outcome.runner_up", name=names[1])
+        reasons = [r.text for r in outcome.reasons]
+        if reasons:
+            return verdict + self.speech.say("outcome.because", reasons=" and ".join(reasons))
+        return verdict + self.speech.say("outcome.no_reasons")
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _prefixed(reply: Reply, line: str) -> Reply:
+    return Reply((line, *reply.speech), reply.reprompt, reply.end_session, reply.card)

@@ -1,0 +1,173 @@
+"""Alexa request handlers: each turns one kind of request into a dialogue call and a response."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_slot, is_intent_name, is_request_type
+from ask_sdk_model import Response
+from ask_sdk_model.slu.entityresolution import StatusCode
+from ask_sdk_model.ui import SimpleCard
+
+from skill.triage import Answer
+from skill.voice import intents
+from skill.voice.dialogue import Conversation, Dialogue, Turn
+from skill.voice.session import attributes_for, conversation_from
+from skill.voice.ssml import to_ssml
+
+logger = logging.getLogger(__name__)
+
+CONVERSATION = "conversation"
+
+
+def current_conversation(handler_input: HandlerInput) -> Conversation:
+    """The conversation the request interceptor loaded (or, failing that, the session's)."""
+    request_attributes = handler_input.attributes_manager.request_attributes
+    conversation = request_attributes.get(CONVERSATION)
+    if isinstance(conversation, Conversation):
+        return conversation
+    return conversation_from(handler_input.attributes_manager.session_attributes)
+
+
+def respond(handler_input: HandlerInput, turn: Turn) -> Response:
+    """Speak the reply and keep the conversation in the session for the next turn."""
+    handler_input.attributes_manager.request_attributes[CONVERSATION] = turn.conversation
+    handler_input.attributes_manager.session_attributes = attributes_for(turn.conversation)
+    reply = turn.reply
+    builder = handler_input.response_builder.speak(to_ssml(reply.speech))
+    if reply.card is not None:
+        builder.set_card(SimpleCard(title=reply.card.title, content=reply.card.content))
+    if reply.end_session or reply.reprompt is None:
+        builder.set_should_end_session(True)
+    else:
+        builder.ask(to_ssml([reply.reprompt]))
+    response: Response = builder.response
+    return response
+
+
+class DialogueHandler(AbstractRequestHandler):
+    """Handles the requests that `matches` accepts by calling one dialogue step."""
+
+    def __init__(
+        self,
+        matches: Callable[[HandlerInput], bool],
+        step: Callable[[HandlerInput, Conversation], Turn],
+    ) -> None:
+        self._matches = matches
+        self._step = step
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(self._matches(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return respond(
+            handler_input, self._step(handler_input, current_conversation(handler_input))
+        )
+
+
+class SessionEndedHandler(AbstractRequestHandler):
+    """The session closed (the person left, said nothing, or an error): nothing may be spoken."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_request_type("SessionEndedRequest")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        request = handler_input.request_envelope.request
+        reason = getattr(request, "reason", None)
+        logger.info("session ended: %s", getattr(reason, "value", reason))
+        response: Response = handler_input.response_builder.response
+        return response
+
+
+class SystemExceptionHandler(AbstractRequestHandler):
+    """Alexa reports an error in an earlier response; it accepts no speech in return."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_request_type("System.ExceptionEncountered")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        error = getattr(handler_input.request_envelope.request, "error", None)
+        logger.warning("Alexa reported an error: %s", getattr(error, "object_type", "unknown"))
+        response: Response = handler_input.response_builder.response
+        return response
+
+
+class ApologiseAndCarryOn(AbstractExceptionHandler):
+    """Any unexpected error: apologise and repeat where we were, keeping the session usable."""
+
+    def __init__(self, dialogue: Dialogue) -> None:
+        self._dialogue = dialogue
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        logger.error("request failed: %s", type(exception).__name__, exc_info=exception)
+        try:
+            conversation = current_conversation(handler_input)
+            turn = self._dialogue.error(conversation)
+        except Exception:  # the conversation itself is the problem: start clean
+            turn = self._dialogue.error(Conversation())
+        return respond(handler_input, turn)
+
+
+def condition_from_slot(handler_input: HandlerInput) -> tuple[str | None, str | None]:
+    """The resolved condition id and the words heard, either of which may be missing."""
+    slot = get_slot(handler_input, intents.CONDITION_SLOT)
+    if slot is None:
+        return None, None
+    heard = slot.value or None
+    resolutions = getattr(slot, "resolutions", None)
+    for authority in getattr(resolutions, "resolutions_per_authority", None) or []:
+        if authority.status and authority.status.code == StatusCode.ER_SUCCESS_MATCH:
+            for candidate in authority.values or []:
+                if candidate.value and candidate.value.id:
+                    return str(candidate.value.id), heard
+    return None, heard
+
+
+def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
+    def intent(name: str) -> Callable[[HandlerInput], bool]:
+        return is_intent_name(name)
+
+    def answering(reply: Answer) -> Callable[[HandlerInput, Conversation], Turn]:
+        return lambda _, conversation: dialogue.answer(conversation, reply)
+
+    def explaining(handler_input: HandlerInput, conversation: Conversation) -> Turn:
+        condition_id, heard = condition_from_slot(handler_input)
+        return dialogue.explain(conversation, condition_id, heard)
+
+    def only(step: Callable[[Conversation], Turn]) -> Callable[[Any, Conversation], Turn]:
+        return lambda _, conversation: step(conversation)
+
+    def anything(_: HandlerInput) -> bool:
+        return True
+
+    return [
+        DialogueHandler(is_request_type("LaunchRequest"), lambda _, __: dialogue.launch()),
+        DialogueHandler(intent(intents.YES), answering(Answer.YES)),
+        DialogueHandler(intent(intents.NO), answering(Answer.NO)),
+        DialogueHandler(intent(intents.NOT_SURE), answering(Answer.UNSURE)),
+        DialogueHandler(intent(intents.REPEAT), only(dialogue.repeat)),
+        DialogueHandler(intent(intents.GO_BACK), only(dialogue.go_back)),
+        DialogueHandler(intent(intents.START_OVER), only(dialogue.start_over)),
+        DialogueHandler(intent(intents.WHY), only(dialogue.why)),
+        DialogueHandler(intent(intents.EXPLAIN_CONDITION), explaining),
+        DialogueHandler(intent(intents.HELP), only(dialogue.help)),
+        DialogueHandler(
+            lambda h: (
+                intent(intents.STOP)(h)
+                or intent(intents.CANCEL)(h)
+                or intent(intents.NAVIGATE_HOME)(h)
+            ),
+            only(dialogue.stop),
+        ),
+        SessionEndedHandler(),
+        SystemExceptionHandler(),
+        # Last: the fallback intent, intents the model does not have, and any other request.
+        DialogueHandler(anything, only(dialogue.not_understood)),
+    ]

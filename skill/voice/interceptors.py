@@ -1,0 +1,35 @@
+"""Interceptors: log what kind of request came in (never what was said), load the conversation."""
+
+from __future__ import annotations
+
+import logging
+
+from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_intent_name, get_request_type
+
+from skill.voice.handlers import CONVERSATION
+from skill.voice.session import conversation_from
+
+logger = logging.getLogger(__name__)
+
+
+class LogRequestKind(AbstractRequestInterceptor):
+    """Request types and intent names only: answers and slot values are health data."""
+
+    def process(self, handler_input: HandlerInput) -> None:
+        request_type = get_request_type(handler_input)
+        if request_type == "IntentRequest":
+            logger.info("request %s %s", request_type, get_intent_name(handler_input))
+        else:
+            logger.info("request %s", request_type)
+
+
+class LoadConversation(AbstractRequestInterceptor):
+    """Restore the interview from the session once, before any handler looks at it."""
+
+    def process(self, handler_input: HandlerInput) -> None:
+        attributes = handler_input.attributes_manager.session_attributes
+        handler_input.attributes_manager.request_attributes[CONVERSATION] = conversation_from(
+            attributes
+        )
