@@ -1,0 +1,273 @@
+"""Whole conversations through real request envelopes and the real Lambda handler."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from skill.chat.nlu import IntentMatch
+from skill.knowledge import load_knowledge
+from skill.voice import intents, new_skill_builder
+from skill.voice.dialogue import Conversation, Dialogue, Turn
+
+from .conftest import Talk, check_response, condition_slot, reprompt, speech
+
+KNOWLEDGE = load_knowledge()
+SCREEN_TEXT = KNOWLEDGE.red_flags["red_flag_any"].question
+DISCLAIMER = KNOWLEDGE.settings.disclaimer
+HIP_BURSITIS = {"outer_hip": "y", "lying_on_side": "y", "stairs_car_bed": "y"}
+
+
+def test_launch_welcomes_says_it_is_not_a_diagnosis_and_asks_the_screen(talk: Talk) -> None:
+    said = speech(talk.launch())
+    assert said.startswith("Welcome to Glute Detective")
+    assert "not a diagnosis" in said
+    assert said.endswith(SCREEN_TEXT)
+    assert reprompt(talk.last) == SCREEN_TEXT
+    assert talk.attributes["question"] == "red_flag_any"
+    assert "outcome" not in talk.attributes
+
+
+def test_one_shot_explain_describes_the_condition_and_offers_to_start(talk: Talk) -> None:
+    said = talk.say(intents.EXPLAIN_CONDITION, condition_slot("piriformis", "piriformis_syndrome"))
+    assert said.startswith("Piriformis syndrome.")
+    assert "say yes to start" in said
+    assert not talk.ended
+    assert talk.say(intents.YES).endswith(SCREEN_TEXT)
+    assert talk.attributes["question"] == "red_flag_any"
+
+
+def test_one_shot_no_after_the_offer_says_goodbye(talk: Talk) -> None:
+    talk.say(intents.HELP)
+    assert "Take care" in talk.say(intents.NO)
+    assert talk.ended
+
+
+def test_a_full_interview_ends_with_the_condition_reasons_advice_card_and_offer(
+    talk: Talk,
+) -> None:
+    talk.launch()
+    response = talk.answer_until_outcome(HIP_BURSITIS)
+    said = speech(response)
+    assert said.startswith("My best lead is hip bursitis")
+    assert "because the pain is over the bony point on the outside of your hip" in said
+    assert "physical therapist" in said and DISCLAIMER in said
+    assert talk.attributes["outcome"] == {
+        "triage": "see_specialist",
+        "conditions": ["hip_bursitis"],
+    }
+    assert "question" not in talk.attributes
+    card = response["response"]["card"]
+    assert card["type"] == "Simple" and "hip bursitis" in card["content"]
+    assert not talk.ended and "hear more" in reprompt(response)
+
+
+def test_after_the_outcome_yes_explains_and_no_closes_the_session(talk: Talk) -> None:
+    talk.launch()
+    talk.answer_until_outcome(HIP_BURSITIS)
+    assert talk.say(intents.YES).startswith("Hip bursitis")
+    assert not talk.ended
+    talk.say(intents.NO)
+    assert talk.ended
+
+
+def test_saddle_numbness_ends_with_emergency_advice_and_a_closed_session(talk: Talk) -> None:
+    talk.launch()
+    talk.intent(intents.YES)
+    response = talk.intent(intents.YES)  # numbness in the groin
+    said = speech(response)
+    assert "call emergency services" in said and DISCLAIMER in said
+    assert talk.ended
+    assert talk.attributes["outcome"] == {"triage": "emergency", "conditions": []}
+    assert response["response"]["card"]["title"].endswith("please get help")
+
+
+def test_weight_bearing_pain_is_urgent(talk: Talk) -> None:
+    talk.launch()
+    for _ in range(3):
+        talk.intent(intents.YES if talk.attributes["question"] == "red_flag_any" else intents.NO)
+    said = talk.say(intents.YES)
+    assert "stress fracture" in said and talk.ended
+    assert talk.attributes["outcome"]["triage"] == "urgent"
+
+
+def test_all_no_is_unclear_and_offers_to_start_over(talk: Talk) -> None:
+    talk.launch()
+    said = speech(talk.answer_until_outcome({}))
+    assert "don't fit any of the usual causes" in said and DISCLAIMER in said
+    assert talk.attributes["outcome"] == {"triage": "unclear", "conditions": []}
+    assert talk.say(intents.YES).endswith(SCREEN_TEXT)
+
+
+def test_not_sure_is_recorded_as_neither_yes_nor_no(talk: Talk) -> None:
+    talk.launch()
+    talk.intent(intents.NO)
+    first = talk.attributes["question"]
+    talk.intent(intents.NOT_SURE)
+    assert talk.attributes["interview"]["a"][-1] == [first, "u"]
+    assert talk.attributes["question"] != first
+
+
+def test_go_back_asks_the_previous_question_again(talk: Talk) -> None:
+    talk.launch()
+    talk.intent(intents.NO)
+    first = talk.attributes["question"]
+    talk.intent(intents.YES)
+    said = talk.say(intents.GO_BACK)
+    assert talk.attributes["question"] == first
+    assert said.endswith(KNOWLEDGE.question_text(first))
+
+
+def test_go_back_at_the_first_question_says_there_is_nothing_to_undo(talk: Talk) -> None:
+    talk.launch()
+    assert "nothing to go back to" in talk.say(intents.GO_BACK)
+    assert talk.attributes["question"] == "red_flag_any"
+
+
+def test_go_back_after_the_outcome_reopens_the_last_question(talk: Talk) -> None:
+    talk.launch()
+    talk.answer_until_outcome(HIP_BURSITIS)
+    last_answered = talk.attributes["interview"]["a"][-1][0]
+    talk.intent(intents.GO_BACK)
+    assert talk.attributes["question"] == last_answered
+    assert "outcome" not in talk.attributes
+
+
+def test_repeat_says_the_waiting_question_again_without_changing_anything(talk: Talk) -> None:
+    talk.launch()
+    talk.intent(intents.NO)
+    before = talk.attributes
+    assert talk.say(intents.REPEAT) == KNOWLEDGE.question_text(before["question"])
+    assert talk.attributes == before
+
+
+def test_repeat_after_the_outcome_repeats_the_outcome(talk: Talk) -> None:
+    talk.launch()
+    first = speech(talk.answer_until_outcome(HIP_BURSITIS))
+    assert talk.say(intents.REPEAT) == first
+
+
+def test_start_over_clears_the_answers_at_any_point(talk: Talk) -> None:
+    talk.launch()
+    talk.intent(intents.NO)
+    talk.intent(intents.YES)
+    said = talk.say(intents.START_OVER)
+    assert said.endswith(SCREEN_TEXT)
+    assert talk.attributes["interview"]["a"] == []
+
+
+def test_why_explains_the_waiting_question_and_asks_it_again(talk: Talk) -> None:
+    talk.launch()
+    talk.intent(intents.NO)
+    question = talk.attributes["question"]
+    said = talk.say(intents.WHY)
+    assert said.startswith(KNOWLEDGE.purpose(question))
+    assert said.endswith(KNOWLEDGE.question_text(question))
+
+
+def test_explain_mid_interview_keeps_the_question_waiting(talk: Talk) -> None:
+    talk.launch()
+    said = talk.say(intents.EXPLAIN_CONDITION, condition_slot("runner's butt", "ischial_bursitis"))
+    assert said.startswith("Ischial bursitis.")
+    assert said.endswith(SCREEN_TEXT)
+    assert talk.attributes["question"] == "red_flag_any"
+
+
+def test_explain_something_unknown_lists_what_it_can_explain(talk: Talk) -> None:
+    talk.launch()
+    said = talk.say(intents.EXPLAIN_CONDITION, condition_slot("<tennis> & elbow"))
+    assert said.startswith("I don't know that one.")
+    assert "piriformis syndrome" in said
+    assert talk.attributes["question"] == "red_flag_any"
+
+
+def test_explain_without_a_condition_after_the_outcome_explains_the_named_one(talk: Talk) -> None:
+    talk.launch()
+    talk.answer_until_outcome(HIP_BURSITIS)
+    assert talk.say(intents.EXPLAIN_CONDITION, condition_slot(None)).startswith("Hip bursitis")
+
+
+def test_help_in_the_interview_lists_what_to_say_and_asks_again(talk: Talk) -> None:
+    talk.launch()
+    said = talk.say(intents.HELP)
+    assert "not sure" in said and "go back" in said
+    assert said.endswith(SCREEN_TEXT)
+
+
+@pytest.mark.parametrize("name", [intents.STOP, intents.CANCEL, intents.NAVIGATE_HOME])
+def test_stop_cancel_and_home_say_goodbye_and_close(talk: Talk, name: str) -> None:
+    talk.launch()
+    said = talk.say(name)
+    assert "Take care" in said and DISCLAIMER in said
+    assert talk.ended
+
+
+@pytest.mark.parametrize("name", [intents.FALLBACK, "SomeIntentFromAnotherModel"])
+def test_fallback_and_unknown_intents_reask_the_waiting_question(talk: Talk, name: str) -> None:
+    talk.launch()
+    said = talk.say(name)
+    assert said.startswith("Sorry, I didn't catch that.")
+    assert said.endswith(SCREEN_TEXT)
+    assert talk.attributes["question"] == "red_flag_any"
+
+
+def test_session_ended_request_gets_an_empty_response(talk: Talk) -> None:
+    talk.launch()
+    response = talk.send(talk.envelopes.session_ended(talk.session, "USER_INITIATED"))
+    assert "outputSpeech" not in response["response"]
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        {"interview": {"v": 1, "a": [["past_knee", "y"]]}},  # skips the safety screen
+        {"interview": "garbage", "question": "past_knee"},
+        {"interview": {"v": 99}},
+        {"interview": {"v": 1, "a": [["red_flag_any", "n"]] * 500}},
+        {"question": "<script>", "outcome": {"triage": "urgent"}},
+    ],
+)
+def test_tampered_session_attributes_restart_cleanly(
+    talk: Talk, attributes: dict[str, object]
+) -> None:
+    talk.launch()
+    talk.session.attributes = attributes
+    talk.intent(intents.YES)
+    assert talk.attributes["question"] in ("red_flag_saddle", "red_flag_any")
+    assert len(talk.attributes["interview"]["a"]) <= 1
+
+
+def test_an_unexpected_error_apologises_and_keeps_the_session(talk: Talk) -> None:
+    class BrokenWhy(Dialogue):
+        def why(self, conversation: Conversation) -> Turn:
+            raise RuntimeError("boom")
+
+    broken_skill = new_skill_builder(BrokenWhy()).lambda_handler()
+    talk.launch()
+    response = broken_skill(talk.envelopes.intent(talk.session, IntentMatch(intents.WHY)), None)
+    check_response(response, "IntentRequest")
+    said = speech(response)
+    assert said.startswith("Sorry, something went wrong")
+    assert said.endswith(SCREEN_TEXT)
+    assert not response["response"]["shouldEndSession"]
+    assert response["sessionAttributes"]["question"] == "red_flag_any"
+
+
+def test_logs_name_request_types_and_intents_but_never_what_was_said(
+    talk: Talk, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    talk.launch()
+    talk.say(intents.EXPLAIN_CONDITION, condition_slot("my sore sitting bone", None))
+    talk.intent(intents.YES)
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    assert "ExplainConditionIntent" in logged and "LaunchRequest" in logged
+    assert "sitting bone" not in logged
+    assert "interview" not in logged
+
+
+def test_other_locales_get_the_same_skill() -> None:
+    for locale in ("en-GB", "en-CA", "en-AU", "en-IN"):
+        talk = Talk(locale)
+        assert speech(talk.launch()).endswith(SCREEN_TEXT)
