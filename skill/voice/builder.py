@@ -15,7 +15,6 @@ from skill.voice.dialogue import Dialogue
 from skill.voice.handlers import ApologiseAndCarryOn, request_handlers
 from skill.voice.interceptors import LoadConversation, LogRequestKind
 
-
 SKILL_ID_VARIABLE = "GLUTE_DETECTIVE_SKILL_ID"
 
 
@@ -23,7 +22,9 @@ def new_skill_builder(dialogue: Dialogue | None = None) -> SkillBuilder:
     dialogue = dialogue or Dialogue()
     builder = SkillBuilder()
     # When configured, the SDK refuses requests meant for any other skill.
-    builder.skill_id = os.environ.get(SKILL_ID_VARIABLE) or None
+    skill_id = os.environ.get(SKILL_ID_VARIABLE)
+    if skill_id:
+        builder.skill_id = skill_id  # type: ignore[assignment]  # the SDK annotates it as None
     builder.add_global_request_interceptor(LogRequestKind())
     builder.add_global_request_interceptor(LoadConversation())
     for handler in request_handlers(dialogue):

@@ -30,13 +30,22 @@ def current_conversation(handler_input: HandlerInput) -> Conversation:
     conversation = request_attributes.get(CONVERSATION)
     if isinstance(conversation, Conversation):
         return conversation
-    return conversation_from(handler_input.attributes_manager.session_attributes)
+    return conversation_from(session_attributes(handler_input))
+
+
+def session_attributes(handler_input: HandlerInput) -> dict[str, Any] | None:
+    """The session's attributes; None for requests that come without a session."""
+    if handler_input.request_envelope.session is None:
+        return None
+    attributes: dict[str, Any] | None = handler_input.attributes_manager.session_attributes
+    return attributes
 
 
 def respond(handler_input: HandlerInput, turn: Turn) -> Response:
     """Speak the reply and keep the conversation in the session for the next turn."""
     handler_input.attributes_manager.request_attributes[CONVERSATION] = turn.conversation
-    handler_input.attributes_manager.session_attributes = attributes_for(turn.conversation)
+    if handler_input.request_envelope.session is not None:
+        handler_input.attributes_manager.session_attributes = attributes_for(turn.conversation)
     reply = turn.reply
     builder = handler_input.response_builder.speak(to_ssml(reply.speech))
     if reply.card is not None:

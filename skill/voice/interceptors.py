@@ -8,7 +8,7 @@ from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, get_request_type
 
-from skill.voice.handlers import CONVERSATION
+from skill.voice.handlers import CONVERSATION, session_attributes
 from skill.voice.session import conversation_from
 
 logger = logging.getLogger(__name__)
@@ -29,7 +29,6 @@ class LoadConversation(AbstractRequestInterceptor):
     """Restore the interview from the session once, before any handler looks at it."""
 
     def process(self, handler_input: HandlerInput) -> None:
-        attributes = handler_input.attributes_manager.session_attributes
         handler_input.attributes_manager.request_attributes[CONVERSATION] = conversation_from(
-            attributes
+            session_attributes(handler_input)
         )

@@ -271,3 +271,11 @@ def test_other_locales_get_the_same_skill() -> None:
     for locale in ("en-GB", "en-CA", "en-AU", "en-IN"):
         talk = Talk(locale)
         assert speech(talk.launch()).endswith(SCREEN_TEXT)
+
+
+def test_a_request_without_a_session_is_answered_without_session_attributes(talk: Talk) -> None:
+    envelope = talk.envelopes.intent(talk.session, IntentMatch(intents.HELP))
+    del envelope["session"]
+    response = talk.send(envelope)
+    assert "sessionAttributes" not in response or not response["sessionAttributes"]
+    assert "Glute Detective asks yes or no questions" in speech(response)
