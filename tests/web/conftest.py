@@ -1,0 +1,69 @@
+"""Fixtures for the web service tests; the fakes they use live in tests/web/fakes.py."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
+from skill.web import create_app
+from tests.web.fakes import (
+    CERT_URL,
+    NOW,
+    SKILL_ID,
+    FakeAmazonPki,
+    PostSigned,
+    RecordingCertificateLoader,
+    build_test_skill,
+    signed_headers,
+)
+
+
+@pytest.fixture(scope="session")
+def pki() -> FakeAmazonPki:
+    return FakeAmazonPki.generate()  # RSA key generation: once per session
+
+
+@pytest.fixture(autouse=True)
+def _no_skill_id_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GLUTE_DETECTIVE_SKILL_ID", raising=False)
+
+
+@pytest.fixture
+def certificate_loader(pki: FakeAmazonPki) -> RecordingCertificateLoader:
+    return RecordingCertificateLoader(chains={CERT_URL: pki.chain_pem})
+
+
+@pytest.fixture
+def verified_app(pki: FakeAmazonPki, certificate_loader: RecordingCertificateLoader) -> Flask:
+    """The service as deployed: every check on, our skill id, the test PKI trusted."""
+    return create_app(
+        build_test_skill(),
+        verify=True,
+        skill_id=SKILL_ID,
+        certificate_loader=certificate_loader,
+        trust_roots=[pki.root],
+        now=lambda: NOW,
+    )
+
+
+@pytest.fixture
+def client(verified_app: Flask) -> Iterator[FlaskClient]:
+    with verified_app.test_client() as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def post_signed(client: FlaskClient, pki: FakeAmazonPki) -> PostSigned:
+    """POST a body signed with the leaf key; `overrides` replaces headers (None removes one)."""
+
+    def post(body: bytes, overrides: dict[str, str | None] | None = None) -> TestResponse:
+        headers: dict[str, str | None] = dict(signed_headers(body, pki.leaf_key))
+        headers.update(overrides or {})
+        sent = {name: value for name, value in headers.items() if value is not None}
+        return client.post("/", data=body, headers=sent)
+
+    return post
