@@ -1,0 +1,206 @@
+"""The interaction model follows Alexa's rules and holds what the handlers rely on."""
+
+from __future__ import annotations
+
+import copy
+import re
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from skill.chat.nlu import load_interaction_model
+from tests.model.conftest import LOCALES, ROOT
+
+INTENTS = {
+    "AMAZON.YesIntent",
+    "AMAZON.NoIntent",
+    "NotSureIntent",
+    "AMAZON.RepeatIntent",
+    "AMAZON.StartOverIntent",
+    "GoBackIntent",
+    "WhyIntent",
+    "ExplainConditionIntent",
+    "AMAZON.HelpIntent",
+    "AMAZON.StopIntent",
+    "AMAZON.CancelIntent",
+    "AMAZON.NavigateHomeIntent",
+    "AMAZON.FallbackIntent",
+}
+CONDITION_IDS = {
+    "sciatica",
+    "piriformis_syndrome",
+    "si_joint_dysfunction",
+    "gluteus_medius_syndrome",
+    "hip_bursitis",
+    "ischial_bursitis",
+    "high_hamstring_tendinopathy",
+}
+
+
+def comparable(sample: str) -> str:
+    return " ".join(re.sub(r"[^a-z'{} ]", " ", sample.lower().replace(".", "")).split())
+
+
+def all_samples(language_model: dict[str, Any]) -> list[tuple[str, str]]:
+    return [
+        (intent["name"], sample)
+        for intent in language_model["intents"]
+        for sample in intent["samples"]
+    ]
+
+
+def test_model_has_the_shape_the_developer_console_imports(model: dict[str, Any]) -> None:
+    assert list(model) == ["interactionModel"]
+    language_model = model["interactionModel"]["languageModel"]
+    assert set(language_model) == {"invocationName", "intents", "types"}
+    for intent in language_model["intents"]:
+        assert set(intent) <= {"name", "slots", "samples"}
+        assert all(isinstance(sample, str) for sample in intent["samples"])
+    for slot_type in language_model["types"]:
+        for value in slot_type["values"]:
+            assert set(value) == {"id", "name"}
+            assert set(value["name"]) == {"value", "synonyms"}
+
+
+def test_model_declares_exactly_the_intents_the_handlers_answer(
+    language_model: dict[str, Any],
+) -> None:
+    names = [intent["name"] for intent in language_model["intents"]]
+    assert sorted(names) == sorted(INTENTS)
+
+
+def test_invocation_name_follows_alexa_rules(
+    language_model: dict[str, Any], build: ModuleType
+) -> None:
+    name = language_model["invocationName"]
+    assert name == "glute detective"
+    assert build.invocation_name_problems(name) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["glute", "Glute Detective", "open glute detective", "glute detective skill", "the glute"],
+)
+def test_invocation_name_rules_reject_bad_names(build: ModuleType, name: str) -> None:
+    assert build.invocation_name_problems(name)
+
+
+def test_every_custom_intent_has_at_least_fifteen_samples(language_model: dict[str, Any]) -> None:
+    custom = [i for i in language_model["intents"] if not i["name"].startswith("AMAZON.")]
+    assert {intent["name"] for intent in custom} == {
+        "NotSureIntent",
+        "GoBackIntent",
+        "WhyIntent",
+        "ExplainConditionIntent",
+    }
+    for intent in custom:
+        assert len(intent["samples"]) >= 15, intent["name"]
+
+
+def test_no_sample_is_in_two_intents(language_model: dict[str, Any]) -> None:
+    owners: dict[str, set[str]] = {}
+    for intent, sample in all_samples(language_model):
+        owners.setdefault(comparable(sample), set()).add(intent)
+    assert {sample: names for sample, names in owners.items() if len(names) > 1} == {}
+
+
+def test_samples_use_only_what_alexa_accepts(language_model: dict[str, Any]) -> None:
+    for intent, sample in all_samples(language_model):
+        assert re.fullmatch(r"[A-Za-z' .{}]+", sample), (intent, sample)
+        assert sample == sample.strip() and "  " not in sample, (intent, sample)
+
+
+def test_slot_references_name_declared_slots(language_model: dict[str, Any]) -> None:
+    types = {slot_type["name"] for slot_type in language_model["types"]}
+    for intent in language_model["intents"]:
+        declared = {slot["name"] for slot in intent.get("slots", [])}
+        assert {slot["type"] for slot in intent.get("slots", [])} <= types
+        for sample in intent["samples"]:
+            assert set(re.findall(r"\{(\w+)\}", sample)) <= declared, (intent["name"], sample)
+
+
+def test_explain_condition_has_samples_with_and_without_the_slot(
+    language_model: dict[str, Any],
+) -> None:
+    explain = next(i for i in language_model["intents"] if i["name"] == "ExplainConditionIntent")
+    assert explain["slots"] == [{"name": "condition", "type": "ConditionType"}]
+    with_slot = [s for s in explain["samples"] if "{condition}" in s]
+    assert "what is {condition}" in with_slot and "tell me about {condition}" in with_slot
+    assert {"what is it", "tell me more", "explain that", "what does that mean"} <= set(
+        explain["samples"]
+    )
+
+
+def test_condition_type_has_exactly_the_seven_clinical_ids(language_model: dict[str, Any]) -> None:
+    (condition_type,) = language_model["types"]
+    assert condition_type["name"] == "ConditionType"
+    ids = [value["id"] for value in condition_type["values"]]
+    assert sorted(ids) == sorted(CONDITION_IDS)
+
+
+def test_no_synonym_names_two_conditions(language_model: dict[str, Any]) -> None:
+    owners: dict[str, set[str]] = {}
+    for value in language_model["types"][0]["values"]:
+        for word in [value["name"]["value"], *value["name"]["synonyms"]]:
+            owners.setdefault(comparable(word), set()).add(value["id"])
+    assert {word: ids for word, ids in owners.items() if len(ids) > 1} == {}
+
+
+def test_generator_finds_no_rule_broken_in_the_model(
+    model: dict[str, Any], build: ModuleType
+) -> None:
+    assert build.model_problems(model) == []
+
+
+def with_extra_sample(model: dict[str, Any], intent_name: str, sample: str) -> dict[str, Any]:
+    changed = copy.deepcopy(model)
+    for intent in changed["interactionModel"]["languageModel"]["intents"]:
+        if intent["name"] == intent_name:
+            intent["samples"].append(sample)
+    return changed
+
+
+@pytest.mark.parametrize("sample", ["open the question", "ask about {condition}", "alexa why"])
+def test_sample_rules_reject_a_sample_that_starts_with_a_launch_word(
+    model: dict[str, Any], build: ModuleType, sample: str
+) -> None:
+    problems = build.sample_problems(with_extra_sample(model, "ExplainConditionIntent", sample))
+    assert any("launch or wake word" in problem for problem in problems)
+
+
+@pytest.mark.parametrize(
+    "sample", ["why?", "step 2", "what is {condition}s", "what is {injury}", "why, then"]
+)
+def test_sample_rules_reject_punctuation_digits_and_bad_slots(
+    model: dict[str, Any], build: ModuleType, sample: str
+) -> None:
+    assert build.sample_problems(with_extra_sample(model, "ExplainConditionIntent", sample))
+
+
+def test_duplicate_rule_catches_a_sample_in_two_intents(
+    model: dict[str, Any], build: ModuleType
+) -> None:
+    changed = with_extra_sample(model, "WhyIntent", "Go  back")
+    assert build.duplicate_sample_problems(changed)
+
+
+def test_all_five_locales_share_one_model(model: dict[str, Any]) -> None:
+    for locale in LOCALES:
+        assert load_interaction_model(locale) == model, locale
+
+
+def test_committed_models_equal_the_generator_output(build: ModuleType) -> None:
+    expected = build.expected_files()
+    assert len(expected) == 2 * len(LOCALES)
+    assert build.stale_files(expected) == []
+    assert build.main(["--check"]) == 0
+
+
+def test_skill_package_holds_real_copies_for_the_ask_cli() -> None:
+    # The ASK CLI zips a symlinked folder as a link, which would upload no model at all.
+    for locale in LOCALES:
+        packaged = ROOT / "skill-package" / "interactionModels" / "custom" / f"{locale}.json"
+        assert not packaged.parent.is_symlink() and not packaged.is_symlink()
+        console = ROOT / "interaction_model" / f"{locale}.json"
+        assert packaged.read_text(encoding="utf-8") == console.read_text(encoding="utf-8")
