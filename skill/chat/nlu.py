@@ -1,0 +1,428 @@
+"""Typed text to Alexa intents, using the interaction model's own samples and slot values.
+
+A local stand-in for Alexa's language understanding, good enough to drive the skill from a
+terminal: it knows exactly what the model declares, plus the few words Alexa itself
+understands for built-in intents. Matching runs from strict to forgiving:
+
+1. the whole text is a sample, with `{slot}` filled by a slot value or synonym;
+2. the whole text is a sample with some other words in the slot (entity resolution fails);
+3. the text contains a sample (for instance "yes please" contains "yes");
+4. the text is close to a sample (a typo, a word more or less);
+
+and anything else is `AMAZON.FallbackIntent`, as on a device.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MODEL_DIR = Path(__file__).resolve().parents[2] / "interaction_model"
+FALLBACK_INTENT = "AMAZON.FallbackIntent"
+ER_SUCCESS_MATCH = "ER_SUCCESS_MATCH"
+ER_SUCCESS_NO_MATCH = "ER_SUCCESS_NO_MATCH"
+
+# What Alexa understands for its built-in intents even when the model adds no samples.
+BUILT_IN_LEXICON: Mapping[str, tuple[str, ...]] = {
+    "AMAZON.YesIntent": (
+        "yes",
+        "yeah",
+        "yep",
+        "yup",
+        "yes please",
+        "sure",
+        "sure thing",
+        "correct",
+        "right",
+        "ok",
+        "okay",
+        "affirmative",
+    ),
+    "AMAZON.NoIntent": ("no", "nope", "nah", "no thanks", "no thank you", "no way", "negative"),
+    "AMAZON.HelpIntent": (
+        "help",
+        "help me",
+        "I need help",
+        "what can I say",
+        "what can I do",
+        "what are my options",
+        "how does this work",
+    ),
+    "AMAZON.StopIntent": ("stop", "stop it", "shut up", "be quiet", "off", "enough"),
+    "AMAZON.CancelIntent": ("cancel", "cancel that", "never mind", "nevermind", "forget it"),
+    "AMAZON.RepeatIntent": ("repeat", "say that again", "again", "one more time"),
+    "AMAZON.StartOverIntent": ("start over", "restart", "start again"),
+    "AMAZON.NavigateHomeIntent": ("go home", "home", "go to the home screen"),
+}
+
+# "Alexa, <verb> <invocation name> [<connecting word>] [<utterance>]"
+LAUNCH_VERBS = ("open", "start", "launch", "load", "begin", "run", "play", "use", "talk to")
+ONE_SHOT_VERBS = ("ask", "tell")
+CONNECTING_WORDS = frozenset({"to", "and", "for", "if", "whether", "that"})
+# "what is a pulled hamstring": Alexa fills the slot with the value, not the article.
+ARTICLES = frozenset({"a", "an", "the", "my"})
+
+# Forgiving matches: how much of the text a contained sample must cover, and how close a
+# near miss must be (difflib ratios, by words and by characters).
+MIN_PHRASE_COVERAGE = 0.5
+MIN_WORD_SIMILARITY = 0.6
+MIN_CHARACTER_SIMILARITY = 0.8
+MAX_OPEN_SLOT_WORDS = 6
+
+
+def available_locales() -> list[str]:
+    return sorted(path.stem for path in MODEL_DIR.glob("*.json"))
+
+
+def load_interaction_model(locale: str = "en-US") -> dict[str, Any]:
+    """The committed interaction model for `locale` (`interaction_model/<locale>.json`)."""
+    path = MODEL_DIR / f"{locale}.json"
+    if not path.is_file():
+        known = ", ".join(available_locales()) or "none"
+        raise FileNotFoundError(f"no interaction model for locale {locale!r} (have: {known})")
+    model: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return model
+
+
+def normalise(text: str) -> str:
+    """Lower case, no punctuation but apostrophes, single spaces, no leading "alexa"."""
+    text = text.lower().replace("\u2019", "'").replace(".", "")
+    text = " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
+    text = " ".join(word.strip("'") for word in text.split(" ") if word.strip("'"))
+    return re.sub(r"^alexa\b ?", "", text)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Entity resolution of a slot against its custom type, as Alexa reports it."""
+
+    status: str
+    value_id: str | None = None
+    value_name: str | None = None
+
+
+@dataclass(frozen=True)
+class SlotMatch:
+    name: str
+    slot_type: str
+    value: str | None = None
+    resolution: Resolution | None = None
+
+
+@dataclass(frozen=True)
+class IntentMatch:
+    """An intent with every slot it declares.
+
+    `how` names the matching step that found it: "exact", "open_slot" (a sample whose slot
+    holds words that name no value), "phrase" (a sample inside the text), "similar" (close to
+    a sample) or "fallback".
+    """
+
+    name: str
+    slots: tuple[SlotMatch, ...] = ()
+    how: str = "exact"
+
+    def slot(self, name: str) -> SlotMatch | None:
+        return next((slot for slot in self.slots if slot.name == name), None)
+
+    def resolved_id(self, slot_name: str) -> str | None:
+        slot = self.slot(slot_name)
+        return slot.resolution.value_id if slot and slot.resolution else None
+
+
+@dataclass(frozen=True)
+class LaunchPhrase:
+    """A launch phrase: "open glute detective" (no utterance), "ask glute detective <utterance>"."""
+
+    utterance: str = ""
+
+
+@dataclass(frozen=True)
+class _Value:
+    value_id: str
+    name: str
+    # Compared without apostrophes: typed "runners butt" is the "runner's butt" Alexa hears.
+    words: tuple[str, ...]
+
+
+def _without_apostrophes(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word.replace("'", "") for word in words)
+
+
+@dataclass(frozen=True)
+class _Sample:
+    intent: str
+    words: tuple[str, ...]  # a slot stands as "{name}"
+    slot_types: Mapping[str, str]  # the intent's declared slots: name -> type
+
+    @property
+    def literal_words(self) -> int:
+        return sum(1 for word in self.words if not _is_slot(word))
+
+
+def _is_slot(word: str) -> bool:
+    return word.startswith("{") and word.endswith("}")
+
+
+def _type_marker(slot_type: str) -> str:
+    return f"<{slot_type}>"
+
+
+class Nlu:
+    """Resolves typed utterances against one interaction model."""
+
+    def __init__(self, model: Mapping[str, Any]) -> None:
+        language_model = model["interactionModel"]["languageModel"]
+        self.invocation_name: str = normalise(language_model["invocationName"])
+        self.intent_names: tuple[str, ...] = tuple(i["name"] for i in language_model["intents"])
+        self._values = _slot_values(language_model.get("types", []))
+        self._samples = tuple(_samples(language_model["intents"]))
+        self._declared = {
+            intent["name"]: {slot["name"]: slot["type"] for slot in intent.get("slots", [])}
+            for intent in language_model["intents"]
+        }
+        self._launch = re.compile(
+            rf"^(?P<verb>{'|'.join(LAUNCH_VERBS + ONE_SHOT_VERBS)}) "
+            rf"{re.escape(self.invocation_name)}(?: (?P<rest>.+))?$"
+        )
+
+    @classmethod
+    def for_locale(cls, locale: str = "en-US") -> Nlu:
+        return cls(load_interaction_model(locale))
+
+    def parse_launch(self, text: str) -> LaunchPhrase | None:
+        """The launch phrase in `text`, or None when it does not name the skill."""
+        found = self._launch.match(normalise(text))
+        if not found:
+            return None
+        words = (found.group("rest") or "").split()
+        while words and words[0] in CONNECTING_WORDS:
+            words.pop(0)
+        return LaunchPhrase(" ".join(words))
+
+    def resolve(self, text: str) -> IntentMatch:
+        words = tuple(normalise(text).split())
+        if not words:
+            return self._match(FALLBACK_INTENT, {}, "fallback")
+        for step in (self._exact, self._open_slot, self._contained, self._similar):
+            found = step(words)
+            if found:
+                return found
+        return self._match(FALLBACK_INTENT, {}, "fallback")
+
+    # --- matching steps, strict to forgiving ------------------------------------------------
+
+    def _exact(self, words: tuple[str, ...]) -> IntentMatch | None:
+        for sample in self._samples:
+            fillers = self._fill(sample.words, words, sample.slot_types, known_only=True)
+            if fillers is not None:
+                return self._match(sample.intent, fillers, "exact")
+        return None
+
+    def _open_slot(self, words: tuple[str, ...]) -> IntentMatch | None:
+        slotted = [s for s in self._samples if s.literal_words and s.literal_words < len(s.words)]
+        for sample in sorted(slotted, key=lambda s: -s.literal_words):
+            fillers = self._fill(sample.words, words, sample.slot_types, known_only=False)
+            if fillers is not None:
+                return self._match(sample.intent, fillers, "open_slot")
+        return None
+
+    def _contained(self, words: tuple[str, ...]) -> IntentMatch | None:
+        """The longest sample found inside the text, if it starts it or covers half of it."""
+        tokens, spans = self._mark_slot_values(words)
+        best: tuple[int, int, _Sample] | None = None
+        for sample in self._samples:
+            pattern = self._marked(sample)
+            for start in _occurrences(pattern, tokens):
+                covers = len(pattern) / len(tokens) >= MIN_PHRASE_COVERAGE
+                if (start == 0 or covers) and (best is None or (len(pattern), -start) > best[:2]):
+                    best = (len(pattern), -start, sample)
+        if best is None:
+            return None
+        _, negative_start, sample = best
+        return self._match(
+            sample.intent, self._fillers_at(sample, -negative_start, spans), "phrase"
+        )
+
+    def _similar(self, words: tuple[str, ...]) -> IntentMatch | None:
+        tokens, spans = self._mark_slot_values(words)
+        text = " ".join(tokens)
+        best: tuple[float, _Sample] | None = None
+        for sample in self._samples:
+            pattern = self._marked(sample)
+            by_words = difflib.SequenceMatcher(None, pattern, tokens).ratio()
+            by_characters = difflib.SequenceMatcher(None, " ".join(pattern), text).ratio()
+            score = max(
+                by_words if by_words >= MIN_WORD_SIMILARITY else 0.0,
+                by_characters if by_characters >= MIN_CHARACTER_SIMILARITY else 0.0,
+            )
+            if score and (best is None or score > best[0]):
+                best = (score, sample)
+        if best is None:
+            return None
+        sample = best[1]
+        fillers = {
+            name: span
+            for name, slot_type in sample.slot_types.items()
+            for span in spans.values()
+            if span[0] == slot_type
+        }
+        return self._match(sample.intent, fillers, "similar")
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _fill(
+        self,
+        pattern: tuple[str, ...],
+        words: tuple[str, ...],
+        slot_types: Mapping[str, str],
+        *,
+        known_only: bool,
+    ) -> dict[str, tuple[str, tuple[str, ...]]] | None:
+        """Slot name -> (type, words) if `words` is `pattern` with its slots filled, else None."""
+        if not pattern:
+            return {} if not words else None
+        head, rest = pattern[0], pattern[1:]
+        if not _is_slot(head):
+            if words and words[0] == head:
+                return self._fill(rest, words[1:], slot_types, known_only=known_only)
+            return None
+        name = head[1:-1]
+        slot_type = slot_types.get(name, "")
+        longest = len(words) if known_only else min(len(words), MAX_OPEN_SLOT_WORDS)
+        for size in range(longest, 0, -1):
+            spoken = words[:size]
+            if known_only:
+                spoken = self._known_value_words(slot_type, spoken)
+                if not spoken:
+                    continue
+            filled = self._fill(rest, words[size:], slot_types, known_only=known_only)
+            if filled is not None:
+                return {name: (slot_type, spoken), **filled}
+        return None
+
+    def _known_value_words(self, slot_type: str, words: tuple[str, ...]) -> tuple[str, ...]:
+        """`words` if they name a value, without a leading article if that does; else ()."""
+        if self._lookup(slot_type, words):
+            return words
+        if len(words) > 1 and words[0] in ARTICLES and self._lookup(slot_type, words[1:]):
+            return words[1:]
+        return ()
+
+    def _lookup(self, slot_type: str, words: tuple[str, ...]) -> _Value | None:
+        spoken = _without_apostrophes(words)
+        return next((v for v in self._values.get(slot_type, ()) if v.words == spoken), None)
+
+    def _mark_slot_values(
+        self, words: tuple[str, ...]
+    ) -> tuple[tuple[str, ...], dict[int, tuple[str, tuple[str, ...]]]]:
+        """Replace known slot values (longest first) by a type marker; remember what they were."""
+        tokens: list[str] = []
+        spans: dict[int, tuple[str, tuple[str, ...]]] = {}
+        position = 0
+        while position < len(words):
+            found = self._longest_value_at(words, position)
+            if found:
+                slot_type, size = found
+                spans[len(tokens)] = (slot_type, words[position : position + size])
+                tokens.append(_type_marker(slot_type))
+                position += size
+            else:
+                tokens.append(words[position])
+                position += 1
+        return tuple(tokens), spans
+
+    def _longest_value_at(self, words: tuple[str, ...], position: int) -> tuple[str, int] | None:
+        best: tuple[str, int] | None = None
+        for slot_type, values in self._values.items():
+            for value in values:
+                size = len(value.words)
+                if _without_apostrophes(words[position : position + size]) == value.words and (
+                    best is None or size > best[1]
+                ):
+                    best = (slot_type, size)
+        return best
+
+    def _marked(self, sample: _Sample) -> tuple[str, ...]:
+        return tuple(
+            _type_marker(sample.slot_types.get(word[1:-1], "")) if _is_slot(word) else word
+            for word in sample.words
+        )
+
+    def _fillers_at(
+        self, sample: _Sample, start: int, spans: Mapping[int, tuple[str, tuple[str, ...]]]
+    ) -> dict[str, tuple[str, tuple[str, ...]]]:
+        return {
+            word[1:-1]: spans[start + offset]
+            for offset, word in enumerate(sample.words)
+            if _is_slot(word) and start + offset in spans
+        }
+
+    def _match(
+        self, intent: str, fillers: Mapping[str, tuple[str, tuple[str, ...]]], how: str
+    ) -> IntentMatch:
+        slots = []
+        for name, slot_type in self._declared.get(intent, {}).items():
+            if name not in fillers:
+                slots.append(SlotMatch(name, slot_type))
+                continue
+            spoken = fillers[name][1]
+            slots.append(
+                SlotMatch(name, slot_type, " ".join(spoken), self._resolve(slot_type, spoken))
+            )
+        return IntentMatch(intent, tuple(slots), how)
+
+    def _resolve(self, slot_type: str, words: tuple[str, ...]) -> Resolution | None:
+        if slot_type not in self._values:
+            return None  # built-in slot types report no resolutions
+        value = self._lookup(slot_type, words)
+        if value is None:
+            return Resolution(ER_SUCCESS_NO_MATCH)
+        return Resolution(ER_SUCCESS_MATCH, value.value_id, value.name)
+
+
+def _slot_values(types: list[dict[str, Any]]) -> dict[str, tuple[_Value, ...]]:
+    """Every value and synonym of each custom type, longest phrase first."""
+    values: dict[str, tuple[_Value, ...]] = {}
+    for slot_type in types:
+        entries = []
+        for value in slot_type["values"]:
+            name = value["name"]
+            value_id = value.get("id") or name["value"]
+            for phrase in [name["value"], *name.get("synonyms", [])]:
+                words = _without_apostrophes(tuple(normalise(phrase).split()))
+                entries.append(_Value(value_id, name["value"], words))
+        values[slot_type["name"]] = tuple(sorted(entries, key=lambda v: -len(v.words)))
+    return values
+
+
+def _samples(intents: list[dict[str, Any]]) -> Iterator[_Sample]:
+    """The model's samples, then the built-in words Alexa knows for the intents it declares."""
+    for intent in intents:
+        slot_types = {slot["name"]: slot["type"] for slot in intent.get("slots", [])}
+        phrases = [*intent.get("samples", []), *BUILT_IN_LEXICON.get(intent["name"], ())]
+        seen = set()
+        for phrase in phrases:
+            words = tuple(_sample_words(phrase))
+            if words and words not in seen:
+                seen.add(words)
+                yield _Sample(intent["name"], words, slot_types)
+
+
+def _sample_words(sample: str) -> Iterator[str]:
+    for part in re.split(r"(\{[^{}]+\})", sample):
+        if _is_slot(part):
+            yield part
+        else:
+            yield from normalise(part).split()
+
+
+def _occurrences(pattern: tuple[str, ...], tokens: tuple[str, ...]) -> Iterator[int]:
+    for start in range(len(tokens) - len(pattern) + 1):
+        if tokens[start : start + len(pattern)] == pattern:
+            yield start

@@ -1,0 +1,219 @@
+"""Typed text resolves to the intents and slot values the interaction model declares."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from skill.chat.nlu import (
+    BUILT_IN_LEXICON,
+    ER_SUCCESS_MATCH,
+    ER_SUCCESS_NO_MATCH,
+    FALLBACK_INTENT,
+    LaunchPhrase,
+    Nlu,
+    load_interaction_model,
+    normalise,
+)
+
+LANGUAGE_MODEL: dict[str, Any] = load_interaction_model()["interactionModel"]["languageModel"]
+CONDITIONS = LANGUAGE_MODEL["types"][0]["values"]
+
+
+def filled(sample: str) -> str:
+    """A sample as someone would say it: the slot filled with a condition's spoken name."""
+    return sample.replace("{condition}", CONDITIONS[1]["name"]["value"])
+
+
+SAMPLES = [
+    pytest.param(intent["name"], filled(sample), id=f"{intent['name']}:{sample}")
+    for intent in LANGUAGE_MODEL["intents"]
+    for sample in intent["samples"]
+]
+CONDITION_WORDS = [
+    pytest.param(value["id"], word, id=word)
+    for value in CONDITIONS
+    for word in [value["name"]["value"], *value["name"]["synonyms"]]
+]
+
+
+@pytest.mark.parametrize(("intent", "utterance"), SAMPLES)
+def test_every_sample_resolves_back_to_its_own_intent(
+    nlu: Nlu, intent: str, utterance: str
+) -> None:
+    match = nlu.resolve(utterance)
+    assert (match.name, match.how) == (intent, "exact")
+
+
+@pytest.mark.parametrize(("condition_id", "words"), CONDITION_WORDS)
+def test_every_name_of_a_condition_resolves_to_its_id(
+    nlu: Nlu, condition_id: str, words: str
+) -> None:
+    match = nlu.resolve(f"what is {words}")
+    assert match.name == "ExplainConditionIntent"
+    assert match.resolved_id("condition") == condition_id
+
+
+@pytest.mark.parametrize(
+    ("utterance", "condition_id"),
+    [
+        ("what is runner's butt", "ischial_bursitis"),
+        ("What is dead butt syndrome?", "gluteus_medius_syndrome"),
+        ("tell me about the SI joint", "si_joint_dysfunction"),
+        ("what's S.I. joint", "si_joint_dysfunction"),
+        ("Alexa, explain piriformis", "piriformis_syndrome"),
+        ("what is a pulled hamstring", "high_hamstring_tendinopathy"),
+        ("can you tell me about trochanteric bursitis please", "hip_bursitis"),
+    ],
+)
+def test_conditions_resolve_by_their_common_names(
+    nlu: Nlu, utterance: str, condition_id: str
+) -> None:
+    match = nlu.resolve(utterance)
+    assert match.name == "ExplainConditionIntent"
+    slot = match.slot("condition")
+    assert slot is not None and slot.resolution is not None
+    assert slot.resolution.status == ER_SUCCESS_MATCH
+    assert slot.resolution.value_id == condition_id
+
+
+def test_slot_keeps_the_spoken_words_and_the_value_name(nlu: Nlu) -> None:
+    slot = nlu.resolve("what is runner's butt").slot("condition")
+    assert slot is not None and slot.resolution is not None
+    assert (slot.value, slot.slot_type) == ("runner's butt", "ConditionType")
+    assert slot.resolution.value_name == "ischial bursitis"
+
+
+def test_unknown_condition_is_heard_but_not_resolved(nlu: Nlu) -> None:
+    match = nlu.resolve("what is hamstring pain")
+    slot = match.slot("condition")
+    assert match.name == "ExplainConditionIntent"
+    assert slot is not None and slot.value == "hamstring pain"
+    assert slot.resolution is not None and slot.resolution.status == ER_SUCCESS_NO_MATCH
+    assert slot.resolution.value_id is None
+
+
+def test_explaining_without_a_condition_sends_the_slot_empty(nlu: Nlu) -> None:
+    match = nlu.resolve("what does that mean")
+    slot = match.slot("condition")
+    assert match.name == "ExplainConditionIntent"
+    assert slot is not None and slot.value is None and slot.resolution is None
+
+
+@pytest.mark.parametrize(
+    ("utterance", "intent"),
+    [
+        ("yes", "AMAZON.YesIntent"),
+        ("Yeah!", "AMAZON.YesIntent"),
+        ("sure", "AMAZON.YesIntent"),
+        ("no", "AMAZON.NoIntent"),
+        ("nope", "AMAZON.NoIntent"),
+        ("help", "AMAZON.HelpIntent"),
+        ("what can I say", "AMAZON.HelpIntent"),
+        ("stop", "AMAZON.StopIntent"),
+        ("cancel", "AMAZON.CancelIntent"),
+        ("never mind", "AMAZON.CancelIntent"),
+        ("repeat", "AMAZON.RepeatIntent"),
+        ("start over", "AMAZON.StartOverIntent"),
+        ("go home", "AMAZON.NavigateHomeIntent"),
+    ],
+)
+def test_built_in_intents_understand_alexas_own_words(
+    nlu: Nlu, utterance: str, intent: str
+) -> None:
+    assert nlu.resolve(utterance).name == intent
+
+
+@pytest.mark.parametrize(
+    ("utterance", "intent"),
+    [
+        ("yes please", "AMAZON.YesIntent"),
+        ("um yes", "AMAZON.YesIntent"),
+        ("I think it does", "AMAZON.YesIntent"),
+        ("no it doesn't hurt when I sit", "AMAZON.NoIntent"),
+        ("no thanks", "AMAZON.NoIntent"),
+        ("repaet", "AMAZON.RepeatIntent"),
+        ("could you say that again please", "AMAZON.RepeatIntent"),
+        ("why do you ask that", "WhyIntent"),
+        ("please go back", "GoBackIntent"),
+    ],
+)
+def test_near_misses_still_find_the_intent(nlu: Nlu, utterance: str, intent: str) -> None:
+    assert nlu.resolve(utterance).name == intent
+
+
+@pytest.mark.parametrize(
+    "utterance", ["I don't know", "not sure", "no idea at all", "maybe", "I'm not really sure"]
+)
+def test_not_sure_is_never_taken_for_yes_or_no(nlu: Nlu, utterance: str) -> None:
+    assert nlu.resolve(utterance).name == "NotSureIntent"
+
+
+@pytest.mark.parametrize(
+    "utterance", ["purple monkey dishwasher", "asdf", "", "   ", "it hurts when I stop running"]
+)
+def test_anything_else_is_the_fallback_intent(nlu: Nlu, utterance: str) -> None:
+    match = nlu.resolve(utterance)
+    assert (match.name, match.how) == (FALLBACK_INTENT, "fallback")
+
+
+def test_lexicon_words_never_belong_to_another_intent_of_the_model() -> None:
+    owners = {
+        normalise(sample): intent["name"]
+        for intent in LANGUAGE_MODEL["intents"]
+        for sample in intent["samples"]
+    }
+    for intent, phrases in BUILT_IN_LEXICON.items():
+        for phrase in phrases:
+            assert owners.get(normalise(phrase), intent) == intent, phrase
+
+
+def test_normalise_keeps_apostrophes_and_drops_the_wake_word() -> None:
+    assert normalise("Alexa,  What\u2019s   Runner's-Butt?!") == "what's runner's butt"
+    assert normalise("S.I. joint") == "si joint"
+    assert normalise("Alexa") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "utterance"),
+    [
+        ("open glute detective", ""),
+        ("Alexa, start Glute Detective.", ""),
+        ("launch glute detective", ""),
+        ("ask glute detective", ""),
+        ("ask glute detective what is runner's butt", "what is runner's butt"),
+        ("tell glute detective to go back", "go back"),
+        ("Alexa, ask glute detective if it's sciatica", "it's sciatica"),
+    ],
+)
+def test_launch_phrases_open_the_skill_with_or_without_an_utterance(
+    nlu: Nlu, text: str, utterance: str
+) -> None:
+    assert nlu.parse_launch(text) == LaunchPhrase(utterance)
+
+
+@pytest.mark.parametrize("text", ["start over", "open the door", "yes", "ask me again"])
+def test_phrases_that_do_not_name_the_skill_are_not_launches(nlu: Nlu, text: str) -> None:
+    assert nlu.parse_launch(text) is None
+
+
+def test_a_model_without_samples_for_an_intent_still_resolves_its_lexicon() -> None:
+    model = {
+        "interactionModel": {
+            "languageModel": {
+                "invocationName": "tiny test",
+                "intents": [{"name": "AMAZON.YesIntent", "samples": []}],
+                "types": [],
+            }
+        }
+    }
+    tiny = Nlu(model)
+    assert tiny.resolve("yep").name == "AMAZON.YesIntent"
+    assert tiny.resolve("help").name == FALLBACK_INTENT
+
+
+def test_a_typed_condition_without_its_apostrophe_still_resolves() -> None:
+    match = Nlu.for_locale("en-US").resolve("what is runners butt")
+    assert match.name == "ExplainConditionIntent"
+    assert match.resolved_id("condition") == "ischial_bursitis"
