@@ -119,14 +119,13 @@ class Dialogue:
         if condition is None:
             which = self.speech.say("explain.which")
             said = [self.speech.say("explain.unknown"), which] if heard else [which]
-            return Turn(conversation, Reply(tuple(said), reprompt=which))
+            # Then whatever was waiting, so a following "yes" answers a question actually asked.
+            return self._continue(conversation, *said)
         description = f"{_capitalised(condition.name)}. {condition.description}"
-        if isinstance(step, Question):
-            return self._ask_current(conversation, description)
         if isinstance(step, Outcome):
             follow_up = self.speech.say("offer.after_explaining")
             return Turn(conversation, Reply((description, follow_up), reprompt=follow_up))
-        return self._offer(conversation, description)
+        return self._continue(conversation, description)
 
     def help(self, conversation: Conversation) -> Turn:
         step = conversation.step
@@ -170,6 +169,12 @@ class Dialogue:
         if not isinstance(step, Question):
             return self._present(conversation) if step else self._offer(conversation, *before)
         return Turn(conversation, Reply((*before, step.text), reprompt=step.text))
+
+    def _continue(self, conversation: Conversation, *before: str) -> Turn:
+        """Say something, then go back to what was waiting: a question, or the offer."""
+        if isinstance(conversation.step, Question):
+            return self._ask_current(conversation, *before)
+        return self._offer(conversation, *before)
 
     def _offer(self, conversation: Conversation, *before: str) -> Turn:
         offer = self._offer_line(conversation.step)

@@ -179,6 +179,9 @@ def test_explain_something_unknown_lists_what_it_can_explain(talk: Talk) -> None
     said = talk.say(intents.EXPLAIN_CONDITION, condition_slot("<tennis> & elbow"))
     assert said.startswith("I don't know that one.")
     assert "piriformis syndrome" in said
+    # The waiting question is asked again, so the next "yes" answers a question really asked.
+    assert said.endswith(SCREEN_TEXT)
+    assert reprompt(talk.last) == SCREEN_TEXT
     assert talk.attributes["question"] == "red_flag_any"
 
 
