@@ -32,15 +32,22 @@ class KnowledgeError(ValueError):
 @cache
 def load_knowledge() -> Knowledge:
     """The knowledge shipped with the skill (parsed once per process)."""
-    text = resources.files("skill.knowledge").joinpath("clinical.toml").read_text("utf-8")
-    return parse_knowledge(text)
+    return parse_knowledge(shipped_text("clinical.toml"))
+
+
+def shipped_text(filename: str) -> str:
+    return resources.files("skill.knowledge").joinpath(filename).read_text("utf-8")
+
+
+def parse_toml(text: str, what: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise KnowledgeError(f"{what} is not valid TOML: {error}") from error
 
 
 def parse_knowledge(text: str) -> Knowledge:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise KnowledgeError(f"clinical knowledge is not valid TOML: {error}") from error
+    data = parse_toml(text, "clinical knowledge")
     interview = _table(data, "interview")
     return Knowledge(
         conditions=_conditions(_table(data, "conditions")),

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import string
-import tomllib
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
 
-from skill.knowledge.loader import KnowledgeError
+from skill.knowledge.loader import KnowledgeError, parse_toml, shipped_text
 
 
 class Speech:
@@ -31,15 +29,11 @@ class Speech:
 
 @cache
 def load_speech() -> Speech:
-    text = resources.files("skill.knowledge").joinpath("speech.toml").read_text("utf-8")
-    return parse_speech(text)
+    return parse_speech(shipped_text("speech.toml"))
 
 
 def parse_speech(text: str) -> Speech:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise KnowledgeError(f"speech lines are not valid TOML: {error}") from error
+    data = parse_toml(text, "speech lines")
     lines: dict[str, str] = {}
     for section, table in data.items():
         if not isinstance(table, dict):

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from skill.chat.nlu import load_interaction_model
+from skill.knowledge import CONDITION_IDS
 from tests.model.conftest import LOCALES, ROOT
 
 INTENTS = {
@@ -26,15 +27,6 @@ INTENTS = {
     "AMAZON.CancelIntent",
     "AMAZON.NavigateHomeIntent",
     "AMAZON.FallbackIntent",
-}
-CONDITION_IDS = {
-    "sciatica",
-    "piriformis_syndrome",
-    "si_joint_dysfunction",
-    "gluteus_medius_syndrome",
-    "hip_bursitis",
-    "ischial_bursitis",
-    "high_hamstring_tendinopathy",
 }
 
 
