@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from skill.voice import build_skill
 from skill.web import create_app
 from skill.web.serve import is_loopback_host, run_server
 from tests.web.fakes import build_test_skill, launch_request
@@ -74,7 +75,8 @@ def test_serve_command_refuses_no_verify_on_0_0_0_0() -> None:
 
 
 def test_gunicorn_factory_string_builds_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
-    gunicorn_util = pytest.importorskip("gunicorn.util")
+    import gunicorn.util as gunicorn_util
+
     monkeypatch.setattr("skill.voice.build_skill", build_test_skill, raising=False)
 
     app = gunicorn_util.import_app("skill.web:create_app()")
@@ -82,15 +84,8 @@ def test_gunicorn_factory_string_builds_the_app(monkeypatch: pytest.MonkeyPatch)
     assert isinstance(app, Flask)
 
 
-def _real_build_skill() -> Any:
-    voice = pytest.importorskip("skill.voice")
-    if not hasattr(voice, "build_skill"):
-        pytest.skip("skill.voice.build_skill does not exist yet")
-    return voice.build_skill
-
-
 def test_real_skill_answers_a_launch_request_through_the_service() -> None:
-    app = create_app(_real_build_skill()(), verify=False)
+    app = create_app(build_skill(), verify=False)
 
     response = app.test_client().post(
         "/", data=launch_request(), headers={"Content-Type": "application/json"}
