@@ -1,0 +1,135 @@
+"""Whole interviews as the exact request envelopes a device sends, recorded once from the skill.
+
+Each interview is played against `skill.voice.lambda_handler`: a launch, then one request per
+turn until the outcome, each carrying the session attributes of the previous response. The
+benchmarks then replay the recorded envelopes, so every handler being compared gets the very
+same requests. Runners are random but seeded (a different answer profile each), plus the
+project's vignettes from tests/triage/vignettes.toml when that file is present.
+"""
+
+from __future__ import annotations
+
+import random
+import tomllib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from skill.chat.envelopes import EnvelopeFactory, IdSource, utc_now
+from skill.chat.nlu import IntentMatch
+from skill.voice import intents, lambda_handler
+
+VIGNETTES = Path(__file__).resolve().parents[1] / "tests" / "triage" / "vignettes.toml"
+MAX_TURNS = 80
+Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
+
+_CODES = {"y": intents.YES, "n": intents.NO, "u": intents.NOT_SURE}
+# Things a runner says now and then between answers.
+_ASIDES = (intents.REPEAT, intents.WHY, intents.HELP, intents.GO_BACK)
+
+
+@dataclass(frozen=True)
+class Interview:
+    name: str
+    requests: tuple[dict[str, Any], ...]
+    responses: tuple[dict[str, Any], ...]
+
+    @property
+    def outcome(self) -> dict[str, Any] | None:
+        for response in reversed(self.responses):
+            outcome = (response.get("sessionAttributes") or {}).get("outcome")
+            if outcome is not None:
+                return dict(outcome)
+        return None
+
+
+# A runner: given the waiting question id (or None), what to say next.
+Runner = Callable[[str | None], str]
+
+
+def random_runner(rng: random.Random) -> Runner:
+    """A runner with its own answer profile: how often yes, how often unsure, asides."""
+    yes_share = rng.uniform(0.15, 0.55)
+    unsure_share = rng.uniform(0.0, 0.15)
+    screen_yes = rng.random() < 0.12
+    aside_share = rng.uniform(0.0, 0.12)
+    gone_back = False
+
+    def say(question: str | None) -> str:
+        nonlocal gone_back
+        if question is None:
+            return intents.NO  # after the outcome: "no, thanks", and the session ends
+        if rng.random() < aside_share and not gone_back:
+            aside = rng.choice(_ASIDES)
+            gone_back = aside == intents.GO_BACK  # never undo twice in a row
+            return aside
+        gone_back = False
+        if question == "red_flag_any":
+            return intents.YES if screen_yes else intents.NO
+        if question.startswith("red_flag_"):
+            return intents.YES if rng.random() < 0.3 else intents.NO
+        draw = rng.random()
+        if draw < unsure_share:
+            return intents.NOT_SURE
+        return intents.YES if draw < unsure_share + yes_share else intents.NO
+
+    return say
+
+
+def vignette_runners(path: Path = VIGNETTES) -> Iterator[tuple[str, Runner]]:
+    if not path.is_file():
+        return
+    data = tomllib.loads(path.read_text("utf-8"))
+    for vignette in data.get("vignette", []):
+        answers: dict[str, str] = dict(vignette["answers"])
+
+        def say(question: str | None, answers: dict[str, str] = answers) -> str:
+            if question is None:
+                return intents.NO
+            return _CODES[answers.get(question, "n")]
+
+        yield f"vignette: {vignette['name']}", say
+
+
+def record(
+    name: str,
+    runner: Runner,
+    factory: EnvelopeFactory,
+    handler: Handler = lambda_handler,
+) -> Interview:
+    session = factory.new_session()
+    requests: list[dict[str, Any]] = []
+    responses: list[dict[str, Any]] = []
+    envelope = factory.launch(session)
+    for _ in range(MAX_TURNS):
+        response = handler(envelope, None)
+        requests.append(envelope)
+        responses.append(response)
+        if response["response"].get("shouldEndSession"):
+            break
+        session.new = False
+        session.attributes = dict(response.get("sessionAttributes") or {})
+        envelope = factory.intent(session, IntentMatch(runner(session.attributes.get("question"))))
+    else:
+        raise RuntimeError(f"{name}: the interview did not end within {MAX_TURNS} turns")
+    return Interview(name, tuple(requests), tuple(responses))
+
+
+def record_interviews(
+    count: int,
+    *,
+    seed: int = 2024,
+    vignettes: bool = True,
+    clock: Callable[[], datetime] = utc_now,
+) -> list[Interview]:
+    """`count` seeded random interviews, then (optionally) one per vignette."""
+    rng = random.Random(seed)
+    factory = EnvelopeFactory(ids=IdSource(f"bench-{seed}"), clock=clock)
+    recorded = [
+        record(f"random runner {number}", random_runner(rng), factory) for number in range(count)
+    ]
+    if vignettes:
+        recorded += [record(name, runner, factory) for name, runner in vignette_runners()]
+    return recorded

@@ -1,0 +1,124 @@
+"""Time per turn: one request through `skill.voice.lambda_handler` against the bare SDK skill.
+
+Both handlers get the same recorded envelopes (whole interviews, see bench.interviews), timed
+one request at a time and interleaved interview by interview, so machine noise falls on both.
+Two figures for the skill:
+
+- warm: as a warm Lambda runs; the engine's memo of `next_step` per answer sequence
+  (functools.lru_cache in skill/triage/engine.py) already holds these paths after the first
+  round;
+- memo cleared: `_next_step_with_shipped_knowledge.cache_clear()` before every interview, so
+  each interview's steps are computed afresh (the memo still serves repeats within the
+  interview, such as the replay of stored answers on every turn), as for a runner whose path
+  no earlier runner on that instance took.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bench import hello_skill
+from bench.interviews import Interview, record_interviews
+from bench.stats import heading, median, micros, percentile, verdict
+from skill.triage import engine
+from skill.voice import lambda_handler
+
+TARGET_RATIO = 1.3
+Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Timing:
+    label: str
+    samples: list[float]
+
+    @property
+    def median(self) -> float:
+        return median(self.samples)
+
+    @property
+    def p99(self) -> float:
+        return percentile(self.samples, 99)
+
+
+def time_interview(handler: Handler, interview: Interview, into: list[float]) -> None:
+    clock = time.perf_counter
+    for envelope in interview.requests:
+        started = clock()
+        handler(envelope, None)
+        into.append(clock() - started)
+
+
+def measure(
+    interviews: Sequence[Interview], rounds: int, *, clear_memo: bool
+) -> tuple[Timing, Timing]:
+    bare: list[float] = []
+    skill: list[float] = []
+    for _ in range(rounds):
+        for interview in interviews:
+            time_interview(hello_skill.lambda_handler, interview, bare)
+            if clear_memo:
+                engine._next_step_with_shipped_knowledge.cache_clear()
+            time_interview(lambda_handler, interview, skill)
+    label = "skill, memo cleared per interview" if clear_memo else "skill, warm"
+    return Timing("bare ask-sdk-core skill", bare), Timing(label, skill)
+
+
+def check_same_answers(interviews: Sequence[Interview]) -> None:
+    """The replay gives the responses that were recorded (the benchmark times real work)."""
+    for interview in interviews:
+        for envelope, expected in zip(interview.requests, interview.responses, strict=True):
+            got = lambda_handler(envelope, None)
+            if got.get("sessionAttributes") != expected.get("sessionAttributes"):
+                raise RuntimeError(f"{interview.name}: the replay diverged from the recording")
+
+
+def run(quick: bool = False) -> dict[str, float]:
+    os.environ.pop("GLUTE_DETECTIVE_SKILL_ID", None)  # the recorded envelopes' skill id is local
+    count, warm_rounds, cold_rounds = (40, 2, 1) if quick else (200, 5, 3)
+    interviews = record_interviews(count)
+    requests = sum(len(interview.requests) for interview in interviews)
+    check_same_answers(interviews)
+
+    heading("Time per turn: skill.voice.lambda_handler vs a bare ask-sdk-core skill")
+    outcomes: dict[str, int] = {}
+    for interview in interviews:
+        triage = (interview.outcome or {}).get("triage", "none")
+        outcomes[triage] = outcomes.get(triage, 0) + 1
+    print(
+        f"{len(interviews)} interviews ({count} seeded random runners + vignettes), "
+        f"{requests} request envelopes; outcomes "
+        + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items()))
+    )
+    # One untimed pass each: imports, first-call set-up, and the memo for the warm figure.
+    for interview in interviews:
+        for envelope in interview.requests:
+            hello_skill.lambda_handler(envelope, None)
+            lambda_handler(envelope, None)
+    gc.collect()
+
+    results: dict[str, float] = {}
+    for rounds, clear_memo in ((warm_rounds, False), (cold_rounds, True)):
+        bare, skill = measure(interviews, rounds, clear_memo=clear_memo)
+        ratio_median = skill.median / bare.median
+        ratio_p99 = skill.p99 / bare.p99
+        print(f"  {rounds} rounds, {len(skill.samples)} timed requests per handler:")
+        print(f"    {bare.label:<36} median {micros(bare.median)}   p99 {micros(bare.p99)}")
+        print(
+            f"    {skill.label:<36} median {micros(skill.median)}   p99 {micros(skill.p99)}"
+            f"   ratio {ratio_median:.2f}x median, {ratio_p99:.2f}x p99"
+            f" (target <= {TARGET_RATIO}x: {verdict(max(ratio_median, ratio_p99), TARGET_RATIO)})"
+        )
+        key = "memo_cleared" if clear_memo else "warm"
+        results[f"turn_{key}_median_ratio"] = ratio_median
+        results[f"turn_{key}_p99_ratio"] = ratio_p99
+        results[f"turn_{key}_median_us"] = skill.median * 1e6
+        results[f"turn_{key}_p99_us"] = skill.p99 * 1e6
+        results[f"turn_bare_{key}_median_us"] = bare.median * 1e6
+        results[f"turn_bare_{key}_p99_us"] = bare.p99 * 1e6
+    return results

@@ -1,0 +1,167 @@
+"""End to end: the web service as a real process, driven by virtual-alexa (an independent,
+Node-based Alexa simulator that resolves utterances through the interaction model's samples).
+
+The whole folder skips when node_modules/virtual-alexa is missing (`npm ci` installs it; the
+Makefile does that before pytest). Everything else that goes wrong fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from skill.chat.device import speech_text
+
+ROOT = Path(__file__).resolve().parents[2]
+VIRTUAL_ALEXA = ROOT / "node_modules" / "virtual-alexa"
+DRIVER = Path(__file__).with_name("driver") / "run_scenario.js"
+HOST = "127.0.0.1"
+STARTUP_SECONDS = 30.0
+CONVERSATION_TIMEOUT_SECONDS = 120.0
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((HOST, 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@dataclass(frozen=True)
+class Turn:
+    said: str
+    request: dict[str, Any]
+    response: dict[str, Any]
+
+    @property
+    def intent(self) -> str | None:
+        """The intent virtual-alexa resolved (None for launch and session-ended requests)."""
+        intent = self.request["request"].get("intent")
+        return None if intent is None else str(intent["name"])
+
+    @property
+    def speech(self) -> str:
+        return speech_text(self.response.get("response", {}).get("outputSpeech"))
+
+    @property
+    def reprompt(self) -> str:
+        reprompt = self.response.get("response", {}).get("reprompt") or {}
+        return speech_text(reprompt.get("outputSpeech"))
+
+    @property
+    def attributes(self) -> dict[str, Any]:
+        return dict(self.response.get("sessionAttributes") or {})
+
+    @property
+    def question(self) -> str | None:
+        return self.attributes.get("question")
+
+    @property
+    def outcome(self) -> dict[str, Any] | None:
+        return self.attributes.get("outcome")
+
+    @property
+    def answers(self) -> list[list[str]]:
+        return list(self.attributes.get("interview", {}).get("a", []))
+
+    @property
+    def ends_session(self) -> bool:
+        return bool(self.response.get("response", {}).get("shouldEndSession"))
+
+
+Converse = Callable[..., list[Turn]]
+
+
+def _wait_until_healthy(port: int, server: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the skill server exited early:\n{log.read_text()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"http://{HOST}:{port}/healthz", timeout=1) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(
+        f"no answer on /healthz after {STARTUP_SECONDS} s:\n{log.read_text()[-2000:]}"
+    )
+
+
+@pytest.fixture(scope="session")
+def skill_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`python -m skill serve --no-verify` on a free loopback port, for the whole session."""
+    if not (VIRTUAL_ALEXA / "package.json").is_file():
+        pytest.skip(
+            "node_modules/virtual-alexa is not installed: run `npm ci` (the Makefile's pytest "
+            "target does) to run the end-to-end device tests"
+        )
+    if shutil.which("node") is None:
+        pytest.fail("node_modules/virtual-alexa is installed but `node` is not on PATH")
+    port = free_port()
+    log = tmp_path_factory.mktemp("skill-server") / "serve.log"
+    environment = {k: v for k, v in os.environ.items() if k != "GLUTE_DETECTIVE_SKILL_ID"}
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "skill", "serve", "--no-verify", "--port", str(port)],
+            cwd=ROOT,
+            env=environment,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_until_healthy(port, server, log)
+        yield f"http://{HOST}:{port}/"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@pytest.fixture
+def converse(skill_url: str) -> Converse:
+    """Play a scenario (steps as run_scenario.js takes them) and return its turns."""
+
+    def play(*steps: dict[str, Any], locale: str = "en-US") -> list[Turn]:
+        scenario = {
+            "url": skill_url,
+            "model": str(ROOT / "interaction_model" / f"{locale}.json"),
+            "locale": locale,
+            "steps": list(steps),
+        }
+        environment = {**os.environ, "AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE": "1"}
+        completed = subprocess.run(
+            ["node", str(DRIVER)],
+            input=json.dumps(scenario),
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=environment,
+            timeout=CONVERSATION_TIMEOUT_SECONDS,
+        )
+        try:
+            transcript = json.loads(completed.stdout)
+        except json.JSONDecodeError:
+            pytest.fail(f"the driver printed no transcript; stderr:\n{completed.stderr}")
+        turns = [Turn(t["said"], t["request"], t["response"]) for t in transcript["turns"]]
+        if completed.returncode != 0 or "error" in transcript:
+            said = [turn.said for turn in turns]
+            pytest.fail(f"conversation failed after {said}: {transcript.get('error')}")
+        return turns
+
+    return play

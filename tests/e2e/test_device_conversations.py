@@ -1,0 +1,266 @@
+"""Whole conversations from a simulated Alexa device (virtual-alexa) with the running service."""
+
+from __future__ import annotations
+
+import tomllib
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from skill.knowledge import FEATURE_IDS, RED_FLAG_IDS, SCREEN_QUESTION, load_knowledge
+from skill.triage import Answer, Interview, Outcome, next_step
+from tests.e2e.conftest import Converse, Turn
+
+VIGNETTES = Path(__file__).resolve().parents[1] / "triage" / "vignettes.toml"
+KNOWLEDGE = load_knowledge()
+
+# Ways to answer that the interaction model must resolve (a built-in word or one of its samples).
+SAYINGS = {
+    "y": ("yes", "yes it does", "yeah it does", "I think so"),
+    "n": ("no", "no it doesn't", "not really", "nope it doesn't"),
+    "u": ("not sure", "I don't know", "maybe", "hard to say"),
+}
+INTENT_FOR = {"y": "AMAZON.YesIntent", "n": "AMAZON.NoIntent", "u": "NotSureIntent"}
+
+
+def load_vignettes() -> list[dict[str, Any]]:
+    vignettes: list[dict[str, Any]] = tomllib.loads(VIGNETTES.read_text("utf-8"))["vignette"]
+    return vignettes
+
+
+def first_vignette(expect: list[str]) -> dict[str, Any]:
+    return next(v for v in load_vignettes() if v["expect"] == expect)
+
+
+def saying(code: str, question_id: str) -> str:
+    """A fixed choice among the ways to say an answer, different from question to question."""
+    options = SAYINGS[code]
+    return options[zlib.crc32(question_id.encode()) % len(options)]
+
+
+def answer_step(vignette: dict[str, Any]) -> dict[str, Any]:
+    """The driver step that answers every question as the vignette's runner would."""
+    codes: dict[str, str] = vignette["answers"]
+    every_question = (SCREEN_QUESTION, *RED_FLAG_IDS, *FEATURE_IDS)
+    return {
+        "answer": {q: saying(codes.get(q, "n"), q) for q in every_question},
+        "otherwise": "no",
+    }
+
+
+def engine_questions(vignette: dict[str, Any]) -> list[str]:
+    """The questions the engine asks this runner, played in-process, for comparison."""
+    codes: dict[str, str] = vignette["answers"]
+    interview, asked = Interview(), []
+    while not isinstance(step := next_step(interview), Outcome):
+        asked.append(step.id)
+        interview = interview.with_answer(step.id, Answer(codes.get(step.id, "n")))
+    return asked
+
+
+def waiting_question(turns: list[Turn]) -> str:
+    question = turns[-1].question
+    assert question is not None, turns[-1].speech
+    return question
+
+
+CONDITION_CASES = [
+    first_vignette(["see_specialist", condition])
+    for condition in (
+        "sciatica",
+        "piriformis_syndrome",
+        "si_joint_dysfunction",
+        "gluteus_medius_syndrome",
+        "hip_bursitis",
+        "ischial_bursitis",
+        "high_hamstring_tendinopathy",
+    )
+]
+
+
+@pytest.mark.parametrize("vignette", CONDITION_CASES, ids=lambda v: v["expect"][1])
+def test_launch_to_outcome_names_the_runners_condition(
+    converse: Converse, vignette: dict[str, Any]
+) -> None:
+    turns = converse({"launch": True}, answer_step(vignette))
+    condition = vignette["expect"][1]
+    final = turns[-1]
+
+    assert final.outcome is not None, final.speech
+    assert final.outcome["triage"] == "see_specialist"
+    assert final.outcome["conditions"][0] == condition
+    assert KNOWLEDGE.conditions[condition].name.lower() in final.speech.lower()
+    assert not final.ends_session and final.reprompt  # the offer to hear more stays open
+    asked = [turn.question for turn in turns[:-1]]
+    assert asked == engine_questions(vignette)
+    # virtual-alexa resolved every spoken answer to the intended intent.
+    codes = vignette["answers"]
+    for question, turn in zip(asked, turns[1:], strict=True):
+        assert question is not None
+        assert turn.intent == INTENT_FOR[codes.get(question, "n")], (turn.said, turn.intent)
+
+
+def test_runner_unsure_about_several_things_still_gets_an_outcome(converse: Converse) -> None:
+    vignette = next(v for v in load_vignettes() if "unsure" in v["name"])
+    turns = converse({"launch": True}, answer_step(vignette))
+    assert any(turn.intent == "NotSureIntent" for turn in turns)
+    assert turns[-1].outcome is not None
+    assert turns[-1].outcome["conditions"][:1] == vignette["expect"][1:2]
+
+
+@pytest.mark.parametrize("triage", ["emergency", "urgent"])
+def test_red_flag_ends_the_session_with_the_urgent_advice(converse: Converse, triage: str) -> None:
+    vignette = first_vignette([triage])
+    turns = converse({"launch": True}, answer_step(vignette))
+    final = turns[-1]
+
+    assert final.outcome == {"triage": triage, "conditions": []}
+    assert final.ends_session and not final.reprompt
+    assert final.response["response"]["card"]["title"]
+    asked = {turn.question for turn in turns[:-1]}
+    assert asked <= {SCREEN_QUESTION, *RED_FLAG_IDS}, "no symptom questions before the advice"
+
+
+def test_all_no_runner_hears_that_nothing_fits(converse: Converse) -> None:
+    turns = converse({"launch": True}, {"answer": {}, "otherwise": "no"})
+    assert turns[-1].outcome == {"triage": "unclear", "conditions": []}
+
+
+def test_go_back_undoes_the_last_answer(converse: Converse) -> None:
+    turns = converse({"launch": True}, {"utter": "no"}, {"utter": "yes"}, {"utter": "go back"})
+    after_screen, after_first, undone = turns[1], turns[2], turns[3]
+
+    assert undone.intent == "GoBackIntent"
+    assert undone.question == after_screen.question != after_first.question
+    assert undone.answers == after_screen.answers == [[SCREEN_QUESTION, "n"]]
+    assert KNOWLEDGE.question_text(after_screen.question) in undone.speech
+
+
+def test_not_sure_is_recorded_as_an_answer(converse: Converse) -> None:
+    turns = converse({"launch": True}, {"utter": "no"}, {"utter": "not sure"})
+    first_question = turns[1].question
+    assert turns[2].intent == "NotSureIntent"
+    assert turns[2].answers == [[SCREEN_QUESTION, "n"], [first_question, "u"]]
+    assert turns[2].question not in (None, first_question)
+
+
+def test_why_explains_the_question_and_keeps_it_waiting(converse: Converse) -> None:
+    turns = converse({"launch": True}, {"utter": "no"}, {"utter": "why"})
+    question = waiting_question(turns[:2])
+    why = turns[2]
+
+    assert why.intent == "WhyIntent"
+    assert why.question == question
+    assert KNOWLEDGE.purpose(question) in why.speech
+    assert why.speech.endswith(KNOWLEDGE.question_text(question))
+    assert why.answers == turns[1].answers
+
+
+def test_explain_a_condition_by_its_common_name_mid_interview(converse: Converse) -> None:
+    turns = converse(
+        {"launch": True},
+        {"utter": "no"},
+        {"intend": "ExplainConditionIntent", "slots": {"condition": "runner's butt"}},
+        {"utter": "what is the piriformis"},
+    )
+    question = turns[1].question
+    runners_butt, piriformis = turns[2], turns[3]
+
+    assert runners_butt.speech.startswith("Ischial bursitis.")
+    assert piriformis.intent == "ExplainConditionIntent"
+    assert piriformis.speech.startswith("Piriformis syndrome.")
+    for turn in (runners_butt, piriformis):
+        assert turn.question == question  # the interview waits where it was
+        assert turn.reprompt == KNOWLEDGE.question_text(question)
+
+
+def test_explain_an_unknown_condition_lists_the_ones_it_knows(converse: Converse) -> None:
+    turns = converse(
+        {"launch": True},
+        {"intend": "ExplainConditionIntent", "slots": {"condition": "hamstring pain"}},
+    )
+    slot = turns[1].request["request"]["intent"]["slots"]["condition"]
+    assert slot["resolutions"]["resolutionsPerAuthority"][0]["status"]["code"] == (
+        "ER_SUCCESS_NO_MATCH"
+    )
+    assert "sciatica" in turns[1].speech and "piriformis syndrome" in turns[1].speech
+    assert not turns[1].ends_session and turns[1].reprompt
+
+
+def test_explain_after_the_outcome_describes_the_named_condition(converse: Converse) -> None:
+    vignette = first_vignette(["see_specialist", "hip_bursitis"])
+    turns = converse({"launch": True}, answer_step(vignette), {"intend": "ExplainConditionIntent"})
+    assert turns[-1].speech.lower().startswith(KNOWLEDGE.conditions["hip_bursitis"].name.lower())
+    assert turns[-1].outcome == turns[-2].outcome
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("help", "AMAZON.HelpIntent"),
+        ("repeat", "AMAZON.RepeatIntent"),
+        ("say that again", "AMAZON.RepeatIntent"),
+    ],
+)
+def test_built_in_requests_keep_the_question_waiting(
+    converse: Converse, said: str, intent: str
+) -> None:
+    turns = converse({"launch": True}, {"utter": "no"}, {"utter": said})
+    question = turns[1].question
+    assert turns[2].intent == intent
+    assert turns[2].question == question
+    assert turns[2].speech.endswith(KNOWLEDGE.question_text(question))
+    assert turns[2].answers == turns[1].answers
+
+
+def test_start_over_clears_the_answers(converse: Converse) -> None:
+    turns = converse({"launch": True}, {"utter": "no"}, {"utter": "yes"}, {"utter": "start over"})
+    assert turns[3].intent == "AMAZON.StartOverIntent"
+    assert turns[3].answers == []
+    assert turns[3].question == SCREEN_QUESTION
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"), [("stop", "AMAZON.StopIntent"), ("cancel", "AMAZON.CancelIntent")]
+)
+def test_stop_and_cancel_say_goodbye_and_close_the_session(
+    converse: Converse, said: str, intent: str
+) -> None:
+    turns = converse({"launch": True}, {"utter": "no"}, {"utter": said}, {"utter": "help"})
+    goodbye, next_session = turns[2], turns[3]
+    assert goodbye.intent == intent
+    assert goodbye.ends_session and not goodbye.reprompt and goodbye.speech
+    # The device forgot the session: the next request opens a new one without the answers.
+    assert next_session.request["session"]["new"] is True
+    assert (
+        "attributes" not in next_session.request["session"]
+        or not (next_session.request["session"]["attributes"])
+    )
+
+
+@pytest.mark.parametrize("reason", ["USER_INITIATED", "EXCEEDED_MAX_REPROMPTS", "ERROR"])
+def test_session_ended_by_the_device_gets_no_speech(converse: Converse, reason: str) -> None:
+    turns = converse({"launch": True}, {"end_session": reason})
+    ended = turns[1]
+    assert ended.request["request"]["type"] == "SessionEndedRequest"
+    assert ended.request["request"]["reason"] == reason
+    assert ended.response["version"] == "1.0"
+    assert "outputSpeech" not in ended.response["response"]
+    assert "reprompt" not in ended.response["response"]
+
+
+def test_one_shot_question_without_launch(converse: Converse) -> None:
+    turns = converse({"utter": "what is sciatica"})
+    assert turns[0].request["session"]["new"] is True
+    assert turns[0].speech.lower().startswith(KNOWLEDGE.conditions["sciatica"].name.lower())
+    assert turns[0].reprompt and not turns[0].ends_session
+
+
+def test_british_english_model_drives_the_same_interview(converse: Converse) -> None:
+    vignette = first_vignette(["see_specialist", "sciatica"])
+    turns = converse({"launch": True}, answer_step(vignette), locale="en-GB")
+    assert turns[0].request["request"]["locale"] == "en-GB"
+    assert turns[-1].outcome is not None
+    assert turns[-1].outcome["conditions"][0] == "sciatica"
