@@ -9,7 +9,13 @@ from typing import Any
 
 import pytest
 
-from skill.knowledge import FEATURE_IDS, RED_FLAG_IDS, SCREEN_QUESTION, load_knowledge
+from skill.knowledge import (
+    CONDITION_IDS,
+    FEATURE_IDS,
+    RED_FLAG_IDS,
+    SCREEN_QUESTION,
+    load_knowledge,
+)
 from skill.triage import Answer, Interview, Outcome, next_step
 from tests.e2e.conftest import Converse, Turn
 
@@ -66,18 +72,7 @@ def waiting_question(turns: list[Turn]) -> str:
     return question
 
 
-CONDITION_CASES = [
-    first_vignette(["see_specialist", condition])
-    for condition in (
-        "sciatica",
-        "piriformis_syndrome",
-        "si_joint_dysfunction",
-        "gluteus_medius_syndrome",
-        "hip_bursitis",
-        "ischial_bursitis",
-        "high_hamstring_tendinopathy",
-    )
-]
+CONDITION_CASES = [first_vignette(["see_specialist", condition]) for condition in CONDITION_IDS]
 
 
 @pytest.mark.parametrize("vignette", CONDITION_CASES, ids=lambda v: v["expect"][1])
