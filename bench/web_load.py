@@ -13,11 +13,9 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -27,34 +25,13 @@ from typing import Any
 
 from bench.pki import TestPki
 from bench.stats import heading, median
+from tests.processes import HOST, free_port, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
-HOST = "127.0.0.1"
 STARTUP_SECONDS = 30.0
 CLIENT_THREADS = 8
 # (max requests, max seconds) of one round of load: full run, quick run.
 LIMITS = {False: (4000, 6.0), True: (1500, 5.0)}
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((HOST, 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def wait_until_healthy(port: int, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"the bench server exited with code {server.returncode}")
-        try:
-            with urllib.request.urlopen(f"http://{HOST}:{port}/healthz", timeout=1) as reply:
-                if reply.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"the bench server did not answer /healthz within {STARTUP_SECONDS} s")
 
 
 @contextmanager
@@ -66,7 +43,7 @@ def running_server(pki: Path, skill: str, server_kind: str) -> Iterator[int]:
     # Its own process group: gunicorn's master and workers all stop together.
     server = subprocess.Popen(command, cwd=ROOT, env=environment, start_new_session=True)
     try:
-        wait_until_healthy(port, server)
+        wait_until_healthy(f"http://{HOST}:{port}", server, seconds=STARTUP_SECONDS)
         yield port
     finally:
         if server.poll() is None:

@@ -10,11 +10,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,20 +20,13 @@ from typing import Any
 import pytest
 
 from skill.chat.device import speech_text
+from tests.processes import HOST, free_port, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 VIRTUAL_ALEXA = ROOT / "node_modules" / "virtual-alexa"
 DRIVER = Path(__file__).with_name("driver") / "run_scenario.js"
-HOST = "127.0.0.1"
 STARTUP_SECONDS = 30.0
 CONVERSATION_TIMEOUT_SECONDS = 120.0
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((HOST, 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @dataclass(frozen=True)
@@ -84,22 +74,6 @@ class Turn:
 Converse = Callable[..., list[Turn]]
 
 
-def _wait_until_healthy(port: int, server: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"the skill server exited early:\n{log.read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"http://{HOST}:{port}/healthz", timeout=1) as reply:
-                if reply.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(
-        f"no answer on /healthz after {STARTUP_SECONDS} s:\n{log.read_text()[-2000:]}"
-    )
-
-
 @pytest.fixture(scope="session")
 def skill_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`python -m skill serve --no-verify` on a free loopback port, for the whole session."""
@@ -122,7 +96,12 @@ def skill_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             stderr=subprocess.STDOUT,
         )
     try:
-        _wait_until_healthy(port, server, log)
+        wait_until_healthy(
+            f"http://{HOST}:{port}",
+            server,
+            seconds=STARTUP_SECONDS,
+            details=lambda: log.read_text()[-2000:],
+        )
         yield f"http://{HOST}:{port}/"
     finally:
         server.terminate()

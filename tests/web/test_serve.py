@@ -6,7 +6,6 @@ import json
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from flask import Flask
 from skill.voice import build_skill
 from skill.web import create_app
 from skill.web.serve import is_loopback_host, run_server
+from tests.processes import free_port, wait_until_healthy
 from tests.web.fakes import build_test_skill, launch_request
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -95,17 +95,10 @@ def test_real_skill_answers_a_launch_request_through_the_service() -> None:
     assert response.get_json()["response"]["outputSpeech"]["ssml"].startswith("<speak>")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def served_skill() -> Iterator[str]:
     """`python -m skill serve --no-verify` as a real process; yields its base URL."""
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "skill", "serve", "--port", str(port), "--no-verify"],
         cwd=REPO_ROOT,
@@ -115,25 +108,18 @@ def served_skill() -> Iterator[str]:
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_healthy(process, base_url)
+        wait_until_healthy(
+            base_url, process, seconds=15, details=lambda: _stderr_if_exited(process)
+        )
         yield base_url
     finally:
         process.terminate()
         process.communicate(timeout=10)
 
 
-def _wait_until_healthy(process: subprocess.Popen[str], base_url: str) -> None:
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            _, stderr = process.communicate()
-            pytest.fail(f"serve exited with {process.returncode}:\n{stderr}")
-        try:
-            with urllib.request.urlopen(f"{base_url}/healthz", timeout=1):
-                return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.1)
-    pytest.fail("serve did not answer /healthz within 15 s")
+def _stderr_if_exited(process: subprocess.Popen[str]) -> str:
+    # communicate() would block on a live server: only an exited one has said all it will.
+    return process.communicate()[1] if process.poll() is not None else ""
 
 
 def _post_json(url: str, body: bytes) -> dict[str, Any]:
