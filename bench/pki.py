@@ -4,76 +4,24 @@ leaf key the way Alexa signs (RSA PKCS#1 v1.5 over SHA-256 of the body, base64).
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 
-ALEXA_SIGNING_DOMAIN = "echo-api.amazon.com"
+# The web tests' certificate authority, reused: one way to issue Amazon-shaped certificates.
+from tests.web.fakes import ALEXA_DOMAIN, issue_certificate, new_rsa_key, pem
+from tests.web.fakes import signed_headers as alexa_signed_headers
+
 # Passes the service's URL rules; the bench server's loader serves the local file for it.
 CERT_CHAIN_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-bench.pem"
 
 ROOT_FILE = "root.pem"
 CHAIN_FILE = "chain.pem"
 LEAF_KEY_FILE = "leaf-key.pem"
-
-
-def _key() -> rsa.RSAPrivateKey:
-    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
-
-
-def _certificate(
-    name: str,
-    key: rsa.RSAPrivateKey,
-    issuer: x509.Certificate | None,
-    issuer_key: rsa.RSAPrivateKey,
-    *,
-    is_ca: bool,
-) -> x509.Certificate:
-    now = datetime.now(UTC)
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
-    issuer_public = issuer.public_key() if issuer else key.public_key()
-    assert isinstance(issuer_public, rsa.RSAPublicKey)
-    builder = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(issuer.subject if issuer else subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(days=1))
-        .not_valid_after(now + timedelta(days=2))
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_public), False)
-        .add_extension(x509.BasicConstraints(ca=is_ca, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=not is_ca,
-                content_commitment=False,
-                key_encipherment=not is_ca,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=is_ca,
-                crl_sign=is_ca,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-    )
-    if not is_ca:
-        builder = builder.add_extension(
-            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
-        ).add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
-    return builder.sign(issuer_key, hashes.SHA256())
-
-
-def _pem(*certificates: x509.Certificate) -> bytes:
-    return b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certificates)
 
 
 @dataclass(frozen=True)
@@ -84,18 +32,39 @@ class TestPki:
 
     @classmethod
     def generate(cls) -> TestPki:
-        root_key, intermediate_key, leaf_key = _key(), _key(), _key()
-        root = _certificate("Bench Test Root CA", root_key, None, root_key, is_ca=True)
-        intermediate = _certificate(
-            "Bench Test Intermediate CA", intermediate_key, root, root_key, is_ca=True
+        # Valid around the real clock: the bench server checks dates against the time now.
+        now = datetime.now(UTC)
+        valid = {"not_before": now - timedelta(days=1), "not_after": now + timedelta(days=2)}
+        root_key, intermediate_key, leaf_key = new_rsa_key(), new_rsa_key(), new_rsa_key()
+        root = issue_certificate(
+            common_name="Bench Test Root CA",
+            key=root_key,
+            issuer=None,
+            issuer_key=root_key,
+            is_ca=True,
+            **valid,
         )
-        leaf = _certificate(
-            ALEXA_SIGNING_DOMAIN, leaf_key, intermediate, intermediate_key, is_ca=False
+        intermediate = issue_certificate(
+            common_name="Bench Test Intermediate CA",
+            key=intermediate_key,
+            issuer=root,
+            issuer_key=root_key,
+            is_ca=True,
+            **valid,
         )
-        return cls(root=root, chain_pem=_pem(leaf, intermediate), leaf_key=leaf_key)
+        leaf = issue_certificate(
+            common_name=ALEXA_DOMAIN,
+            key=leaf_key,
+            issuer=intermediate,
+            issuer_key=intermediate_key,
+            is_ca=False,
+            dns_names=(ALEXA_DOMAIN,),
+            **valid,
+        )
+        return cls(root=root, chain_pem=pem(leaf, intermediate), leaf_key=leaf_key)
 
     def write(self, folder: Path) -> None:
-        (folder / ROOT_FILE).write_bytes(_pem(self.root))
+        (folder / ROOT_FILE).write_bytes(pem(self.root))
         (folder / CHAIN_FILE).write_bytes(self.chain_pem)
         (folder / LEAF_KEY_FILE).write_bytes(
             self.leaf_key.private_bytes(
@@ -117,9 +86,4 @@ def load_leaf_key(folder: Path) -> rsa.RSAPrivateKey:
 
 
 def signed_headers(body: bytes, leaf_key: rsa.RSAPrivateKey) -> dict[str, str]:
-    signature = leaf_key.sign(body, padding.PKCS1v15(), hashes.SHA256())
-    return {
-        "Content-Type": "application/json; charset=utf-8",
-        "SignatureCertChainUrl": CERT_CHAIN_URL,
-        "Signature-256": base64.b64encode(signature).decode("ascii"),
-    }
+    return alexa_signed_headers(body, leaf_key, CERT_CHAIN_URL)
