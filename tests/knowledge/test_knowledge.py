@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pytest
 
 from skill.knowledge import (
@@ -15,9 +13,10 @@ from skill.knowledge import (
     load_knowledge,
     parse_knowledge,
 )
+from skill.knowledge.loader import shipped_text
 from skill.knowledge.model import HYPOTHESES
 
-SHIPPED = resources.files("skill.knowledge").joinpath("clinical.toml").read_text("utf-8")
+SHIPPED = shipped_text("clinical.toml")
 ONE_BREATH_WORDS = 32
 
 
