@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, NamedTuple
 
 # The stable ids of shared/spec/clinical.md, in the spec's order (high to low).
 CONDITION_IDS: tuple[str, ...] = (
@@ -54,16 +53,14 @@ FEATURE_IDS: tuple[str, ...] = (
 Triage = Literal["emergency", "urgent", "see_specialist", "unclear"]
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(NamedTuple):
     id: str
     name: str
     description: str
     advice: str
 
 
-@dataclass(frozen=True)
-class Feature:
+class Feature(NamedTuple):
     id: str
     question: str
     purpose: str
@@ -73,8 +70,7 @@ class Feature:
     likelihood: MappingProxyType[str, float]
 
 
-@dataclass(frozen=True)
-class RedFlag:
+class RedFlag(NamedTuple):
     id: str
     question: str
     purpose: str
@@ -83,8 +79,7 @@ class RedFlag:
     advice: str
 
 
-@dataclass(frozen=True)
-class InterviewSettings:
+class InterviewSettings(NamedTuple):
     disclaimer: str
     confident_share: float
     runner_up_ratio: float
@@ -94,8 +89,7 @@ class InterviewSettings:
     unsure_red_flag_caution: str
 
 
-@dataclass(frozen=True)
-class Knowledge:
+class Knowledge(NamedTuple):
     conditions: MappingProxyType[str, Condition]
     features: MappingProxyType[str, Feature]
     red_flags: MappingProxyType[str, RedFlag]

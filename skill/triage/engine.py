@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from skill.knowledge import (
     CONDITION_IDS,
@@ -22,8 +22,7 @@ from skill.triage.interview import Answer, Interview, InvalidAnswer
 _REASONS_SPOKEN = 2
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     id: str
     text: str
     purpose: str
@@ -35,15 +34,13 @@ class Question:
         return self.id == SCREEN_QUESTION or self.id in RED_FLAG_IDS
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     feature_id: str
     answer: Answer
     text: str
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     triage: Triage
     # Most likely first: one or two for see_specialist, none otherwise.
     conditions: tuple[str, ...]
@@ -144,14 +141,9 @@ def _elimination(interview: Interview, knowledge: Knowledge) -> Step:
         or not _any_answer_changes_verdict(knowledge, belief, remaining)
     ):
         return _outcome(interview, knowledge, belief, answered)
-    best = max(
-        remaining,
-        # Rounded so that ties break by the spec's question order, not by float noise.
-        key=lambda f: (
-            round(inference.information_gain(knowledge, belief, f), 12),
-            -FEATURE_IDS.index(f),
-        ),
-    )
+    # `remaining` is in the spec's order, so ties go to the question listed first.
+    best = inference.most_informative(knowledge, belief, remaining)
+    assert best is not None  # `remaining` is not empty here
     return _question(knowledge, best, asked_before=len(answered))
 
 

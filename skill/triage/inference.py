@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from operator import mul
+from typing import NamedTuple
 
 from skill.knowledge import Knowledge
 from skill.knowledge.model import HYPOTHESES
 from skill.triage.interview import Answer
 
 Distribution = tuple[float, ...]  # one share per entry of HYPOTHESES, summing to 1
+_TIE = 1e-12  # gains closer than this differ only by float noise
 
 
 def prior(knowledge: Knowledge) -> Distribution:
@@ -22,36 +25,41 @@ def prior(knowledge: Knowledge) -> Distribution:
 
 
 def posterior(knowledge: Knowledge, answers: Iterable[tuple[str, Answer]]) -> Distribution:
-    weights = list(prior(knowledge))
+    tables = _tables(knowledge)
+    weights: Sequence[float] = prior(knowledge)
     for feature_id, answer in answers:
-        if answer is Answer.UNSURE or feature_id not in knowledge.features:
+        if answer is Answer.UNSURE or feature_id not in tables:
             continue
-        chances = _yes_chances(knowledge, feature_id)
-        for i, chance in enumerate(chances):
-            weights[i] *= chance if answer is Answer.YES else 1.0 - chance
+        columns = tables[feature_id]
+        weights = list(map(mul, weights, columns.yes if answer is Answer.YES else columns.no))
     return _normalised(weights)
 
 
 def update(knowledge: Knowledge, belief: Distribution, feature_id: str, yes: bool) -> Distribution:
-    chances = _yes_chances(knowledge, feature_id)
-    return _normalised([b * (c if yes else 1.0 - c) for b, c in zip(belief, chances, strict=True)])
+    columns = _tables(knowledge)[feature_id]
+    return _normalised(list(map(mul, belief, columns.yes if yes else columns.no)))
 
 
-def information_gain(knowledge: Knowledge, belief: Distribution, feature_id: str) -> float:
-    """Expected drop in uncertainty (bits) about the cause from asking this question.
+def most_informative(
+    knowledge: Knowledge, belief: Distribution, candidates: Iterable[str]
+) -> str | None:
+    """The candidate question with the largest expected information gain (bits) about the cause.
 
-    Computed as the mutual information between cause and answer,
+    The gain is the mutual information between cause and answer,
     H(answer) - sum over causes of share * H(answer | cause), which equals the expected entropy
-    drop of the belief and needs no per-answer posterior.
+    drop of the belief and needs no per-answer posterior. Gains within float noise of each
+    other count as a tie, which goes to the earlier candidate.
     """
-    chances = _yes_chances(knowledge, feature_id)
-    noise = _answer_entropies(knowledge, feature_id)
-    p_yes = 0.0
-    conditional = 0.0
-    for share, chance, entropy in zip(belief, chances, noise, strict=True):
-        p_yes += share * chance
-        conditional += share * entropy
-    return _binary_entropy(p_yes) - conditional
+    tables = _tables(knowledge)
+    best: str | None = None
+    best_gain = -math.inf
+    for feature_id in candidates:
+        columns = tables[feature_id]
+        p_yes = sum(map(mul, belief, columns.yes))
+        gain = _binary_entropy(p_yes) - sum(map(mul, belief, columns.noise))
+        if gain > best_gain + _TIE:
+            best, best_gain = feature_id, gain
+    return best
 
 
 def leader(belief: Distribution) -> int:
@@ -63,26 +71,30 @@ def leader(belief: Distribution) -> int:
     return best
 
 
-def _yes_chances(knowledge: Knowledge, feature_id: str) -> tuple[float, ...]:
-    return _tables(knowledge)[feature_id][0]
+class _Columns(NamedTuple):
+    """One question's numbers, in HYPOTHESES order, ready for element-wise products."""
+
+    yes: tuple[float, ...]  # chance of a yes
+    no: tuple[float, ...]  # chance of a no
+    noise: tuple[float, ...]  # entropy of the answer, in bits
 
 
-def _answer_entropies(knowledge: Knowledge, feature_id: str) -> tuple[float, ...]:
-    return _tables(knowledge)[feature_id][1]
+# Per knowledge object (there is one in production; tests parse others).
+_TABLES: dict[int, tuple[Knowledge, dict[str, _Columns]]] = {}
 
 
-# Per knowledge object: each feature's yes-chances and answer entropies, in HYPOTHESES order.
-_TABLES: dict[int, tuple[Knowledge, dict[str, tuple[tuple[float, ...], tuple[float, ...]]]]] = {}
-
-
-def _tables(knowledge: Knowledge) -> dict[str, tuple[tuple[float, ...], tuple[float, ...]]]:
+def _tables(knowledge: Knowledge) -> dict[str, _Columns]:
     cached = _TABLES.get(id(knowledge))
     if cached is not None and cached[0] is knowledge:
         return cached[1]
     tables = {}
     for feature_id, feature in knowledge.features.items():
-        chances = tuple(feature.likelihood[h] for h in HYPOTHESES)
-        tables[feature_id] = (chances, tuple(_binary_entropy(c) for c in chances))
+        yes = tuple(feature.likelihood[h] for h in HYPOTHESES)
+        tables[feature_id] = _Columns(
+            yes=yes,
+            no=tuple(1.0 - c for c in yes),
+            noise=tuple(_binary_entropy(c) for c in yes),
+        )
     _TABLES[id(knowledge)] = (knowledge, tables)
     return tables
 

@@ -6,9 +6,8 @@ just dropping the last one, and the state is tiny enough for Alexa session attri
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 STATE_VERSION = 1
 # Far more than the screen plus the question cap: a longer list is tampered with.
@@ -25,8 +24,7 @@ class InvalidAnswer(ValueError):
     """An answer to a question that is not the one waiting."""
 
 
-@dataclass(frozen=True)
-class Interview:
+class Interview(NamedTuple):
     answers: tuple[tuple[str, Answer], ...] = ()
 
     def answered(self, question_id: str) -> Answer | None:

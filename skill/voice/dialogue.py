@@ -6,21 +6,19 @@ Pure Python (no Alexa imports): a `Conversation` and what was said go in, the ne
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from skill.knowledge import Knowledge, load_knowledge
 from skill.knowledge.speech import Speech, load_speech
 from skill.triage import Answer, Interview, Outcome, Question, next_step
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(NamedTuple):
     title: str
     content: str
 
 
-@dataclass(frozen=True)
-class Reply:
+class Reply(NamedTuple):
     speech: tuple[str, ...]
     # What to say if the person says nothing; None only when the session ends.
     reprompt: str | None
@@ -28,20 +26,18 @@ class Reply:
     card: Card | None = None
 
 
-@dataclass(frozen=True)
-class Conversation:
+class Conversation(NamedTuple):
     """The interview, or None before one has started (after a one-shot question, say)."""
 
     interview: Interview | None = None
-    step: Question | Outcome | None = field(init=False, compare=False)
 
-    def __post_init__(self) -> None:
-        step = None if self.interview is None else next_step(self.interview)
-        object.__setattr__(self, "step", step)
+    @property
+    def step(self) -> Question | Outcome | None:
+        """What the interview waits for, derived (and memoised by the engine) on each use."""
+        return None if self.interview is None else next_step(self.interview)
 
 
-@dataclass(frozen=True)
-class Turn:
+class Turn(NamedTuple):
     conversation: Conversation
     reply: Reply
 
