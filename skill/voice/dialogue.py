@@ -185,8 +185,8 @@ class Dialogue:
         return self.speech.say("offer.start")
 
     def _outcome_reply(self, outcome: Outcome) -> Reply:
-        verdict = self._verdict(outcome)
-        parts = [verdict, outcome.advice]
+        verdict = self._verdict(outcome)  # empty when no condition is named
+        parts = [verdict, outcome.advice] if verdict else [outcome.advice]
         if outcome.caution:
             parts.append(outcome.caution)
         parts.append(outcome.disclaimer)

@@ -80,7 +80,9 @@ def test_saddle_numbness_ends_with_emergency_advice_and_a_closed_session(talk: T
     assert "call emergency services" in said and DISCLAIMER in said
     assert talk.ended
     assert talk.attributes["outcome"] == {"triage": "emergency", "conditions": []}
-    assert response["response"]["card"]["title"].endswith("please get help")
+    card = response["response"]["card"]
+    assert card["title"].endswith("please get help")
+    assert card["content"].startswith("That can mean the nerves at the base of your spine")
 
 
 def test_weight_bearing_pain_is_urgent(talk: Talk) -> None:
