@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from functools import lru_cache
+from operator import mul
 from typing import NamedTuple
 
 from skill.knowledge import (
@@ -12,6 +14,7 @@ from skill.knowledge import (
     NONE_OF_THESE,
     RED_FLAG_IDS,
     SCREEN_QUESTION,
+    InterviewSettings,
     Knowledge,
     load_knowledge,
 )
@@ -137,7 +140,7 @@ def _elimination(interview: Interview, knowledge: Knowledge) -> Step:
     if (
         len(answered) >= settings.question_cap
         or not remaining
-        or belief[inference.leader(belief)] >= settings.confident_share
+        or max(belief) >= settings.confident_share
         or not _any_answer_changes_verdict(knowledge, belief, remaining)
     ):
         return _outcome(interview, knowledge, belief, answered)
@@ -150,24 +153,32 @@ def _elimination(interview: Interview, knowledge: Knowledge) -> Step:
 def _any_answer_changes_verdict(
     knowledge: Knowledge, belief: inference.Distribution, remaining: list[str]
 ) -> bool:
-    current = _verdict(knowledge, belief)
+    settings = knowledge.settings
+    current = _verdict(settings, belief)
+    # Up to 40 hypothetical answers per step: `_verdict` takes the products as they are, since
+    # its comparisons do not need them to sum to one.
     return any(
-        _verdict(knowledge, inference.update(knowledge, belief, f, yes)) != current
-        for f in remaining
-        for yes in (True, False)
+        _verdict(settings, weights) != current
+        for columns in inference.answer_columns(knowledge, remaining)
+        for weights in (tuple(map(mul, belief, columns.yes)), tuple(map(mul, belief, columns.no)))
     )
 
 
-def _verdict(knowledge: Knowledge, belief: inference.Distribution) -> tuple[str, ...]:
-    """What the outcome would name now: one or two conditions, or nothing when unclear."""
-    settings = knowledge.settings
-    ranked = sorted(range(len(HYPOTHESES)), key=lambda i: (-belief[i], i))
-    top = ranked[0]
-    if HYPOTHESES[top] == NONE_OF_THESE or belief[top] < settings.minimum_share:
+_NONE_INDEX = HYPOTHESES.index(NONE_OF_THESE)
+
+
+def _verdict(settings: InterviewSettings, weights: Sequence[float]) -> tuple[str, ...]:
+    """What the outcome would name for these weights: one or two conditions, or nothing when
+    unclear. The weights need not sum to one; ties go to the hypothesis listed first."""
+    top_weight = max(weights)
+    top = weights.index(top_weight)
+    if top == _NONE_INDEX or top_weight < settings.minimum_share * sum(weights):
         return ()
-    second = next(i for i in ranked[1:] if HYPOTHESES[i] != NONE_OF_THESE)
-    if belief[second] >= settings.runner_up_ratio * belief[top]:
-        return (HYPOTHESES[top], HYPOTHESES[second])
+    rivals = list(weights)
+    rivals[top] = rivals[_NONE_INDEX] = -1.0
+    second_weight = max(rivals)
+    if second_weight >= settings.runner_up_ratio * top_weight:
+        return (HYPOTHESES[top], HYPOTHESES[rivals.index(second_weight)])
     return (HYPOTHESES[top],)
 
 
@@ -183,7 +194,7 @@ def _outcome(
         if any(interview.answered(f) is Answer.UNSURE for f in RED_FLAG_IDS)
         else None
     )
-    conditions = _verdict(knowledge, belief)
+    conditions = _verdict(settings, belief)
     if not conditions:
         return Outcome(
             triage="unclear",

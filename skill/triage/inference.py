@@ -35,9 +35,10 @@ def posterior(knowledge: Knowledge, answers: Iterable[tuple[str, Answer]]) -> Di
     return _normalised(weights)
 
 
-def update(knowledge: Knowledge, belief: Distribution, feature_id: str, yes: bool) -> Distribution:
-    columns = _tables(knowledge)[feature_id]
-    return _normalised(list(map(mul, belief, columns.yes if yes else columns.no)))
+def answer_columns(knowledge: Knowledge, feature_ids: Iterable[str]) -> list[Columns]:
+    """Each question's chances of a yes and of a no per hypothesis, to multiply a belief by."""
+    tables = _tables(knowledge)
+    return [tables[feature_id] for feature_id in feature_ids]
 
 
 def most_informative(
@@ -62,16 +63,7 @@ def most_informative(
     return best
 
 
-def leader(belief: Distribution) -> int:
-    """Index of the most likely hypothesis; ties go to the earlier one in HYPOTHESES."""
-    best = 0
-    for i, share in enumerate(belief):
-        if share > belief[best]:
-            best = i
-    return best
-
-
-class _Columns(NamedTuple):
+class Columns(NamedTuple):
     """One question's numbers, in HYPOTHESES order, ready for element-wise products."""
 
     yes: tuple[float, ...]  # chance of a yes
@@ -80,17 +72,17 @@ class _Columns(NamedTuple):
 
 
 # Per knowledge object (there is one in production; tests parse others).
-_TABLES: dict[int, tuple[Knowledge, dict[str, _Columns]]] = {}
+_TABLES: dict[int, tuple[Knowledge, dict[str, Columns]]] = {}
 
 
-def _tables(knowledge: Knowledge) -> dict[str, _Columns]:
+def _tables(knowledge: Knowledge) -> dict[str, Columns]:
     cached = _TABLES.get(id(knowledge))
     if cached is not None and cached[0] is knowledge:
         return cached[1]
     tables = {}
     for feature_id, feature in knowledge.features.items():
         yes = tuple(feature.likelihood[h] for h in HYPOTHESES)
-        tables[feature_id] = _Columns(
+        tables[feature_id] = Columns(
             yes=yes,
             no=tuple(1.0 - c for c in yes),
             noise=tuple(_binary_entropy(c) for c in yes),

@@ -6,7 +6,7 @@ just dropping the last one, and the state is tiny enough for Alexa session attri
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Any, NamedTuple
 
 STATE_VERSION = 1
@@ -14,10 +14,16 @@ STATE_VERSION = 1
 _MAX_STORED_ANSWERS = 32
 
 
-class Answer(Enum):
+class Answer(StrEnum):
+    # A str enum hashes in C (Enum's own __hash__ is Python): answers are in every memo key.
     YES = "y"
     NO = "n"
     UNSURE = "u"
+
+
+# Enum's `.value` is a Python-level descriptor; these run on every request.
+_ANSWER_BY_CODE = {answer.value: answer for answer in Answer}
+_CODE_BY_ANSWER = {answer: answer.value for answer in Answer}
 
 
 class InvalidAnswer(ValueError):
@@ -42,7 +48,8 @@ class Interview(NamedTuple):
 
     def to_state(self) -> dict[str, Any]:
         """A small JSON-safe dict for session attributes."""
-        return {"v": STATE_VERSION, "a": [[qid, answer.value] for qid, answer in self.answers]}
+        answers = [[qid, _CODE_BY_ANSWER[answer]] for qid, answer in self.answers]
+        return {"v": STATE_VERSION, "a": answers}
 
     @classmethod
     def from_state_shape(cls, state: object) -> Interview | None:
@@ -57,15 +64,14 @@ class Interview(NamedTuple):
         if not isinstance(raw, list) or len(raw) > _MAX_STORED_ANSWERS:
             return None
         answers: list[tuple[str, Answer]] = []
-        codes = {a.value: a for a in Answer}
         for item in raw:
             if (
                 not isinstance(item, list)
                 or len(item) != 2
                 or not isinstance(item[0], str)
                 or not isinstance(item[1], str)
-                or item[1] not in codes
+                or item[1] not in _ANSWER_BY_CODE
             ):
                 return None
-            answers.append((item[0], codes[item[1]]))
+            answers.append((item[0], _ANSWER_BY_CODE[item[1]]))
         return cls(tuple(answers))

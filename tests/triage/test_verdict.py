@@ -1,0 +1,76 @@
+"""What an outcome would name for a belief: the rules of clinical.md's outcomes, in numbers."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skill.knowledge import load_knowledge
+from skill.knowledge.model import HYPOTHESES, NONE_OF_THESE
+from skill.triage.engine import _verdict
+
+SETTINGS = load_knowledge().settings
+NONE = HYPOTHESES.index(NONE_OF_THESE)
+FIRST, SECOND, THIRD = [i for i in range(len(HYPOTHESES)) if i != NONE][:3]
+
+
+def belief(**shares: float) -> list[float]:
+    """Shares by position name (first, second, third condition, or none); the rest share what
+    is left equally."""
+    positions = {"first": FIRST, "second": SECOND, "third": THIRD, "none": NONE}
+    weights = [0.0] * len(HYPOTHESES)
+    for name, share in shares.items():
+        weights[positions[name]] = share
+    rest = [i for i in range(len(HYPOTHESES)) if i not in {positions[n] for n in shares}]
+    left = 1.0 - sum(shares.values())
+    for i in rest:
+        weights[i] = left / len(rest)
+    return weights
+
+
+def test_a_clear_leader_is_named_alone() -> None:
+    assert _verdict(SETTINGS, belief(first=0.7, second=0.1)) == (HYPOTHESES[FIRST],)
+
+
+def test_a_close_second_is_named_as_runner_up() -> None:
+    verdict = _verdict(SETTINGS, belief(first=0.5, second=0.4))
+    assert verdict == (HYPOTHESES[FIRST], HYPOTHESES[SECOND])
+
+
+def test_a_runner_up_at_exactly_the_ratio_is_named() -> None:
+    shares = belief(first=0.5, second=0.5 * SETTINGS.runner_up_ratio)
+    assert _verdict(SETTINGS, shares) == (HYPOTHESES[FIRST], HYPOTHESES[SECOND])
+
+
+def test_none_of_these_in_the_lead_names_nothing() -> None:
+    assert _verdict(SETTINGS, belief(none=0.6, first=0.3)) == ()
+
+
+def test_none_of_these_is_never_the_runner_up() -> None:
+    verdict = _verdict(SETTINGS, belief(first=0.5, none=0.45, second=0.01))
+    assert verdict == (HYPOTHESES[FIRST],)
+
+
+def test_a_leader_below_the_minimum_share_names_nothing() -> None:
+    assert _verdict(SETTINGS, belief(first=SETTINGS.minimum_share - 0.01)) == ()
+
+
+def test_ties_go_to_the_condition_listed_first() -> None:
+    verdict = _verdict(SETTINGS, belief(second=0.45, first=0.45))
+    assert verdict == (HYPOTHESES[FIRST], HYPOTHESES[SECOND])
+
+
+weights = st.lists(
+    st.floats(min_value=1e-6, max_value=1.0), min_size=len(HYPOTHESES), max_size=len(HYPOTHESES)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(weights, st.integers(min_value=-30, max_value=30))
+def test_the_verdict_does_not_depend_on_the_weights_summing_to_one(
+    raw: list[float], power: int
+) -> None:
+    # Scaling by a power of two is exact in floating point, so any difference would be a rule
+    # that reads the absolute size of a weight rather than its share.
+    scaled = [w * 2.0**power for w in raw]
+    assert _verdict(SETTINGS, scaled) == _verdict(SETTINGS, raw)
