@@ -28,7 +28,23 @@ EXCLUDED = shutil.ignore_patterns(
 )
 
 
-def install_requirements(target: Path) -> None:
+# What `sam build` targets for template.yaml's function: its runtime and architecture.
+LAMBDA_PLATFORM = (
+    "--platform",
+    "manylinux2014_aarch64",
+    "--implementation",
+    "cp",
+    "--python-version",
+    "3.12",
+    "--only-binary=:all:",
+)
+
+
+def install_requirements(target: Path, platform: tuple[str, ...] = LAMBDA_PLATFORM) -> None:
+    """lambda/requirements.txt into `target` as SAM's builder leaves it: no bytecode compiled.
+
+    `platform=()` installs for the running interpreter instead, so the result can be imported.
+    """
     subprocess.run(
         [
             sys.executable,
@@ -42,19 +58,18 @@ def install_requirements(target: Path) -> None:
             str(CODE_URI / "requirements.txt"),
             "--target",
             str(target),
-            "--platform",
-            "manylinux2014_aarch64",
-            "--implementation",
-            "cp",
-            "--python-version",
-            "3.12",
-            "--only-binary=:all:",
+            *platform,
         ],
         check=True,
         capture_output=True,
         text=True,
         timeout=300,
     )
+
+
+def copy_code(target: Path) -> None:
+    """The CodeUri folder, symlinks followed (lambda/skill brings the package), no caches."""
+    shutil.copytree(CODE_URI, target, symlinks=False, ignore=EXCLUDED, dirs_exist_ok=True)
 
 
 def folder_size(folder: Path) -> int:
@@ -81,7 +96,7 @@ def run(quick: bool = False) -> dict[str, Any]:
             print(f"  skipped: pip could not install the requirements ({output.strip()[-300:]})")
             return {}
         dependencies = folder_size(build)
-        shutil.copytree(CODE_URI, build, symlinks=False, ignore=EXCLUDED, dirs_exist_ok=True)
+        copy_code(build)
         code = folder_size(build) - dependencies
         unzipped = folder_size(build)
         zipped = zip_folder(build, Path(scratch) / "package.zip")
