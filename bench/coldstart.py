@@ -4,16 +4,18 @@ SDK skill (bench/hello_skill.py) in a fresh interpreter.
 Each sample is a new `python` process that times its own import (and then its first request,
 a LaunchRequest, reported separately: on Lambda the first request of a new instance also pays
 for building the skill and loading the knowledge). The two kinds of process alternate. Both
-sides are measured in two settings, each the same for both:
+sides are measured in three settings, each the same for both:
 
 - bytecode cached: imported from the working tree and the virtual environment, with every
   module's bytecode written beforehand (a discarded first run writes it, even where
   PYTHONDONTWRITEBYTECODE is set), as on a machine that has run the code before;
-- as `sam build` packs it: each side in its own folder made like SAM's Python builder makes
-  the deployment package (lambda/requirements.txt installed with no bytecode compiled, the code
-  copied without caches), imported with no site-packages and no bytecode written, as on
-  Lambda, whose code folder is read-only: every module, the SDK's included, is compiled from
-  source on every cold start.
+- as deployed: each side in its own folder made by lambda/Makefile, which template.yaml's
+  `sam build` runs (the bare skill's folder is a copy with hello_skill.py, compiled the same
+  way, in place of the skill), imported as on Lambda: no site-packages, nothing written;
+- without shipped bytecode: folders made as SAM's default Python builder would make them
+  (nothing compiled), imported the same way. On Lambda, whose code folder is read-only, this
+  compiles every module, the SDK's included, from source on every cold start; it is what
+  lambda/Makefile saves.
 """
 
 from __future__ import annotations
@@ -27,7 +29,12 @@ import tempfile
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from bench.package_size import copy_code, install_requirements
+from bench.packing import (
+    failure_text,
+    make_deployed,
+    make_unpacked_bytecode_free,
+    swap_code_for,
+)
 from bench.stats import heading, median, millis, verdict
 from skill.chat.envelopes import EnvelopeFactory, IdSource
 
@@ -81,21 +88,22 @@ def probe(setting: Setting, folder: Path, module: str, event: str) -> dict[str, 
     return result
 
 
-def sam_like_packages(scratch: Path) -> tuple[Path, Path]:
-    """Two deployment folders as `sam build` makes them: the bare skill's and the real one's."""
-    dependencies = scratch / "dependencies"
-    install_requirements(dependencies, platform=())  # for this interpreter, so it can run
-    bare, skill = scratch / "bare", scratch / "skill"
-    shutil.copytree(dependencies, bare)
-    shutil.copy2(BENCH_DIR / f"{BARE_MODULE}.py", bare)
-    shutil.copytree(dependencies, skill)
-    copy_code(skill)
+def deployed_folders(scratch: Path) -> tuple[Path, Path]:
+    """The bare skill's and the real one's folders, as lambda/Makefile builds them."""
+    skill, bare = scratch / "deployed-skill", scratch / "deployed-bare"
+    make_deployed(skill, for_lambda=False)  # for this interpreter, so it can run here
+    shutil.copytree(skill, bare)
+    swap_code_for(bare, BENCH_DIR / f"{BARE_MODULE}.py", compile_it=True)
     return bare, skill
 
 
-def compiled_from_source(setting: Setting) -> bool:
-    """Whether the setting really runs without bytecode (no cache was left in its folders)."""
-    return not any(any(folder.rglob("*.pyc")) for folder in (setting.bare, setting.skill))
+def bytecode_free_folders(scratch: Path) -> tuple[Path, Path]:
+    """The two folders as SAM's default Python builder would make them: nothing compiled."""
+    skill, bare = scratch / "plain-skill", scratch / "plain-bare"
+    make_unpacked_bytecode_free(skill)
+    shutil.copytree(skill, bare)
+    swap_code_for(bare, BENCH_DIR / f"{BARE_MODULE}.py", compile_it=False)
+    return bare, skill
 
 
 def measure(setting: Setting, event: str, repeats: int) -> dict[str, Any]:
@@ -132,16 +140,18 @@ def run(quick: bool = False) -> dict[str, Any]:
     print(f"  {sys.executable}")
     cached = Setting("bytecode cached", "cold", BENCH_DIR, LAMBDA_DIR, (), write_bytecode=True)
     results = measure(cached, event, repeats)
+    # -S: only the deployment folder and the standard library, as in /var/task.
+    packed = (
+        ("as deployed (lambda/Makefile)", "cold_deployed", deployed_folders),
+        ("without shipped bytecode", "cold_no_bytecode", bytecode_free_folders),
+    )
     with tempfile.TemporaryDirectory(prefix="bench-coldstart-") as scratch:
-        try:
-            bare, skill = sam_like_packages(Path(scratch))
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as failure:
-            output = getattr(failure, "stderr", "") or ""
-            print(f"  as sam build packs it: skipped, pip failed ({output.strip()[-300:]})")
-            return results
-        # -S: only the package folder and the standard library, as in /var/task.
-        packed = Setting("as sam build packs it", "cold_sam", bare, skill, ("-S",), False)
-        results.update(measure(packed, event, repeats))
-        if not compiled_from_source(packed):
-            print("  (note: bytecode turned up in the packed folders; the setting is not clean)")
+        for name, key, make_folders in packed:
+            try:
+                bare, skill = make_folders(Path(scratch))
+            except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as failure:
+                print(f"  {name}: skipped, the build failed ({failure_text(failure)})")
+                continue
+            setting = Setting(name, key, bare, skill, ("-S",), write_bytecode=False)
+            results.update(measure(setting, event, repeats))
     return results
