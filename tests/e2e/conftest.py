@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from skill.chat.device import speech_text
+from skill.triage import Interview
 from tests.processes import HOST, free_port, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,7 +65,10 @@ class Turn:
 
     @property
     def answers(self) -> list[list[str]]:
-        return list(self.attributes.get("interview", {}).get("a", []))
+        """The answers in the stored interview, as [question id, answer code]."""
+        stored = Interview.from_state_shape(self.attributes.get("interview"))
+        assert stored is not None, "no interview in the session"
+        return [[question_id, str(answer)] for question_id, answer in stored.answers]
 
     @property
     def ends_session(self) -> bool:

@@ -88,9 +88,11 @@ json_values = st.recursive(
 
 question_ids = st.sampled_from(sorted(QUESTION_IDS))
 answer_codes = st.sampled_from(("y", "n", "u"))
-stored_answers = st.lists(
-    st.tuples(question_ids | words, answer_codes | words).map(list), max_size=12
+# The stored form, "id:code,id:code,...", from real ids and codes or any words at all.
+stored_answers = st.lists(st.tuples(question_ids | words, answer_codes | words), max_size=12).map(
+    lambda pairs: ",".join(f"{question_id}:{code}" for question_id, code in pairs)
 )
+old_format_answers = st.lists(st.tuples(question_ids, answer_codes).map(list), max_size=12)
 
 
 def nested(depth: int, key: str) -> Any:
@@ -102,12 +104,14 @@ def nested(depth: int, key: str) -> Any:
 
 
 def _huge_answer_list(size: int, question: str) -> dict[str, Any]:
-    return {"v": 1, "a": [[question, "n"]] * size}
+    return {"v": 2, "a": ",".join([f"{question}:n"] * size)}
 
 
 interview_states = st.one_of(
     # Right shape, any answers: real ids in the wrong order, unknown ids, bad codes.
-    st.fixed_dictionaries({"v": st.just(1), "a": stored_answers}),
+    st.fixed_dictionaries({"v": st.just(2), "a": stored_answers}),
+    # The first version's list of pairs, which no longer counts.
+    st.fixed_dictionaries({"v": st.just(1), "a": old_format_answers}),
     # Wrong version or types.
     st.fixed_dictionaries({"v": json_values, "a": json_values}),
     st.builds(_huge_answer_list, st.integers(33, 5000), question_ids),
@@ -138,7 +142,7 @@ hostile_attributes = st.one_of(
         st.sampled_from(HOSTILE_KEYS),
     ),
     st.builds(
-        lambda n: {"interview": {"v": 1, "a": []}, "padding": ["x" * 64] * n}, st.integers(1, 200)
+        lambda n: {"interview": {"v": 2, "a": ""}, "padding": ["x" * 64] * n}, st.integers(1, 200)
     ),
 )
 

@@ -97,7 +97,7 @@ def test_garbage_state_never_raises_and_gives_a_clean_new_interview(garbage: obj
 def test_tampered_answers_are_only_kept_if_the_engine_would_have_asked_them(
     pairs: list[tuple[str, object]],
 ) -> None:
-    restored = restore({"v": 1, "a": [list(p) for p in pairs]})
+    restored = restore({"v": 2, "a": ",".join(f"{q}:{code}" for q, code in pairs)})
     replay = Interview()
     for question_id, reply in restored.answers:
         step = next_step(replay)
@@ -108,8 +108,14 @@ def test_tampered_answers_are_only_kept_if_the_engine_would_have_asked_them(
 def test_states_of_another_version_or_shape_start_afresh() -> None:
     genuine = Interview().with_answer("red_flag_any", Answer.NO).to_state()
     assert restore(genuine).answers
-    assert restore({**genuine, "v": 2}) == Interview()
-    assert restore({"v": 1, "a": [["red_flag_any", "maybe"]]}) == Interview()
-    assert restore({"v": 1, "a": [["past_knee", "y"]]}) == Interview()  # skips the screen
-    assert restore({"v": 1, "a": [["red_flag_any", "n"]] * 50}) == Interview()
+    assert genuine == {"v": 2, "a": "red_flag_any:n"}
+    assert restore({**genuine, "v": 3}) == Interview()
+    assert restore({"v": 1, "a": [["red_flag_any", "n"]]}) == Interview()  # the old format
+    assert restore({"v": 2, "a": "red_flag_any:maybe"}) == Interview()
+    assert restore({"v": 2, "a": "red_flag_any"}) == Interview()
+    assert restore({"v": 2, "a": ":n"}) == Interview()
+    assert restore({"v": 2, "a": "red_flag_any:n,"}) == Interview()
+    assert restore({"v": 2, "a": "past_knee:y"}) == Interview()  # skips the screen
+    assert restore({"v": 2, "a": ",".join(["red_flag_any:n"] * 50)}) == Interview()
+    assert restore({"v": 2, "a": "red_flag_any:n" + " " * 5000}) == Interview()
     assert restore(None) == Interview()

@@ -11,6 +11,7 @@ import pytest
 
 from skill.chat.envelopes import EnvelopeFactory, IdSource, Session
 from skill.chat.nlu import ER_SUCCESS_MATCH, ER_SUCCESS_NO_MATCH, IntentMatch, Resolution, SlotMatch
+from skill.triage import Interview
 from skill.voice import intents, lambda_handler
 
 FIXED_TIME = datetime(2026, 11, 24, 20, 0, tzinfo=UTC)
@@ -44,6 +45,13 @@ class Talk:
     @property
     def attributes(self) -> dict[str, Any]:
         return dict(self.last.get("sessionAttributes") or {})
+
+    @property
+    def answers(self) -> list[tuple[str, str]]:
+        """The answers in the stored interview, as (question id, answer code)."""
+        stored = Interview.from_state_shape(self.attributes.get("interview"))
+        assert stored is not None, "no interview in the session"
+        return [(question_id, str(answer)) for question_id, answer in stored.answers]
 
     def send(self, envelope: dict[str, Any]) -> dict[str, Any]:
         response = lambda_handler(envelope, None)

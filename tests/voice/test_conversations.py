@@ -107,7 +107,7 @@ def test_not_sure_is_recorded_as_neither_yes_nor_no(talk: Talk) -> None:
     talk.intent(intents.NO)
     first = talk.attributes["question"]
     talk.intent(intents.NOT_SURE)
-    assert talk.attributes["interview"]["a"][-1] == [first, "u"]
+    assert talk.answers[-1] == (first, "u")
     assert talk.attributes["question"] != first
 
 
@@ -130,7 +130,7 @@ def test_go_back_at_the_first_question_says_there_is_nothing_to_undo(talk: Talk)
 def test_go_back_after_the_outcome_reopens_the_last_question(talk: Talk) -> None:
     talk.launch()
     talk.answer_until_outcome(HIP_BURSITIS)
-    last_answered = talk.attributes["interview"]["a"][-1][0]
+    last_answered = talk.answers[-1][0]
     talk.intent(intents.GO_BACK)
     assert talk.attributes["question"] == last_answered
     assert "outcome" not in talk.attributes
@@ -156,7 +156,7 @@ def test_start_over_clears_the_answers_at_any_point(talk: Talk) -> None:
     talk.intent(intents.YES)
     said = talk.say(intents.START_OVER)
     assert said.endswith(SCREEN_TEXT)
-    assert talk.attributes["interview"]["a"] == []
+    assert talk.answers == []
 
 
 def test_why_explains_the_waiting_question_and_asks_it_again(talk: Talk) -> None:
@@ -226,10 +226,11 @@ def test_session_ended_request_gets_an_empty_response(talk: Talk) -> None:
 @pytest.mark.parametrize(
     "attributes",
     [
-        {"interview": {"v": 1, "a": [["past_knee", "y"]]}},  # skips the safety screen
+        {"interview": {"v": 2, "a": "past_knee:y"}},  # skips the safety screen
         {"interview": "garbage", "question": "past_knee"},
         {"interview": {"v": 99}},
-        {"interview": {"v": 1, "a": [["red_flag_any", "n"]] * 500}},
+        {"interview": {"v": 2, "a": ",".join(["red_flag_any:n"] * 500)}},
+        {"interview": {"v": 1, "a": [["red_flag_any", "n"]]}},  # the old format
         {"question": "<script>", "outcome": {"triage": "urgent"}},
     ],
 )
@@ -240,7 +241,7 @@ def test_tampered_session_attributes_restart_cleanly(
     talk.session.attributes = attributes
     talk.intent(intents.YES)
     assert talk.attributes["question"] in ("red_flag_saddle", "red_flag_any")
-    assert len(talk.attributes["interview"]["a"]) <= 1
+    assert len(talk.answers) <= 1
 
 
 def test_an_unexpected_error_apologises_and_keeps_the_session(talk: Talk) -> None:

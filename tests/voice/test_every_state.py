@@ -69,4 +69,4 @@ def test_launching_again_in_any_state_starts_a_fresh_interview(state: str) -> No
     STATES[state](talk)
     talk.launch()
     assert talk.attributes["question"] == "red_flag_any"
-    assert talk.attributes["interview"]["a"] == []
+    assert talk.answers == []
