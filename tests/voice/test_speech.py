@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import skill.voice.dialogue as dialogue_module
 from skill.knowledge import KnowledgeError
@@ -28,6 +30,16 @@ def test_ssml_escapes_special_characters_and_keeps_the_words(text: str) -> None:
     root = ET.fromstring(ssml)
     assert root.tag == "speak"
     assert "".join(root.itertext()) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cn")), min_size=1))
+def test_ssml_keeps_any_printable_text_word_for_word(text: str) -> None:
+    # Entities written as text ("&amp;", "&lt;") must come out as written, not decoded.
+    root = ET.fromstring(to_ssml([text, "&lt; &amp;"]))
+    assert "".join(root.itertext()) == (
+        f"{text.strip()}  &lt; &amp;" if text.strip() else "&lt; &amp;"
+    )
 
 
 def test_ssml_puts_a_short_pause_between_lines_and_skips_blank_ones() -> None:
