@@ -97,13 +97,42 @@ def restore(state: object, knowledge: Knowledge | None = None) -> Interview:
     stored = Interview.from_state_shape(state)
     if stored is None:
         return Interview()
-    replayed = Interview()
-    for question_id, reply in stored.answers:
-        step = next_step(replayed, knowledge)
-        if not isinstance(step, Question) or step.id != question_id:
-            return Interview()
-        replayed = replayed.with_answer(question_id, reply)
-    return replayed
+    if knowledge is None:
+        replayed = _replayed_with_shipped_knowledge(stored.answers)
+    else:
+        replayed = Interview()
+        for reply in stored.answers:
+            replayed = _replay_one(replayed, reply, knowledge)
+    return replayed or Interview()
+
+
+@lru_cache(maxsize=4096)
+def _replayed_with_shipped_knowledge(answers: tuple[tuple[str, Answer], ...]) -> Interview | None:
+    # Each turn's state is the last turn's plus one answer, so a warm process checks only
+    # that answer (and hashes the answers twice, rather than every prefix once).
+    if not answers:
+        return Interview()
+    return _replay_one(_replayed_with_shipped_knowledge(answers[:-1]), answers[-1], None)
+
+
+def _replay_one(
+    earlier: Interview | None, reply: tuple[str, Answer], knowledge: Knowledge | None
+) -> Interview | None:
+    """`earlier` with the reply added, if it answers the question waiting there; else None."""
+    if earlier is None:
+        return None
+    question_id, answer = reply
+    step = next_step(earlier, knowledge)
+    if not isinstance(step, Question) or step.id != question_id:
+        return None
+    return earlier.with_answer(question_id, answer)
+
+
+def clear_memos() -> None:
+    """Forget every memoised step and replay (the benchmarks' worst case: nothing seen before)."""
+    _next_step_with_shipped_knowledge.cache_clear()
+    _replayed_with_shipped_knowledge.cache_clear()
+    _weights_with_shipped_knowledge.cache_clear()
 
 
 def _screen(interview: Interview, knowledge: Knowledge) -> Step | None:
@@ -132,8 +161,8 @@ def _screen(interview: Interview, knowledge: Knowledge) -> Step | None:
 
 
 def _elimination(interview: Interview, knowledge: Knowledge) -> Step:
-    answered = [(q, a) for q, a in interview.answers if q in knowledge.features]
-    belief = inference.posterior(knowledge, answered)
+    answered = tuple((q, a) for q, a in interview.answers if q in knowledge.features)
+    belief = _belief(answered, knowledge)
     asked = {q for q, _ in answered}
     remaining = [f for f in FEATURE_IDS if f not in asked]
     settings = knowledge.settings
@@ -148,6 +177,26 @@ def _elimination(interview: Interview, knowledge: Knowledge) -> Step:
     best = inference.most_informative(knowledge, belief, remaining)
     assert best is not None  # `remaining` is not empty here
     return _question(knowledge, best, asked_before=len(answered))
+
+
+def _belief(
+    answered: tuple[tuple[str, Answer], ...], knowledge: Knowledge
+) -> inference.Distribution:
+    if knowledge is load_knowledge():
+        return inference.normalised(_weights_with_shipped_knowledge(answered))
+    return inference.posterior(knowledge, answered)
+
+
+@lru_cache(maxsize=4096)
+def _weights_with_shipped_knowledge(
+    answered: tuple[tuple[str, Answer], ...],
+) -> Sequence[float]:
+    # The same products in the same order as `inference.posterior`, so the same floats; a
+    # step only multiplies in its newest answer when the one before was seen.
+    if not answered:
+        return inference.prior(load_knowledge())
+    earlier = _weights_with_shipped_knowledge(answered[:-1])
+    return inference.weights_after(load_knowledge(), earlier, answered[-1])
 
 
 def _any_answer_changes_verdict(
@@ -186,7 +235,7 @@ def _outcome(
     interview: Interview,
     knowledge: Knowledge,
     belief: inference.Distribution,
-    answered: list[tuple[str, Answer]],
+    answered: Sequence[tuple[str, Answer]],
 ) -> Outcome:
     settings = knowledge.settings
     caution = (
@@ -217,7 +266,7 @@ def _outcome(
 
 
 def _reasons(
-    knowledge: Knowledge, condition_id: str, answered: list[tuple[str, Answer]]
+    knowledge: Knowledge, condition_id: str, answered: Sequence[tuple[str, Answer]]
 ) -> tuple[Reason, ...]:
     """The answers that weighed most for the condition against the other six."""
     rivals = [c for c in CONDITION_IDS if c != condition_id]

@@ -21,18 +21,26 @@ _TIE = 1e-12  # gains closer than this differ only by float noise
 
 
 def prior(knowledge: Knowledge) -> Distribution:
-    return _normalised([knowledge.priors[h] for h in HYPOTHESES])
+    return normalised([knowledge.priors[h] for h in HYPOTHESES])
 
 
 def posterior(knowledge: Knowledge, answers: Iterable[tuple[str, Answer]]) -> Distribution:
-    tables = _tables(knowledge)
     weights: Sequence[float] = prior(knowledge)
-    for feature_id, answer in answers:
-        if answer is Answer.UNSURE or feature_id not in tables:
-            continue
-        columns = tables[feature_id]
-        weights = list(map(mul, weights, columns.yes if answer is Answer.YES else columns.no))
-    return _normalised(weights)
+    for answer in answers:
+        weights = weights_after(knowledge, weights, answer)
+    return normalised(weights)
+
+
+def weights_after(
+    knowledge: Knowledge, weights: Sequence[float], answer: tuple[str, Answer]
+) -> Sequence[float]:
+    """The belief after one more answer, not yet normalised (`normalised` makes it a share)."""
+    feature_id, reply = answer
+    tables = _tables(knowledge)
+    if reply is Answer.UNSURE or feature_id not in tables:
+        return weights
+    columns = tables[feature_id]
+    return tuple(map(mul, weights, columns.yes if reply is Answer.YES else columns.no))
 
 
 def answer_columns(knowledge: Knowledge, feature_ids: Iterable[str]) -> list[Columns]:
@@ -97,6 +105,6 @@ def _binary_entropy(p: float) -> float:
     return -(p * math.log2(p) + (1.0 - p) * math.log2(1.0 - p))
 
 
-def _normalised(weights: Sequence[float]) -> Distribution:
+def normalised(weights: Sequence[float]) -> Distribution:
     total = sum(weights)
     return tuple(w / total for w in weights)

@@ -119,3 +119,20 @@ def test_states_of_another_version_or_shape_start_afresh() -> None:
     assert restore({"v": 2, "a": ",".join(["red_flag_any:n"] * 50)}) == Interview()
     assert restore({"v": 2, "a": "red_flag_any:n" + " " * 5000}) == Interview()
     assert restore(None) == Interview()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(sorted(load_knowledge().features)), st.sampled_from(list(Answer))
+        ),
+        max_size=12,
+    )
+)
+def test_the_memoised_belief_is_exactly_the_posterior(answers: list[tuple[str, Answer]]) -> None:
+    from skill.triage.engine import _belief
+    from skill.triage.inference import posterior
+
+    knowledge = load_knowledge()
+    assert _belief(tuple(answers), knowledge) == posterior(knowledge, answers)
