@@ -191,13 +191,19 @@ class Dialogue:
             parts.append(outcome.caution)
         parts.append(outcome.disclaimer)
         urgent = outcome.triage in ("emergency", "urgent")
-        title = self.speech.say("outcome.card_title_urgent" if urgent else "outcome.card_title")
-        card = Card(title=title, content=" ".join(parts))
+        card = Card(title=self._card_title(outcome), content=" ".join(parts))
         if urgent:
             # Nothing should stand between the runner and getting help: no further questions.
             return Reply(tuple(parts), reprompt=None, end_session=True, card=card)
         offer = self._offer_line(outcome)
         return Reply((*parts, offer), reprompt=offer, card=card)
+
+    def _card_title(self, outcome: Outcome) -> str:
+        if outcome.triage in ("emergency", "urgent"):
+            return self.speech.say("outcome.card_title_urgent")
+        if not outcome.conditions:  # unclear: no cause to name in the title
+            return self.speech.say("outcome.card_title_unclear")
+        return self.speech.say("outcome.card_title")
 
     def _verdict(self, outcome: Outcome) -> str:
         if not outcome.conditions:

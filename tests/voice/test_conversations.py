@@ -96,8 +96,12 @@ def test_weight_bearing_pain_is_urgent(talk: Talk) -> None:
 
 def test_all_no_is_unclear_and_offers_to_start_over(talk: Talk) -> None:
     talk.launch()
-    said = speech(talk.answer_until_outcome({}))
+    response = talk.answer_until_outcome({})
+    said = speech(response)
     assert "don't fit any of the usual causes" in said and DISCLAIMER in said
+    card = response["response"]["card"]
+    assert card["title"] == "Glute Detective: what to do next"  # no cause named in the title
+    assert card["content"].startswith("Your answers don't fit")
     assert talk.attributes["outcome"] == {"triage": "unclear", "conditions": []}
     assert talk.say(intents.YES).endswith(SCREEN_TEXT)
 
