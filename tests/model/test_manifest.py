@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import struct
 from typing import Any
 
 import pytest
@@ -84,3 +85,36 @@ def test_ask_resources_deploys_only_the_skill_package() -> None:
     profile = resources["profiles"]["default"]
     assert profile == {"skillMetadata": {"src": "./skill-package"}}
     assert (ROOT / "skill-package" / "skill.json").is_file()
+
+
+# What the Alexa app shows in the skill store: PNG icons of exactly these sizes.
+ICON_SIZES = {"smallIconUri": 108, "largeIconUri": 512}
+PACKAGE_FILE = "file://"
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    assert data[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_locale_has_store_icons_of_the_sizes_alexa_needs(
+    manifest: dict[str, Any], locale: str
+) -> None:
+    published = manifest["publishingInformation"]["locales"][locale]
+    for field, size in ICON_SIZES.items():
+        uri = published[field]
+        # A path inside the skill package, which the ASK CLI uploads with it.
+        assert uri.startswith(PACKAGE_FILE + "assets/images/") and uri.endswith(".png")
+        path = ROOT / "skill-package" / uri.removeprefix(PACKAGE_FILE)
+        assert path.is_file(), f"{uri} is not in the skill package"
+        assert png_size(path.read_bytes()) == (size, size)
+
+
+def test_the_icons_are_the_ones_the_drawing_script_makes() -> None:
+    # Only the small one is redrawn here: the large one takes seconds in pure Python.
+    from scripts.draw_icons import IMAGES, draw, png
+
+    assert (IMAGES / "small-icon.png").read_bytes() == png(draw(108), 108)
