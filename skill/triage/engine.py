@@ -129,7 +129,7 @@ def _replay_one(
 
 
 def clear_memos() -> None:
-    """Forget every memoised step and replay (the benchmarks' worst case: nothing seen before)."""
+    """Forget every memo: steps, replays and beliefs (the benchmarks' worst case, a new path)."""
     _next_step_with_shipped_knowledge.cache_clear()
     _replayed_with_shipped_knowledge.cache_clear()
     _weights_with_shipped_knowledge.cache_clear()
@@ -204,8 +204,8 @@ def _any_answer_changes_verdict(
 ) -> bool:
     settings = knowledge.settings
     current = _verdict(settings, belief)
-    # Up to 40 hypothetical answers per step: `_verdict` takes the products as they are, since
-    # its comparisons do not need them to sum to one.
+    # Two hypothetical answers per remaining question: `_verdict` takes the products as they
+    # are, since its comparisons do not need them to sum to one.
     return any(
         _verdict(settings, weights) != current
         for columns in inference.answer_columns(knowledge, remaining)
