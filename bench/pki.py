@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 # The web tests' certificate authority, reused: one way to issue Amazon-shaped certificates.
-from tests.web.fakes import ALEXA_DOMAIN, issue_certificate, new_rsa_key, pem
+from tests.web.fakes import FakeAmazonPki, pem
 from tests.web.fakes import signed_headers as alexa_signed_headers
 
 # Passes the service's URL rules; the bench server's loader serves the local file for it.
@@ -34,34 +34,10 @@ class TestPki:
     def generate(cls) -> TestPki:
         # Valid around the real clock: the bench server checks dates against the time now.
         now = datetime.now(UTC)
-        valid = {"not_before": now - timedelta(days=1), "not_after": now + timedelta(days=2)}
-        root_key, intermediate_key, leaf_key = new_rsa_key(), new_rsa_key(), new_rsa_key()
-        root = issue_certificate(
-            common_name="Bench Test Root CA",
-            key=root_key,
-            issuer=None,
-            issuer_key=root_key,
-            is_ca=True,
-            **valid,
+        pki = FakeAmazonPki.generate(
+            not_before=now - timedelta(days=1), not_after=now + timedelta(days=2)
         )
-        intermediate = issue_certificate(
-            common_name="Bench Test Intermediate CA",
-            key=intermediate_key,
-            issuer=root,
-            issuer_key=root_key,
-            is_ca=True,
-            **valid,
-        )
-        leaf = issue_certificate(
-            common_name=ALEXA_DOMAIN,
-            key=leaf_key,
-            issuer=intermediate,
-            issuer_key=intermediate_key,
-            is_ca=False,
-            dns_names=(ALEXA_DOMAIN,),
-            **valid,
-        )
-        return cls(root=root, chain_pem=pem(leaf, intermediate), leaf_key=leaf_key)
+        return cls(root=pki.root, chain_pem=pki.chain_pem, leaf_key=pki.leaf_key)
 
     def write(self, folder: Path) -> None:
         (folder / ROOT_FILE).write_bytes(pem(self.root))

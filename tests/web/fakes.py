@@ -115,11 +115,18 @@ class FakeAmazonPki:
     spare_key: rsa.RSAPrivateKey
 
     @classmethod
-    def generate(cls) -> FakeAmazonPki:
+    def generate(cls, **validity: datetime) -> FakeAmazonPki:
+        """`validity` (not_before, not_after) applies to every certificate; by default they are
+        valid around the fixed NOW the tests use."""
         root_key, intermediate_key, leaf_key = new_rsa_key(), new_rsa_key(), new_rsa_key()
         other_root_key, spare_key = new_rsa_key(), new_rsa_key()
         root = issue_certificate(
-            common_name="Test Root CA", key=root_key, issuer=None, issuer_key=root_key, is_ca=True
+            common_name="Test Root CA",
+            key=root_key,
+            issuer=None,
+            issuer_key=root_key,
+            is_ca=True,
+            **validity,
         )
         intermediate = issue_certificate(
             common_name="Test Intermediate CA",
@@ -127,6 +134,7 @@ class FakeAmazonPki:
             issuer=root,
             issuer_key=root_key,
             is_ca=True,
+            **validity,
         )
         leaf = issue_certificate(
             common_name=ALEXA_DOMAIN,
@@ -135,6 +143,7 @@ class FakeAmazonPki:
             issuer_key=intermediate_key,
             is_ca=False,
             dns_names=(ALEXA_DOMAIN,),
+            **validity,
         )
         other_root = issue_certificate(
             common_name="Other Root CA",
@@ -142,6 +151,7 @@ class FakeAmazonPki:
             issuer=None,
             issuer_key=other_root_key,
             is_ca=True,
+            **validity,
         )
         return cls(
             root=root,
