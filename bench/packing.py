@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import platform
 import shutil
 import subprocess
 import sys
@@ -37,7 +36,7 @@ def make_deployed(target: Path, *, for_lambda: bool) -> None:
     options = [
         f"ARTIFACTS_DIR={target}",
         f"PYTHON={sys.executable}",
-        f"RUNTIME_VERSION={platform.python_version_tuple()[0]}.{platform.python_version_tuple()[1]}",
+        "RUNTIME_VERSION={}.{}".format(*sys.version_info[:2]),
         f"PIP_PLATFORM={LAMBDA_PIP_PLATFORM if for_lambda else ''}",
     ]
     subprocess.run(
