@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: chat serve test lint typecheck cfn-lint pytest bench clean
+.PHONY: chat serve test lint typecheck cfn-lint pytest bench model clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ test: lint typecheck cfn-lint pytest
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+# Rewrite the committed interaction model JSON from skill/interaction_model/definition.toml.
+model: $(STAMP)
+	$(PY) -m skill.interaction_model
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis .aws-sam

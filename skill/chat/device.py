@@ -26,7 +26,9 @@ PROBLEM_SPEECH = "There was a problem with the requested skill's response."
 
 
 @dataclass(frozen=True)
-class Card:
+class ShownCard:
+    """A card as the Alexa app shows it, read from the response envelope."""
+
     title: str
     content: str
 
@@ -40,7 +42,7 @@ class Exchange:
 
 
 @dataclass(frozen=True)
-class Reply:
+class Heard:
     """What the user hears and sees after one turn.
 
     `notice` is the device's own remark (not the skill's), such as a hint that no session is
@@ -49,7 +51,7 @@ class Reply:
 
     speech: str = ""
     reprompt: str | None = None
-    card: Card | None = None
+    card: ShownCard | None = None
     session_ended: bool = False
     notice: str | None = None
     error: str | None = None
@@ -71,13 +73,13 @@ def speech_text(output_speech: Mapping[str, Any] | None) -> str:
     return ssml_to_text(str(output_speech.get("ssml", "")))
 
 
-def card_of(response: Mapping[str, Any]) -> Card | None:
+def card_of(response: Mapping[str, Any]) -> ShownCard | None:
     card = response.get("card")
     if not card:
         return None
     # Simple cards carry "content", Standard cards "text"; permission cards carry neither.
     content = card.get("content") or card.get("text") or card.get("type", "")
-    return Card(str(card.get("title", "")), str(content))
+    return ShownCard(str(card.get("title", "")), str(content))
 
 
 class Device:
@@ -99,7 +101,7 @@ class Device:
     def launch_phrase(self) -> str:
         return f"open {self.nlu.invocation_name}"
 
-    def hear(self, text: str) -> Reply:
+    def hear(self, text: str) -> Heard:
         """The user says `text` (an empty string is silence)."""
         if not text.strip():
             return self.silence()
@@ -107,29 +109,29 @@ class Device:
         if launch is not None:
             return self._open(launch)
         if self.session is None:
-            return Reply(notice=f"no session is open: say '{self.launch_phrase}' to start one")
+            return Heard(notice=f"no session is open: say '{self.launch_phrase}' to start one")
         envelope = self.envelopes.intent(self.session, self.nlu.resolve(text))
         return self._send(envelope)
 
-    def silence(self) -> Reply:
+    def silence(self) -> Heard:
         """The user says nothing: Alexa reprompts once, then gives up on the session."""
         if self.session is None:
-            return Reply()
+            return Heard()
         if self._reprompt and not self._reprompt_played:
             self._reprompt_played = True
-            return Reply(speech=self._reprompt, notice="no answer, so Alexa reprompts")
+            return Heard(speech=self._reprompt, notice="no answer, so Alexa reprompts")
         ended = self._end_session(EXCEEDED_MAX_REPROMPTS)
-        return Reply(
+        return Heard(
             session_ended=True, notice="no answer again, so the session ends", exchanges=ended
         )
 
-    def exit(self) -> Reply:
+    def exit(self) -> Heard:
         """The user says "exit": Alexa closes the session and tells the skill."""
         if self.session is None:
-            return Reply()
-        return Reply(session_ended=True, exchanges=self._end_session(USER_INITIATED))
+            return Heard()
+        return Heard(session_ended=True, exchanges=self._end_session(USER_INITIATED))
 
-    def _open(self, launch: LaunchPhrase) -> Reply:
+    def _open(self, launch: LaunchPhrase) -> Heard:
         # Naming the skill again mid-session starts a new session, as on a device.
         closed = self._end_session(USER_INITIATED) if self.session else ()
         self.session = self.envelopes.new_session()
@@ -137,17 +139,17 @@ class Device:
             envelope = self.envelopes.intent(self.session, self.nlu.resolve(launch.utterance))
         else:
             envelope = self.envelopes.launch(self.session)
-        reply = self._send(envelope)
-        return replace(reply, exchanges=closed + reply.exchanges)
+        heard = self._send(envelope)
+        return replace(heard, exchanges=closed + heard.exchanges)
 
-    def _send(self, envelope: dict[str, Any]) -> Reply:
+    def _send(self, envelope: dict[str, Any]) -> Heard:
         session = self.session
         if session is None:
             raise RuntimeError("a request needs an open session")
         try:
             response_envelope = self._invoke(envelope)
             response = response_envelope["response"]
-        except Exception as failure:  # any failure in the skill is Alexa's "problem" reply
+        except Exception as failure:  # any failure in the skill is Alexa's "problem" answer
             return self._fail(envelope, None, f"{type(failure).__name__}: {failure}")
         if not isinstance(response, dict):
             return self._fail(envelope, response_envelope, "the response has no 'response' object")
@@ -160,7 +162,7 @@ class Device:
             session.new = False
             session.attributes = dict(response_envelope.get("sessionAttributes") or {})
             self._reprompt, self._reprompt_played = reprompt or None, False
-        return Reply(
+        return Heard(
             speech=speech_text(response.get("outputSpeech")),
             reprompt=reprompt or None,
             card=card_of(response),
@@ -168,10 +170,10 @@ class Device:
             exchanges=exchange,
         )
 
-    def _fail(self, envelope: dict[str, Any], response: dict[str, Any] | None, error: str) -> Reply:
+    def _fail(self, envelope: dict[str, Any], response: dict[str, Any] | None, error: str) -> Heard:
         exchanges: tuple[Exchange, ...] = (Exchange(envelope, response),)
         exchanges += self._end_session(ERROR, {"type": "INVALID_RESPONSE", "message": error})
-        return Reply(PROBLEM_SPEECH, session_ended=True, error=error, exchanges=exchanges)
+        return Heard(PROBLEM_SPEECH, session_ended=True, error=error, exchanges=exchanges)
 
     def _end_session(
         self, reason: str, error: Mapping[str, str] | None = None

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from skill.chat.device import Device, Invoke, Reply
+from skill.chat.device import Device, Heard, Invoke
 from skill.chat.envelopes import LOCAL_SKILL_ID, EnvelopeFactory
 from skill.chat.nlu import Nlu
 
@@ -50,20 +50,20 @@ class Transcript:
     def said(self, text: str) -> None:
         print(f"You: {text}" if text.strip() else "You: (silence)", file=self.out)
 
-    def reply(self, reply: Reply) -> None:
+    def heard(self, heard: Heard) -> None:
         if self.show_envelopes:
-            for exchange in reply.exchanges:
+            for exchange in heard.exchanges:
                 self._json(">>> request", exchange.request)
                 self._json("<<< response", exchange.response)
-        if reply.error:
-            print(f"skill error: {reply.error}", file=self.err)
-        if reply.speech:
-            print(f"Alexa: {reply.speech}", file=self.out)
-        if reply.card:
-            print(f"[card] {reply.card.title}: {reply.card.content}", file=self.out)
-        if reply.notice:
-            print(f"({reply.notice})", file=self.out)
-        elif reply.session_ended:
+        if heard.error:
+            print(f"skill error: {heard.error}", file=self.err)
+        if heard.speech:
+            print(f"Alexa: {heard.speech}", file=self.out)
+        if heard.card:
+            print(f"[card] {heard.card.title}: {heard.card.content}", file=self.out)
+        if heard.notice:
+            print(f"({heard.notice})", file=self.out)
+        elif heard.session_ended:
             print("(the session has ended)", file=self.out)
         self.out.flush()
 
@@ -127,7 +127,7 @@ def run_chat(
 
 def open_skill(device: Device, transcript: Transcript) -> None:
     transcript.said(device.launch_phrase)
-    transcript.reply(device.hear(device.launch_phrase))
+    transcript.heard(device.hear(device.launch_phrase))
 
 
 def converse(device: Device, transcript: Transcript, lines: Iterator[str], *, echo: bool) -> None:
@@ -137,8 +137,8 @@ def converse(device: Device, transcript: Transcript, lines: Iterator[str], *, ec
             transcript.said(line)
         if line.strip().lower() in LEAVE_WORDS:
             break
-        transcript.reply(device.hear(line))
-    transcript.reply(device.exit())
+        transcript.heard(device.hear(line))
+    transcript.heard(device.exit())
 
 
 def _chain(first: list[str], rest: Iterator[str]) -> Iterator[str]:

@@ -1,7 +1,8 @@
 """What the skill says for each thing a person can say, in each state of the conversation.
 
-Pure Python (no Alexa imports): a `Conversation` and what was said go in, the next
-`Conversation` and a `Reply` in plain text come out. The Alexa handlers only translate.
+Pure Python (no Alexa imports): a `Conversation` and what the runner said go in, the next
+`Conversation` and what the skill says (`Said`, in plain text) come out. The Alexa handlers
+only translate.
 """
 
 from __future__ import annotations
@@ -14,11 +15,15 @@ from skill.triage import Answer, Interview, Outcome, Question, next_step
 
 
 class Card(NamedTuple):
+    """The card the Alexa app shows with a response."""
+
     title: str
     content: str
 
 
-class Reply(NamedTuple):
+class Said(NamedTuple):
+    """What the skill says, and shows on a card, in one turn."""
+
     speech: tuple[str, ...]
     # What to say if the person says nothing; None only when the session ends.
     reprompt: str | None
@@ -39,7 +44,7 @@ class Conversation(NamedTuple):
 
 class Turn(NamedTuple):
     conversation: Conversation
-    reply: Reply
+    said: Said
 
 
 class Dialogue:
@@ -57,24 +62,24 @@ class Dialogue:
 
     # --- answers -------------------------------------------------------------------------
 
-    def answer(self, conversation: Conversation, reply: Answer) -> Turn:
+    def answer(self, conversation: Conversation, answer: Answer) -> Turn:
         step = conversation.step
         if isinstance(step, Question):
             assert conversation.interview is not None
-            moved_on = Conversation(conversation.interview.with_answer(step.id, reply))
+            moved_on = Conversation(conversation.interview.with_answer(step.id, answer))
             return self._present(moved_on)
         if step is None:
-            if reply is Answer.YES:
+            if answer is Answer.YES:
                 return self._ask_current(Conversation(Interview()), self.speech.say("launch.begin"))
-            if reply is Answer.NO:
+            if answer is Answer.NO:
                 return self.stop(conversation)
             return self._offer(conversation, self.speech.say("help.not_started"))
         # After an outcome the only question open is the offer to hear more or start over.
-        if reply is Answer.YES:
+        if answer is Answer.YES:
             if step.triage == "see_specialist":
                 return self.explain(conversation, step.conditions[0])
             return self.start_over(conversation)
-        if reply is Answer.NO:
+        if answer is Answer.NO:
             return self.stop(conversation)
         return self._offer(conversation)
 
@@ -120,7 +125,7 @@ class Dialogue:
         description = f"{_capitalised(condition.name)}. {condition.description}"
         if isinstance(step, Outcome):
             follow_up = self.speech.say("offer.after_explaining")
-            return Turn(conversation, Reply((description, follow_up), reprompt=follow_up))
+            return Turn(conversation, Said((description, follow_up), reprompt=follow_up))
         return self._continue(conversation, description)
 
     def help(self, conversation: Conversation) -> Turn:
@@ -143,28 +148,28 @@ class Dialogue:
     def error(self, conversation: Conversation) -> Turn:
         turn = self.repeat(conversation)
         apology = self.speech.say("error.text")
-        return Turn(turn.conversation, _prefixed(turn.reply, apology))
+        return Turn(turn.conversation, _prefixed(turn.said, apology))
 
     # --- leaving -------------------------------------------------------------------------
 
     def stop(self, conversation: Conversation) -> Turn:
         goodbye = (self.speech.say("goodbye.text"),)
-        return Turn(conversation, Reply(goodbye, reprompt=None, end_session=True))
+        return Turn(conversation, Said(goodbye, reprompt=None, end_session=True))
 
-    # --- building replies ------------------------------------------------------------------
+    # --- building what is said ------------------------------------------------------------------
 
     def _present(self, conversation: Conversation) -> Turn:
         step = conversation.step
         if isinstance(step, Question):
             return self._ask_current(conversation)
         assert isinstance(step, Outcome)
-        return Turn(conversation, self._outcome_reply(step))
+        return Turn(conversation, self._say_outcome(step))
 
     def _ask_current(self, conversation: Conversation, *before: str) -> Turn:
         step = conversation.step
         if not isinstance(step, Question):
             return self._present(conversation) if step else self._offer(conversation, *before)
-        return Turn(conversation, Reply((*before, step.text), reprompt=step.text))
+        return Turn(conversation, Said((*before, step.text), reprompt=step.text))
 
     def _continue(self, conversation: Conversation, *before: str) -> Turn:
         """Say something, then go back to what was waiting: a question, or the offer."""
@@ -174,7 +179,7 @@ class Dialogue:
 
     def _offer(self, conversation: Conversation, *before: str) -> Turn:
         offer = self._offer_line(conversation.step)
-        return Turn(conversation, Reply((*before, offer), reprompt=offer))
+        return Turn(conversation, Said((*before, offer), reprompt=offer))
 
     def _offer_line(self, step: Question | Outcome | None) -> str:
         if isinstance(step, Outcome):
@@ -184,9 +189,9 @@ class Dialogue:
             return self.speech.say("offer.after_unclear")
         return self.speech.say("offer.start")
 
-    def _outcome_reply(self, outcome: Outcome) -> Reply:
-        verdict = self._verdict(outcome)  # empty when no condition is named
-        parts = [verdict, outcome.advice] if verdict else [outcome.advice]
+    def _say_outcome(self, outcome: Outcome) -> Said:
+        causes = self._likely_causes(outcome)  # empty when no condition is named
+        parts = [causes, outcome.advice] if causes else [outcome.advice]
         if outcome.caution:
             parts.append(outcome.caution)
         parts.append(outcome.disclaimer)
@@ -194,9 +199,9 @@ class Dialogue:
         card = Card(title=self._card_title(outcome), content=" ".join(parts))
         if urgent:
             # Nothing should stand between the runner and getting help: no further questions.
-            return Reply(tuple(parts), reprompt=None, end_session=True, card=card)
+            return Said(tuple(parts), reprompt=None, end_session=True, card=card)
         offer = self._offer_line(outcome)
-        return Reply((*parts, offer), reprompt=offer, card=card)
+        return Said((*parts, offer), reprompt=offer, card=card)
 
     def _card_title(self, outcome: Outcome) -> str:
         if outcome.triage in ("emergency", "urgent"):
@@ -205,22 +210,23 @@ class Dialogue:
             return self.speech.say("outcome.card_title_unclear")
         return self.speech.say("outcome.card_title")
 
-    def _verdict(self, outcome: Outcome) -> str:
+    def _likely_causes(self, outcome: Outcome) -> str:
+        """The sentence naming the likely cause (and runner-up) and the answers behind it."""
         if not outcome.conditions:
             return ""
         names = [self.knowledge.conditions[c].name for c in outcome.conditions]
-        verdict = self.speech.say("outcome.lead", name=names[0])
+        causes = self.speech.say("outcome.lead", name=names[0])
         if len(names) > 1:
-            verdict += self.speech.say("outcome.runner_up", name=names[1])
+            causes += self.speech.say("outcome.runner_up", name=names[1])
         reasons = [r.text for r in outcome.reasons]
         if reasons:
-            return verdict + self.speech.say("outcome.because", reasons=" and ".join(reasons))
-        return verdict + self.speech.say("outcome.no_reasons")
+            return causes + self.speech.say("outcome.because", reasons=" and ".join(reasons))
+        return causes + self.speech.say("outcome.no_reasons")
 
 
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _prefixed(reply: Reply, line: str) -> Reply:
-    return Reply((line, *reply.speech), reply.reprompt, reply.end_session, reply.card)
+def _prefixed(said: Said, line: str) -> Said:
+    return Said((line, *said.speech), said.reprompt, said.end_session, said.card)

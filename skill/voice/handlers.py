@@ -42,18 +42,18 @@ def session_attributes(handler_input: HandlerInput) -> dict[str, Any] | None:
 
 
 def respond(handler_input: HandlerInput, turn: Turn) -> Response:
-    """Speak the reply and keep the conversation in the session for the next turn."""
+    """Say what the turn says and keep the conversation in the session for the next turn."""
     handler_input.attributes_manager.request_attributes[CONVERSATION] = turn.conversation
     if handler_input.request_envelope.session is not None:
         handler_input.attributes_manager.session_attributes = attributes_for(turn.conversation)
-    reply = turn.reply
-    builder = handler_input.response_builder.speak(to_ssml(reply.speech))
-    if reply.card is not None:
-        builder.set_card(SimpleCard(title=reply.card.title, content=reply.card.content))
-    if reply.end_session or reply.reprompt is None:
+    said = turn.said
+    builder = handler_input.response_builder.speak(to_ssml(said.speech))
+    if said.card is not None:
+        builder.set_card(SimpleCard(title=said.card.title, content=said.card.content))
+    if said.end_session or said.reprompt is None:
         builder.set_should_end_session(True)
     else:
-        builder.ask(to_ssml([reply.reprompt]))
+        builder.ask(to_ssml([said.reprompt]))
     response: Response = builder.response
     return response
 
@@ -143,8 +143,8 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
     def intent(name: str) -> Callable[[HandlerInput], bool]:
         return is_intent_name(name)
 
-    def answering(reply: Answer) -> Callable[[HandlerInput, Conversation], Turn]:
-        return lambda _, conversation: dialogue.answer(conversation, reply)
+    def answering(answer: Answer) -> Callable[[HandlerInput, Conversation], Turn]:
+        return lambda _, conversation: dialogue.answer(conversation, answer)
 
     def explaining(handler_input: HandlerInput, conversation: Conversation) -> Turn:
         condition_id, heard = condition_from_slot(handler_input)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from skill.chat.device import PROBLEM_SPEECH, Card, Device, speech_text, ssml_to_text
+from skill.chat.device import PROBLEM_SPEECH, Device, ShownCard, speech_text, ssml_to_text
 from skill.chat.envelopes import EnvelopeFactory
 from skill.chat.nlu import Nlu
 from tests.chat.conftest import ToySkill
@@ -13,11 +13,11 @@ from tests.chat.conftest import ToySkill
 def test_launch_opens_a_new_session_and_speaks_the_welcome(
     device: Device, toy_skill: ToySkill
 ) -> None:
-    reply = device.hear("open glute detective")
-    assert reply.speech == "Welcome to the toy. Does it hurt past the knee?"
-    assert reply.reprompt == "Past the knee?"
-    assert reply.card == Card("Toy", "Welcome")
-    assert not reply.session_ended and device.session_open
+    heard = device.hear("open glute detective")
+    assert heard.speech == "Welcome to the toy. Does it hurt past the knee?"
+    assert heard.reprompt == "Past the knee?"
+    assert heard.card == ShownCard("Toy", "Welcome")
+    assert not heard.session_ended and device.session_open
     assert toy_skill.requests[0]["session"]["new"] is True
 
 
@@ -45,8 +45,8 @@ def test_should_end_session_closes_it_and_the_next_utterance_needs_a_launch(
     device: Device, toy_skill: ToySkill
 ) -> None:
     device.hear("open glute detective")
-    reply = device.hear("stop")
-    assert (reply.speech, reply.session_ended) == ("Goodbye.", True)
+    heard = device.hear("stop")
+    assert (heard.speech, heard.session_ended) == ("Goodbye.", True)
     assert not device.session_open
     after = device.hear("yes")
     assert after.notice is not None and "open glute detective" in after.notice
@@ -80,8 +80,8 @@ def test_exit_tells_the_skill_the_user_closed_the_session(
     device: Device, toy_skill: ToySkill
 ) -> None:
     device.hear("open glute detective")
-    reply = device.exit()
-    assert reply.session_ended and not device.session_open
+    heard = device.exit()
+    assert heard.session_ended and not device.session_open
     assert toy_skill.requests[-1]["request"]["reason"] == "USER_INITIATED"
     assert device.exit().exchanges == ()
 
@@ -89,8 +89,8 @@ def test_exit_tells_the_skill_the_user_closed_the_session(
 def test_one_shot_opens_a_session_with_the_intent_request(
     device: Device, toy_skill: ToySkill
 ) -> None:
-    reply = device.hear("Alexa, ask glute detective what is runner's butt")
-    assert reply.speech == "Condition ischial_bursitis."
+    heard = device.hear("Alexa, ask glute detective what is runner's butt")
+    assert heard.speech == "Condition ischial_bursitis."
     (envelope,) = toy_skill.requests
     assert envelope["session"]["new"] is True
     assert envelope["request"]["intent"]["name"] == "ExplainConditionIntent"
@@ -99,10 +99,10 @@ def test_one_shot_opens_a_session_with_the_intent_request(
 def test_launching_again_ends_the_open_session_first(device: Device, toy_skill: ToySkill) -> None:
     device.hear("open glute detective")
     old_session = device.session
-    reply = device.hear("open glute detective")
+    heard = device.hear("open glute detective")
     assert toy_skill.request_types == ["LaunchRequest", "SessionEndedRequest", "LaunchRequest"]
     assert device.session is not old_session
-    assert [exchange.request["request"]["type"] for exchange in reply.exchanges] == [
+    assert [exchange.request["request"]["type"] for exchange in heard.exchanges] == [
         "SessionEndedRequest",
         "LaunchRequest",
     ]
@@ -118,10 +118,10 @@ def test_a_failing_skill_gets_alexas_problem_reply_and_an_error_session_end(
         raise ValueError("no handler")
 
     device = Device(broken, nlu, envelopes)
-    reply = device.hear("open glute detective")
-    assert reply.speech == PROBLEM_SPEECH
-    assert reply.error == "ValueError: no handler"
-    assert reply.session_ended and not device.session_open
+    heard = device.hear("open glute detective")
+    assert heard.speech == PROBLEM_SPEECH
+    assert heard.error == "ValueError: no handler"
+    assert heard.session_ended and not device.session_open
     assert sent[-1]["request"]["reason"] == "ERROR"
     assert sent[-1]["request"]["error"]["type"] == "INVALID_RESPONSE"
 

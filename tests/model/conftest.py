@@ -1,11 +1,9 @@
-"""The interaction model, its generator script and the ASK CLI skill package."""
+"""The interaction model, its builder and the ASK CLI skill package."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -14,20 +12,6 @@ from skill.chat.nlu import load_interaction_model
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
-
-
-def load_build_script() -> ModuleType:
-    path = ROOT / "scripts" / "build_interaction_model.py"
-    spec = importlib.util.spec_from_file_location("build_interaction_model", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="session")
-def build() -> ModuleType:
-    return load_build_script()
 
 
 @pytest.fixture(scope="session")

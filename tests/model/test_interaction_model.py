@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import copy
 import re
-from types import ModuleType
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from skill.chat.nlu import load_interaction_model
+from skill.interaction_model import builder, rules
 from skill.knowledge import CONDITION_IDS
 from tests.model.conftest import LOCALES, ROOT
 
@@ -62,20 +63,18 @@ def test_model_declares_exactly_the_intents_the_handlers_answer(
     assert sorted(names) == sorted(INTENTS)
 
 
-def test_invocation_name_follows_alexa_rules(
-    language_model: dict[str, Any], build: ModuleType
-) -> None:
+def test_invocation_name_follows_alexa_rules(language_model: dict[str, Any]) -> None:
     name = language_model["invocationName"]
     assert name == "glute detective"
-    assert build.invocation_name_problems(name) == []
+    assert rules.invocation_name_problems(name) == []
 
 
 @pytest.mark.parametrize(
     "name",
     ["glute", "Glute Detective", "open glute detective", "glute detective skill", "the glute"],
 )
-def test_invocation_name_rules_reject_bad_names(build: ModuleType, name: str) -> None:
-    assert build.invocation_name_problems(name)
+def test_invocation_name_rules_reject_bad_names(name: str) -> None:
+    assert rules.invocation_name_problems(name)
 
 
 def test_every_custom_intent_has_at_least_fifteen_samples(language_model: dict[str, Any]) -> None:
@@ -139,10 +138,8 @@ def test_no_synonym_names_two_conditions(language_model: dict[str, Any]) -> None
     assert {word: ids for word, ids in owners.items() if len(ids) > 1} == {}
 
 
-def test_generator_finds_no_rule_broken_in_the_model(
-    model: dict[str, Any], build: ModuleType
-) -> None:
-    assert build.model_problems(model) == []
+def test_generator_finds_no_rule_broken_in_the_model(model: dict[str, Any]) -> None:
+    assert rules.model_problems(model) == []
 
 
 def with_extra_sample(model: dict[str, Any], intent_name: str, sample: str) -> dict[str, Any]:
@@ -155,9 +152,9 @@ def with_extra_sample(model: dict[str, Any], intent_name: str, sample: str) -> d
 
 @pytest.mark.parametrize("sample", ["open the question", "ask about {condition}", "alexa why"])
 def test_sample_rules_reject_a_sample_that_starts_with_a_launch_word(
-    model: dict[str, Any], build: ModuleType, sample: str
+    model: dict[str, Any], sample: str
 ) -> None:
-    problems = build.sample_problems(with_extra_sample(model, "ExplainConditionIntent", sample))
+    problems = rules.sample_problems(with_extra_sample(model, "ExplainConditionIntent", sample))
     assert any("launch or wake word" in problem for problem in problems)
 
 
@@ -165,16 +162,14 @@ def test_sample_rules_reject_a_sample_that_starts_with_a_launch_word(
     "sample", ["why?", "step 2", "what is {condition}s", "what is {injury}", "why, then"]
 )
 def test_sample_rules_reject_punctuation_digits_and_bad_slots(
-    model: dict[str, Any], build: ModuleType, sample: str
+    model: dict[str, Any], sample: str
 ) -> None:
-    assert build.sample_problems(with_extra_sample(model, "ExplainConditionIntent", sample))
+    assert rules.sample_problems(with_extra_sample(model, "ExplainConditionIntent", sample))
 
 
-def test_duplicate_rule_catches_a_sample_in_two_intents(
-    model: dict[str, Any], build: ModuleType
-) -> None:
+def test_duplicate_rule_catches_a_sample_in_two_intents(model: dict[str, Any]) -> None:
     changed = with_extra_sample(model, "WhyIntent", "Go  back")
-    assert build.duplicate_sample_problems(changed)
+    assert rules.duplicate_sample_problems(changed)
 
 
 def test_all_five_locales_share_one_model(model: dict[str, Any]) -> None:
@@ -182,11 +177,11 @@ def test_all_five_locales_share_one_model(model: dict[str, Any]) -> None:
         assert load_interaction_model(locale) == model, locale
 
 
-def test_committed_models_equal_the_generator_output(build: ModuleType) -> None:
-    expected = build.expected_files()
+def test_committed_models_equal_the_generator_output() -> None:
+    expected = builder.expected_files()
     assert len(expected) == 2 * len(LOCALES)
-    assert build.stale_files(expected) == []
-    assert build.main(["--check"]) == 0
+    assert builder.stale_files(expected) == []
+    assert builder.main(["--check"]) == 0
 
 
 def test_skill_package_holds_real_copies_for_the_ask_cli() -> None:
@@ -196,3 +191,27 @@ def test_skill_package_holds_real_copies_for_the_ask_cli() -> None:
         assert not packaged.parent.is_symlink() and not packaged.is_symlink()
         console = ROOT / "interaction_model" / f"{locale}.json"
         assert packaged.read_text(encoding="utf-8") == console.read_text(encoding="utf-8")
+
+
+def test_check_fails_when_a_committed_model_file_differs(tmp_path: Path) -> None:
+    assert builder.main(["--root", str(tmp_path)]) == 0
+    assert builder.main(["--check", "--root", str(tmp_path)]) == 0
+    (tmp_path / "skill-package" / "interactionModels" / "custom" / "en-IN.json").write_text("{}")
+    assert builder.main(["--check", "--root", str(tmp_path)]) == 1
+
+
+def test_a_locale_table_replaces_only_that_locales_samples(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data = copy.deepcopy(builder.definition())
+    data["locales"]["en-GB"] = {"samples": {"GoBackIntent": ["go back a bit"]}}
+    monkeypatch.setattr(builder, "definition", lambda: data)
+
+    def go_back_samples(locale: str) -> list[str]:
+        model = builder.build_model(locale)
+        intents = model["interactionModel"]["languageModel"]["intents"]
+        samples: list[str] = next(i for i in intents if i["name"] == "GoBackIntent")["samples"]
+        return samples
+
+    assert go_back_samples("en-GB") == ["go back a bit"]
+    assert "go back a bit" not in go_back_samples("en-US")

@@ -1,0 +1,5 @@
+import sys
+
+from skill.interaction_model.builder import main
+
+sys.exit(main())

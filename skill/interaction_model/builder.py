@@ -1,0 +1,126 @@
+"""Build the Alexa interaction model of every locale from definition.toml.
+
+    python -m skill.interaction_model          # write the committed JSON files
+    python -m skill.interaction_model --check  # exit 1 if a committed file is stale
+
+The model goes to `interaction_model/<locale>.json` (what the developer console's JSON editor
+imports) and, as real copies, to `skill-package/interactionModels/custom/<locale>.json` (the
+skill package the ASK CLI uploads; it zips symlinks as links, so a link there would upload
+nothing). Alexa's rules (rules.py) are checked before anything is written, so an invalid
+model never reaches a file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from skill.interaction_model.rules import model_problems
+
+DEFINITION = Path(__file__).with_name("definition.toml")
+# The checkout this module lives in, when it lives in one.
+ROOT = Path(__file__).resolve().parents[2]
+MODEL_DIRS = (Path("interaction_model"), Path("skill-package", "interactionModels", "custom"))
+CONDITION_TYPE = "ConditionType"
+REGENERATE = "python -m skill.interaction_model"
+
+
+@cache
+def definition() -> dict[str, Any]:
+    with DEFINITION.open("rb") as file:
+        return tomllib.load(file)
+
+
+def locales() -> tuple[str, ...]:
+    return tuple(definition()["locales"])
+
+
+def build_model(locale: str = "en-US") -> dict[str, Any]:
+    """The interaction model for `locale`."""
+    data = definition()
+    if locale not in data["locales"]:
+        known = ", ".join(data["locales"])
+        raise LookupError(f"no interaction model for locale {locale!r} (have: {known})")
+    own_samples = data["locales"][locale].get("samples", {})
+    intents = []
+    for entry in data["intents"]:
+        intent: dict[str, Any] = {"name": entry["name"]}
+        if "slots" in entry:
+            intent["slots"] = entry["slots"]
+        intent["samples"] = own_samples.get(entry["name"], entry["samples"])
+        intents.append(intent)
+    language_model = {
+        "invocationName": data["invocation_name"],
+        "intents": intents,
+        "types": [{"name": CONDITION_TYPE, "values": condition_values()}],
+    }
+    return {"interactionModel": {"languageModel": language_model}}
+
+
+def condition_values() -> list[dict[str, Any]]:
+    """The ConditionType values: every condition with the words runners use for it."""
+    return [
+        {"id": cid, "name": {"value": words["spoken"], "synonyms": words["synonyms"]}}
+        for cid, words in definition()["conditions"].items()
+    ]
+
+
+def render(model: Mapping[str, Any]) -> str:
+    return json.dumps(model, indent=2, ensure_ascii=False) + "\n"
+
+
+def expected_files(root: Path = ROOT) -> dict[Path, str]:
+    """Every committed model file under `root`, with the text it must hold."""
+    texts = {locale: render(build_model(locale)) for locale in locales()}
+    return {
+        root / folder / f"{locale}.json": text
+        for folder in MODEL_DIRS
+        for locale, text in texts.items()
+    }
+
+
+def stale_files(files: Mapping[Path, str]) -> list[Path]:
+    return [
+        path
+        for path, text in files.items()
+        if not path.is_file() or path.read_text(encoding="utf-8") != text
+    ]
+
+
+def write_files(files: Mapping[Path, str]) -> None:
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def report(lines: Iterable[str]) -> None:
+    for line in lines:
+        print(line, file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n", 1)[0])
+    parser.add_argument("--check", action="store_true", help="only check the committed files")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to write into")
+    args = parser.parse_args(argv)
+    problems = [
+        f"{locale}: {problem}"
+        for locale in locales()
+        for problem in model_problems(build_model(locale))
+    ]
+    if problems:
+        report(problems)
+        return 1
+    files = expected_files(args.root)
+    if args.check:
+        stale = stale_files(files)
+        report(f"stale: {path.relative_to(args.root)} (run {REGENERATE})" for path in stale)
+        return 1 if stale else 0
+    write_files(files)
+    return 0
