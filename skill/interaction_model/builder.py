@@ -22,12 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from skill.interaction_model.rules import model_problems
+from skill.knowledge import load_knowledge
 
 DEFINITION = Path(__file__).with_name("definition.toml")
 # The checkout this module lives in, when it lives in one.
 ROOT = Path(__file__).resolve().parents[2]
 MODEL_DIRS = (Path("interaction_model"), Path("skill-package", "interactionModels", "custom"))
 CONDITION_TYPE = "ConditionType"
+TERM_TYPE = "TermType"
 REGENERATE = "python -m skill.interaction_model"
 
 
@@ -58,7 +60,10 @@ def build_model(locale: str = "en-US") -> dict[str, Any]:
     language_model = {
         "invocationName": data["invocation_name"],
         "intents": intents,
-        "types": [{"name": CONDITION_TYPE, "values": condition_values()}],
+        "types": [
+            {"name": CONDITION_TYPE, "values": condition_values()},
+            {"name": TERM_TYPE, "values": term_values()},
+        ],
     }
     return {"interactionModel": {"languageModel": language_model}}
 
@@ -68,6 +73,15 @@ def condition_values() -> list[dict[str, Any]]:
     return [
         {"id": cid, "name": {"value": words["spoken"], "synonyms": words["synonyms"]}}
         for cid, words in definition()["conditions"].items()
+    ]
+
+
+def term_values() -> list[dict[str, Any]]:
+    """The TermType values: every term of the clinical knowledge (clinical.toml, their one
+    home), by the words a runner may use for it."""
+    return [
+        {"id": term.id, "name": {"value": term.words[0], "synonyms": list(term.words[1:])}}
+        for term in load_knowledge().terms.values()
     ]
 
 

@@ -1,7 +1,9 @@
-"""The skill's own spoken lines (speech.toml): everything it says that is not clinical."""
+"""The skill's own spoken lines (speech.toml): everything it says that is not clinical, the
+words that differ between locales, and how Alexa pronounces the medical words."""
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 from functools import cache
@@ -9,10 +11,25 @@ from types import MappingProxyType
 
 from skill.knowledge.loader import KnowledgeError, parse_toml, shipped_text
 
+DEFAULT_LOCALE = "en-US"
+# The placeholders clinical text may hold; each locale gives a word for every one.
+LOCALE_WORDS = ("physio", "emergency_number", "urgent_service")
+_PLACEHOLDER = re.compile(r"\{(" + "|".join(LOCALE_WORDS) + r")\}")
+_NOT_LINES = ("locales", "pronunciation")
+
 
 class Speech:
-    def __init__(self, lines: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        lines: Mapping[str, str],
+        locales: Mapping[str, Mapping[str, str]] | None = None,
+        pronunciation: Mapping[str, str] | None = None,
+    ) -> None:
         self._lines = MappingProxyType(dict(lines))
+        self.locales = MappingProxyType(
+            {k: MappingProxyType(dict(v)) for k, v in (locales or {}).items()}
+        )
+        self.pronunciation = MappingProxyType(dict(pronunciation or {}))
 
     def say(self, key: str, **fields: str) -> str:
         """The line at "section.key", with its {fields} filled in."""
@@ -26,6 +43,14 @@ class Speech:
             name for _, name, _, _ in string.Formatter().parse(self._lines[key]) if name
         )
 
+    def localised(self, text: str, locale: str) -> str:
+        """`text` with its locale placeholders ({physio}, ...) in the words of `locale` (an
+        unknown locale gets the default's)."""
+        words = self.locales.get(locale) or self.locales.get(DEFAULT_LOCALE)
+        if not words:
+            return text
+        return _PLACEHOLDER.sub(lambda found: words[found.group(1)], text)
+
 
 @cache
 def load_speech() -> Speech:
@@ -36,10 +61,33 @@ def parse_speech(text: str) -> Speech:
     data = parse_toml(text, "speech lines")
     lines: dict[str, str] = {}
     for section, table in data.items():
+        if section in _NOT_LINES:
+            continue
         if not isinstance(table, dict):
             raise KnowledgeError(f"[{section}] must be a table of lines")
         for key, value in table.items():
             if not isinstance(value, str) or not value.strip():
                 raise KnowledgeError(f"{section}.{key} must be a non-empty line")
             lines[f"{section}.{key}"] = value
-    return Speech(lines)
+    return Speech(lines, _locales(data.get("locales", {})), _words(data, "pronunciation"))
+
+
+def _locales(table: object) -> dict[str, dict[str, str]]:
+    if not isinstance(table, dict):
+        raise KnowledgeError("[locales] must be a table of locales")
+    locales = {}
+    for locale, words in table.items():
+        if not isinstance(words, dict) or set(words) != set(LOCALE_WORDS):
+            raise KnowledgeError(f"[locales.{locale}] must give exactly {', '.join(LOCALE_WORDS)}")
+        locales[locale] = _words({"": words}, "")
+    return locales
+
+
+def _words(data: Mapping[str, object], section: str) -> dict[str, str]:
+    table = data.get(section, {})
+    if not isinstance(table, dict):
+        raise KnowledgeError(f"[{section}] must be a table of words")
+    for key, value in table.items():
+        if not isinstance(value, str) or not value.strip():
+            raise KnowledgeError(f"{section}.{key} must be non-empty text")
+    return dict(table)

@@ -3,15 +3,25 @@
 Pure Python (no Alexa imports): a `Conversation` and what the runner said go in, the next
 `Conversation` and what the skill says (`Said`, in plain text) come out. The Alexa handlers
 only translate.
+
+Turns are short by ear: a question turn is the question; the outcome is a headline (the lead,
+the main reason, who to see, the disclaimer) and the rest comes on request ("why", "tell me
+more", "what else could it be", "who should I see"). Every line is localised once, as the turn
+is built, for the request's locale.
 """
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from skill.knowledge import Knowledge, load_knowledge
-from skill.knowledge.speech import Speech, load_speech
+from skill.knowledge.speech import DEFAULT_LOCALE, Speech, load_speech
 from skill.triage import Answer, Interview, Outcome, Question, next_step
+
+# Triage levels that end the session: nothing should stand between the runner and help.
+_GET_HELP_NOW = ("emergency", "urgent")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 class Card(NamedTuple):
@@ -32,14 +42,20 @@ class Said(NamedTuple):
 
 
 class Conversation(NamedTuple):
-    """The interview, or None before one has started (after a one-shot question, say)."""
+    """The interview (None before one has started, after a one-shot question, say), the
+    request's locale, and how many requests in a row were not understood."""
 
     interview: Interview | None = None
+    locale: str = DEFAULT_LOCALE
+    misunderstood: int = 0
 
     @property
     def step(self) -> Question | Outcome | None:
         """What the interview waits for, derived (and memoised by the engine) on each use."""
         return None if self.interview is None else next_step(self.interview)
+
+    def with_interview(self, interview: Interview) -> Conversation:
+        return self._replace(interview=interview)
 
 
 class Turn(NamedTuple):
@@ -54,11 +70,21 @@ class Dialogue:
 
     # --- starting ------------------------------------------------------------------------
 
-    def launch(self) -> Turn:
-        return self._ask_current(Conversation(Interview()), self.speech.say("launch.welcome"))
+    def launch(self, conversation: Conversation | None = None) -> Turn:
+        fresh = (conversation or Conversation()).with_interview(Interview())
+        return self._ask_current(fresh, self.speech.say("launch.welcome"))
+
+    def start(self, conversation: Conversation) -> Turn:
+        """The runner describes their pain ("my hip hurts"): start, or carry on where we are."""
+        if isinstance(conversation.step, Question):
+            return self._ask_current(conversation, self.speech.say("ask.carry_on"))
+        if isinstance(conversation.step, Outcome):
+            return self._offer(conversation)
+        return self.launch(conversation)
 
     def start_over(self, conversation: Conversation) -> Turn:
-        return self._ask_current(Conversation(Interview()), self.speech.say("launch.restart"))
+        fresh = conversation.with_interview(Interview())
+        return self._ask_current(fresh, self.speech.say("launch.restart"))
 
     # --- answers -------------------------------------------------------------------------
 
@@ -66,18 +92,21 @@ class Dialogue:
         step = conversation.step
         if isinstance(step, Question):
             assert conversation.interview is not None
-            moved_on = Conversation(conversation.interview.with_answer(step.id, answer))
+            moved_on = conversation.with_interview(
+                conversation.interview.with_answer(step.id, answer)
+            )
             return self._present(moved_on)
         if step is None:
             if answer is Answer.YES:
-                return self._ask_current(Conversation(Interview()), self.speech.say("launch.begin"))
+                fresh = conversation.with_interview(Interview())
+                return self._ask_current(fresh, self.speech.say("launch.begin"))
             if answer is Answer.NO:
                 return self.stop(conversation)
             return self._offer(conversation, self.speech.say("help.not_started"))
         # After an outcome the only question open is the offer to hear more or start over.
         if answer is Answer.YES:
-            if step.triage == "see_specialist":
-                return self.explain(conversation, step.conditions[0])
+            if step.conditions:
+                return self.more(conversation)
             return self.start_over(conversation)
         if answer is Answer.NO:
             return self.stop(conversation)
@@ -90,24 +119,109 @@ class Dialogue:
         if not interview.answers:
             return self._ask_current(conversation, self.speech.say("go_back.nothing_to_undo"))
         return self._ask_current(
-            Conversation(interview.go_back()), self.speech.say("go_back.undone")
+            conversation.with_interview(interview.go_back()), self.speech.say("go_back.undone")
         )
 
-    # --- questions about the interview -----------------------------------------------------
+    # --- questions about the question ------------------------------------------------------
 
     def repeat(self, conversation: Conversation) -> Turn:
         if isinstance(conversation.step, Outcome):
             return self._present(conversation)
         return self._ask_current(conversation)
 
+    def confused(self, conversation: Conversation) -> Turn:
+        """ "What do you mean?": the question again in plainer words; nothing is recorded."""
+        step = conversation.step
+        if isinstance(step, Question):
+            return self._ask_plainly(conversation, self.speech.say("ask.other_words"))
+        if isinstance(step, Outcome) and step.conditions:
+            return self.explain(conversation, None)
+        return self.help(conversation)
+
+    def term(self, conversation: Conversation, term_id: str | None) -> Turn:
+        """ "What is the sitting bone?": the term in one breath, then whatever was waiting."""
+        term = self.knowledge.terms.get(term_id or "")
+        if isinstance(conversation.step, Question):
+            if term is None:
+                return self._ask_plainly(conversation, self.speech.say("term.unknown"))
+            return self._ask_current(conversation, term.explanation)
+        if term is None:
+            return self._offer(conversation, self.speech.say("explain.unknown"))
+        return self._offer(conversation, term.explanation)
+
     def why(self, conversation: Conversation) -> Turn:
         step = conversation.step
         if isinstance(step, Question):
             return self._ask_current(conversation, step.purpose)
         if isinstance(step, Outcome) and step.conditions:
-            name = self.knowledge.conditions[step.conditions[0]].name
-            return self._offer(conversation, self.speech.say("why.after_outcome", name=name))
+            name = self._name(step.conditions[0])
+            reasons = [reason.text for reason in step.reasons]
+            if reasons:
+                why = self.speech.say("why.after_outcome", name=name, reasons=" and ".join(reasons))
+            else:
+                why = self.speech.say("why.no_reasons", name=name)
+            return self._offer(conversation, why)
+        if isinstance(step, Outcome):
+            return self._offer(conversation, step.advice)
         return self._offer(conversation, self.speech.say("why.no_question"))
+
+    def questions_left(self, conversation: Conversation) -> Turn:
+        step = conversation.step
+        cap = self.knowledge.settings.question_cap
+        if isinstance(step, Question):
+            if step.is_safety_screen:
+                left = self.speech.say("questions_left.screen", count=str(cap))
+            elif cap - step.asked_before <= 1:
+                left = self.speech.say("questions_left.last")
+            else:
+                left = self.speech.say("questions_left.some", count=str(cap - step.asked_before))
+            return self._ask_current(conversation, left)
+        if isinstance(step, Outcome):
+            return self._offer(conversation, self.speech.say("questions_left.none"))
+        return self._offer(conversation, self.speech.say("questions_left.not_started"))
+
+    # --- the result, and the rest on request -------------------------------------------------
+
+    def result(self, conversation: Conversation) -> Turn:
+        if isinstance(conversation.step, Outcome):
+            return self._present(conversation)
+        return self._continue(conversation, self.speech.say("result.not_yet"))
+
+    def runner_up(self, conversation: Conversation) -> Turn:
+        step = conversation.step
+        if not isinstance(step, Outcome):
+            return self._continue(conversation, self.speech.say("result.not_yet"))
+        if len(step.conditions) > 1:
+            said = self.speech.say("runner_up.named", name=self._name(step.conditions[1]))
+        elif step.conditions:
+            said = self.speech.say("runner_up.none", name=self._name(step.conditions[0]))
+        elif step.triage == "unclear":
+            said = self.speech.say("runner_up.unclear")
+        else:
+            said = step.advice
+        return self._offer(conversation, said)
+
+    def who_to_see(self, conversation: Conversation) -> Turn:
+        step = conversation.step
+        if not isinstance(step, Outcome):
+            return self._continue(conversation, self.speech.say("who.not_yet"))
+        return self._offer(conversation, step.advice)
+
+    def more(self, conversation: Conversation) -> Turn:
+        """ "Tell me more", "what test would confirm it": the lead described, and all its advice."""
+        step = conversation.step
+        if isinstance(step, Question):
+            return self._ask_current(conversation, step.purpose)
+        if isinstance(step, Outcome) and step.conditions:
+            lead = self.knowledge.conditions[step.conditions[0]]
+            described = f"{_capitalised(lead.name)}. {lead.description}"
+            follow_up = self.speech.say("offer.after_explaining")
+            return self._turn(
+                conversation, Said((described, step.advice, follow_up), reprompt=follow_up)
+            )
+        if isinstance(step, Outcome):
+            return self._offer(conversation, step.advice)
+        return self.help(conversation)
 
     def explain(
         self, conversation: Conversation, condition_id: str | None, heard: str | None = None
@@ -117,6 +231,9 @@ class Dialogue:
         if condition_id is None and isinstance(step, Outcome) and step.conditions:
             condition_id = step.conditions[0]
         condition = self.knowledge.conditions.get(condition_id or "")
+        if condition is None and heard and isinstance(step, Question):
+            # Mid-question an unknown word is most likely one of the question's own.
+            return self._ask_plainly(conversation, self.speech.say("term.unknown"))
         if condition is None:
             which = self.speech.say("explain.which")
             said = [self.speech.say("explain.unknown"), which] if heard else [which]
@@ -125,8 +242,10 @@ class Dialogue:
         description = f"{_capitalised(condition.name)}. {condition.description}"
         if isinstance(step, Outcome):
             follow_up = self.speech.say("offer.after_explaining")
-            return Turn(conversation, Said((description, follow_up), reprompt=follow_up))
+            return self._turn(conversation, Said((description, follow_up), reprompt=follow_up))
         return self._continue(conversation, description)
+
+    # --- help and trouble ------------------------------------------------------------------
 
     def help(self, conversation: Conversation) -> Turn:
         step = conversation.step
@@ -137,13 +256,15 @@ class Dialogue:
         return self._offer(conversation, self.speech.say("help.not_started"))
 
     def not_understood(self, conversation: Conversation) -> Turn:
-        if isinstance(conversation.step, Question):
-            return self._ask_current(
-                conversation,
-                self.speech.say("answers.not_understood"),
-                self.speech.say("answers.hint"),
-            )
-        return self._offer(conversation, self.speech.say("answers.not_understood"))
+        """Nothing the model knows: say so; the second time in a row, short help instead."""
+        times = conversation.misunderstood + 1
+        if times < 2:
+            turn = self._continue(conversation, self.speech.say("answers.not_understood"))
+        elif isinstance(conversation.step, Question):
+            turn = self._ask_plainly(conversation, self.speech.say("help.short"))
+        else:
+            turn = self.help(conversation)
+        return Turn(turn.conversation._replace(misunderstood=times), turn.said)
 
     def error(self, conversation: Conversation) -> Turn:
         turn = self.repeat(conversation)
@@ -154,22 +275,103 @@ class Dialogue:
 
     def stop(self, conversation: Conversation) -> Turn:
         goodbye = (self.speech.say("goodbye.text"),)
-        return Turn(conversation, Said(goodbye, reprompt=None, end_session=True))
+        return self._turn(conversation, Said(goodbye, reprompt=None, end_session=True))
+
+    # --- the outcome -------------------------------------------------------------------------
+
+    def headline(self, outcome: Outcome) -> tuple[str, ...]:
+        """The outcome in brief: the lead and its main reason, who to see, the disclaimer."""
+        if not outcome.conditions:
+            return (outcome.advice, outcome.disclaimer)
+        name = self._name(outcome.conditions[0])
+        if outcome.reasons:
+            lead = self.speech.say(
+                "outcome.lead_because", name=name, reason=outcome.reasons[0].text
+            )
+        else:
+            lead = self.speech.say("outcome.lead", name=name)
+        who = _SENTENCE_END.split(outcome.advice.strip(), maxsplit=1)[0]
+        return (lead, who, outcome.disclaimer)
+
+    def _say_outcome(self, outcome: Outcome) -> Said:
+        *before_disclaimer, disclaimer = self.headline(outcome)
+        parts = [*_safety_advice(outcome), *before_disclaimer]
+        if outcome.caution:
+            parts.append(outcome.caution)
+        parts.append(disclaimer)
+        card = Card(title=self._card_title(outcome), content=self._card_text(outcome))
+        parts.append(self.speech.say("outcome.in_the_app"))
+        if outcome.triage in _GET_HELP_NOW:
+            return Said(tuple(parts), reprompt=None, end_session=True, card=card)
+        offer = self._offer_line(outcome)
+        return Said((*parts, offer), reprompt=offer, card=card)
+
+    def _card_text(self, outcome: Outcome) -> str:
+        """Everything, in full, for the Alexa app: it is read, not heard."""
+        lines = list(_safety_advice(outcome))
+        if outcome.conditions:
+            lines.append(self.headline(outcome)[0])
+            if len(outcome.conditions) > 1:
+                lines.append(
+                    self.speech.say("runner_up.named", name=self._name(outcome.conditions[1]))
+                )
+        lines.append(outcome.advice)
+        if outcome.caution:
+            lines.append(outcome.caution)
+        lines.append(outcome.disclaimer)
+        return " ".join(lines)
+
+    def _card_title(self, outcome: Outcome) -> str:
+        if outcome.triage in _GET_HELP_NOW:
+            return self.speech.say("outcome.card_title_urgent")
+        if not outcome.conditions:  # unclear: no cause to name in the title
+            return self.speech.say("outcome.card_title_unclear")
+        return self.speech.say("outcome.card_title")
 
     # --- building what is said ------------------------------------------------------------------
+
+    def _turn(self, conversation: Conversation, said: Said) -> Turn:
+        """The one place every turn is finished: understood (the count of misunderstandings
+        starts again), and every line in the words of the request's locale."""
+        locale = conversation.locale
+
+        def local(text: str) -> str:
+            return self.speech.localised(text, locale)
+
+        card = said.card
+        if card is not None:
+            card = Card(local(card.title), local(card.content))
+        localised = Said(
+            tuple(local(line) for line in said.speech),
+            None if said.reprompt is None else local(said.reprompt),
+            said.end_session,
+            card,
+        )
+        return Turn(conversation._replace(misunderstood=0), localised)
 
     def _present(self, conversation: Conversation) -> Turn:
         step = conversation.step
         if isinstance(step, Question):
             return self._ask_current(conversation)
         assert isinstance(step, Outcome)
-        return Turn(conversation, self._say_outcome(step))
+        return self._turn(conversation, self._say_outcome(step))
 
     def _ask_current(self, conversation: Conversation, *before: str) -> Turn:
         step = conversation.step
         if not isinstance(step, Question):
             return self._present(conversation) if step else self._offer(conversation, *before)
-        return Turn(conversation, Said((*before, step.text), reprompt=step.text))
+        return self._turn(conversation, Said((*before, step.text), reprompt=self._reprompt(step)))
+
+    def _ask_plainly(self, conversation: Conversation, *before: str) -> Turn:
+        step = conversation.step
+        assert isinstance(step, Question)
+        plain = self._plain(step)
+        return self._turn(conversation, Said((*before, plain), reprompt=self._reprompt(step)))
+
+    def _reprompt(self, question: Question) -> str:
+        """The question in other words, and the ways to answer it."""
+        ways = self.speech.say("ask.ways")
+        return f"{self._plain(question)} {ways}"
 
     def _continue(self, conversation: Conversation, *before: str) -> Turn:
         """Say something, then go back to what was waiting: a question, or the offer."""
@@ -179,49 +381,28 @@ class Dialogue:
 
     def _offer(self, conversation: Conversation, *before: str) -> Turn:
         offer = self._offer_line(conversation.step)
-        return Turn(conversation, Said((*before, offer), reprompt=offer))
+        return self._turn(conversation, Said((*before, offer), reprompt=offer))
 
     def _offer_line(self, step: Question | Outcome | None) -> str:
         if isinstance(step, Outcome):
             if step.conditions:
-                name = self.knowledge.conditions[step.conditions[0]].name
-                return self.speech.say("offer.after_outcome", name=name)
+                return self.speech.say("offer.after_outcome")
             return self.speech.say("offer.after_unclear")
         return self.speech.say("offer.start")
 
-    def _say_outcome(self, outcome: Outcome) -> Said:
-        causes = self._likely_causes(outcome)  # empty when no condition is named
-        parts = [causes, outcome.advice] if causes else [outcome.advice]
-        if outcome.caution:
-            parts.append(outcome.caution)
-        parts.append(outcome.disclaimer)
-        urgent = outcome.triage in ("emergency", "urgent")
-        card = Card(title=self._card_title(outcome), content=" ".join(parts))
-        if urgent:
-            # Nothing should stand between the runner and getting help: no further questions.
-            return Said(tuple(parts), reprompt=None, end_session=True, card=card)
-        offer = self._offer_line(outcome)
-        return Said((*parts, offer), reprompt=offer, card=card)
+    def _name(self, condition_id: str) -> str:
+        return self.knowledge.conditions[condition_id].name
 
-    def _card_title(self, outcome: Outcome) -> str:
-        if outcome.triage in ("emergency", "urgent"):
-            return self.speech.say("outcome.card_title_urgent")
-        if not outcome.conditions:  # unclear: no cause to name in the title
-            return self.speech.say("outcome.card_title_unclear")
-        return self.speech.say("outcome.card_title")
+    # --- what the engine's steps carry, read in one place ----------------------------------------
 
-    def _likely_causes(self, outcome: Outcome) -> str:
-        """The sentence naming the likely cause (and runner-up) and the answers behind it."""
-        if not outcome.conditions:
-            return ""
-        names = [self.knowledge.conditions[c].name for c in outcome.conditions]
-        causes = self.speech.say("outcome.lead", name=names[0])
-        if len(names) > 1:
-            causes += self.speech.say("outcome.runner_up", name=names[1])
-        reasons = [r.text for r in outcome.reasons]
-        if reasons:
-            return causes + self.speech.say("outcome.because", reasons=" and ".join(reasons))
-        return causes + self.speech.say("outcome.no_reasons")
+    def _plain(self, question: Question) -> str:
+        return self.knowledge.plain_text(question.id)
+
+
+def _safety_advice(outcome: Outcome) -> tuple[str, ...]:
+    """The see-a-doctor-soon advice an outcome may carry, said before anything else."""
+    advice = getattr(outcome, "safety_advice", None)
+    return (advice,) if isinstance(advice, str) and advice else ()
 
 
 def _capitalised(text: str) -> str:

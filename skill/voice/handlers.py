@@ -8,11 +8,12 @@ from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_slot, is_intent_name, is_request_type
+from ask_sdk_core.utils import get_locale, get_slot, is_intent_name, is_request_type
 from ask_sdk_model import Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
+from skill.knowledge.speech import DEFAULT_LOCALE
 from skill.triage import Answer
 from skill.voice import intents
 from skill.voice.dialogue import Conversation, Dialogue, Turn
@@ -30,7 +31,13 @@ def current_conversation(handler_input: HandlerInput) -> Conversation:
     conversation = request_attributes.get(CONVERSATION)
     if isinstance(conversation, Conversation):
         return conversation
-    return conversation_from(session_attributes(handler_input))
+    return conversation_from(session_attributes(handler_input), request_locale(handler_input))
+
+
+def request_locale(handler_input: HandlerInput) -> str:
+    """The request's locale ("en-GB"), or the default when a request carries none."""
+    locale = get_locale(handler_input)
+    return locale if isinstance(locale, str) and locale else DEFAULT_LOCALE
 
 
 def session_attributes(handler_input: HandlerInput) -> dict[str, Any] | None:
@@ -124,9 +131,9 @@ class ApologiseAndCarryOn(AbstractExceptionHandler):
         return respond(handler_input, turn)
 
 
-def condition_from_slot(handler_input: HandlerInput) -> tuple[str | None, str | None]:
-    """The resolved condition id and the words heard, either of which may be missing."""
-    slot = get_slot(handler_input, intents.CONDITION_SLOT)
+def slot_value(handler_input: HandlerInput, name: str) -> tuple[str | None, str | None]:
+    """The id the slot resolved to and the words heard, either of which may be missing."""
+    slot = get_slot(handler_input, name)
     if slot is None:
         return None, None
     heard = slot.value or None
@@ -147,8 +154,12 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         return lambda _, conversation: dialogue.answer(conversation, answer)
 
     def explaining(handler_input: HandlerInput, conversation: Conversation) -> Turn:
-        condition_id, heard = condition_from_slot(handler_input)
+        condition_id, heard = slot_value(handler_input, intents.CONDITION_SLOT)
         return dialogue.explain(conversation, condition_id, heard)
+
+    def explaining_a_term(handler_input: HandlerInput, conversation: Conversation) -> Turn:
+        term_id, _ = slot_value(handler_input, intents.TERM_SLOT)
+        return dialogue.term(conversation, term_id)
 
     def only(step: Callable[[Conversation], Turn]) -> Callable[[Any, Conversation], Turn]:
         return lambda _, conversation: step(conversation)
@@ -157,14 +168,23 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         return True
 
     return [
-        DialogueHandler(is_request_type("LaunchRequest"), lambda _, __: dialogue.launch()),
+        DialogueHandler(is_request_type("LaunchRequest"), only(dialogue.launch)),
         DialogueHandler(intent(intents.YES), answering(Answer.YES)),
         DialogueHandler(intent(intents.NO), answering(Answer.NO)),
+        DialogueHandler(intent(intents.SOMETIMES), answering(Answer.SOMETIMES)),
         DialogueHandler(intent(intents.NOT_SURE), answering(Answer.UNSURE)),
+        DialogueHandler(intent(intents.CONFUSED), only(dialogue.confused)),
+        DialogueHandler(intent(intents.TERM), explaining_a_term),
+        DialogueHandler(intent(intents.START), only(dialogue.start)),
         DialogueHandler(intent(intents.REPEAT), only(dialogue.repeat)),
         DialogueHandler(intent(intents.GO_BACK), only(dialogue.go_back)),
         DialogueHandler(intent(intents.START_OVER), only(dialogue.start_over)),
         DialogueHandler(intent(intents.WHY), only(dialogue.why)),
+        DialogueHandler(intent(intents.RESULT), only(dialogue.result)),
+        DialogueHandler(intent(intents.RUNNER_UP), only(dialogue.runner_up)),
+        DialogueHandler(intent(intents.WHO_TO_SEE), only(dialogue.who_to_see)),
+        DialogueHandler(intent(intents.QUESTIONS_LEFT), only(dialogue.questions_left)),
+        DialogueHandler(intent(intents.MORE), only(dialogue.more)),
         DialogueHandler(intent(intents.EXPLAIN_CONDITION), explaining),
         DialogueHandler(intent(intents.HELP), only(dialogue.help)),
         DialogueHandler(

@@ -8,7 +8,7 @@ from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, get_request_type
 
-from skill.voice.handlers import CONVERSATION, session_attributes
+from skill.voice.handlers import CONVERSATION, request_locale, session_attributes
 from skill.voice.session import conversation_from
 
 logger = logging.getLogger(__name__)
@@ -30,5 +30,5 @@ class LoadConversation(AbstractRequestInterceptor):
 
     def process(self, handler_input: HandlerInput) -> None:
         handler_input.attributes_manager.request_attributes[CONVERSATION] = conversation_from(
-            session_attributes(handler_input)
+            session_attributes(handler_input), request_locale(handler_input)
         )

@@ -68,7 +68,9 @@ def test_intent_request_keeps_slot_and_entity_resolution(
 def test_unresolved_slot_reports_no_match_and_no_values(
     envelopes: EnvelopeFactory, nlu: Nlu
 ) -> None:
-    envelope = envelopes.intent(envelopes.new_session(), nlu.resolve("what is hamstring pain"))
+    envelope = envelopes.intent(
+        envelopes.new_session(), nlu.resolve("tell me about hamstring pain")
+    )
     slot = read_as_alexa_sdk(envelope).request.intent.slots["condition"]
     (authority,) = slot.resolutions.resolutions_per_authority
     assert authority.status.code == StatusCode.ER_SUCCESS_NO_MATCH

@@ -19,11 +19,14 @@ from skill.chat.nlu import (
 
 LANGUAGE_MODEL: dict[str, Any] = load_interaction_model()["interactionModel"]["languageModel"]
 CONDITIONS = LANGUAGE_MODEL["types"][0]["values"]
+TERMS = LANGUAGE_MODEL["types"][1]["values"]
 
 
 def filled(sample: str) -> str:
     """A sample as someone would say it: the slot filled with a condition's spoken name."""
-    return sample.replace("{condition}", CONDITIONS[1]["name"]["value"])
+    return sample.replace("{condition}", CONDITIONS[1]["name"]["value"]).replace(
+        "{term}", TERMS[0]["name"]["value"]
+    )
 
 
 SAMPLES = [
@@ -86,7 +89,7 @@ def test_slot_keeps_the_spoken_words_and_the_value_name(nlu: Nlu) -> None:
 
 
 def test_unknown_condition_is_heard_but_not_resolved(nlu: Nlu) -> None:
-    match = nlu.resolve("what is hamstring pain")
+    match = nlu.resolve("tell me about hamstring pain")
     slot = match.slot("condition")
     assert match.name == "ExplainConditionIntent"
     assert slot is not None and slot.value == "hamstring pain"
@@ -95,7 +98,7 @@ def test_unknown_condition_is_heard_but_not_resolved(nlu: Nlu) -> None:
 
 
 def test_explaining_without_a_condition_sends_the_slot_empty(nlu: Nlu) -> None:
-    match = nlu.resolve("what does that mean")
+    match = nlu.resolve("describe it")
     slot = match.slot("condition")
     assert match.name == "ExplainConditionIntent"
     assert slot is not None and slot.value is None and slot.resolution is None

@@ -11,13 +11,22 @@ import pytest
 
 from skill.chat.nlu import load_interaction_model
 from skill.interaction_model import builder, rules
-from skill.knowledge import CONDITION_IDS
+from skill.knowledge import CONDITION_IDS, load_knowledge
 from tests.model.conftest import LOCALES, ROOT
 
 INTENTS = {
     "AMAZON.YesIntent",
     "AMAZON.NoIntent",
+    "SometimesIntent",
     "NotSureIntent",
+    "ConfusedIntent",
+    "TermIntent",
+    "StartIntent",
+    "ResultIntent",
+    "RunnerUpIntent",
+    "WhoToSeeIntent",
+    "QuestionsLeftIntent",
+    "MoreIntent",
     "AMAZON.RepeatIntent",
     "AMAZON.StartOverIntent",
     "GoBackIntent",
@@ -80,9 +89,18 @@ def test_invocation_name_rules_reject_bad_names(name: str) -> None:
 def test_every_custom_intent_has_at_least_fifteen_samples(language_model: dict[str, Any]) -> None:
     custom = [i for i in language_model["intents"] if not i["name"].startswith("AMAZON.")]
     assert {intent["name"] for intent in custom} == {
+        "SometimesIntent",
         "NotSureIntent",
+        "ConfusedIntent",
+        "TermIntent",
+        "StartIntent",
         "GoBackIntent",
         "WhyIntent",
+        "ResultIntent",
+        "RunnerUpIntent",
+        "WhoToSeeIntent",
+        "QuestionsLeftIntent",
+        "MoreIntent",
         "ExplainConditionIntent",
     }
     for intent in custom:
@@ -118,21 +136,66 @@ def test_explain_condition_has_samples_with_and_without_the_slot(
     assert explain["slots"] == [{"name": "condition", "type": "ConditionType"}]
     with_slot = [s for s in explain["samples"] if "{condition}" in s]
     assert "what is {condition}" in with_slot and "tell me about {condition}" in with_slot
-    assert {"what is it", "tell me more", "explain that", "what does that mean"} <= set(
-        explain["samples"]
-    )
+    assert "what is it" in explain["samples"]
+
+
+def samples_of(language_model: dict[str, Any], name: str) -> set[str]:
+    return set(next(i for i in language_model["intents"] if i["name"] == name)["samples"])
+
+
+def test_words_about_the_question_itself_ask_it_again_instead_of_explaining_a_condition(
+    language_model: dict[str, Any],
+) -> None:
+    confused = samples_of(language_model, "ConfusedIntent")
+    assert {"what does that mean", "explain that", "what do you mean"} <= confused
+    assert "tell me more" in samples_of(language_model, "MoreIntent")
 
 
 def test_condition_type_has_exactly_the_seven_clinical_ids(language_model: dict[str, Any]) -> None:
-    (condition_type,) = language_model["types"]
+    condition_type, _ = language_model["types"]
     assert condition_type["name"] == "ConditionType"
     ids = [value["id"] for value in condition_type["values"]]
     assert sorted(ids) == sorted(CONDITION_IDS)
 
 
+def test_term_type_has_every_term_of_the_knowledge_by_all_its_words(
+    language_model: dict[str, Any],
+) -> None:
+    _, term_type = language_model["types"]
+    assert term_type["name"] == "TermType"
+    words = {v["id"]: [v["name"]["value"], *v["name"]["synonyms"]] for v in term_type["values"]}
+    assert words == {term.id: list(term.words) for term in load_knowledge().terms.values()}
+
+
+# Short phrases that also begin a confused sentence ("I do not understand", "it is not clear").
+COLLIDING_WITH_CONFUSION = ["I do", "I don't", "I have", "I haven't", "it is", "uh huh", "uh uh"]
+
+
+@pytest.mark.parametrize("sample", COLLIDING_WITH_CONFUSION)
+def test_no_answer_sample_is_the_start_of_a_confused_sentence(
+    language_model: dict[str, Any], sample: str
+) -> None:
+    for answer in ("AMAZON.YesIntent", "AMAZON.NoIntent", "SometimesIntent", "NotSureIntent"):
+        assert sample not in samples_of(language_model, answer)
+
+
+@pytest.mark.parametrize(
+    ("intent", "words"),
+    [
+        ("AMAZON.YesIntent", ["yeah", "yep", "yup", "sure", "correct"]),
+        ("AMAZON.NoIntent", ["nope", "nah", "no way"]),
+        ("SometimesIntent", ["sometimes", "a little", "a bit", "kind of", "sort of"]),
+    ],
+)
+def test_common_answer_words_are_samples_so_every_tool_and_locale_resolves_them(
+    language_model: dict[str, Any], intent: str, words: list[str]
+) -> None:
+    assert set(words) <= samples_of(language_model, intent)
+
+
 def test_no_synonym_names_two_conditions(language_model: dict[str, Any]) -> None:
     owners: dict[str, set[str]] = {}
-    for value in language_model["types"][0]["values"]:
+    for value in language_model["types"][0]["values"]:  # ConditionType
         for word in [value["name"]["value"], *value["name"]["synonyms"]]:
             owners.setdefault(comparable(word), set()).add(value["id"])
     assert {word: ids for word, ids in owners.items() if len(ids) > 1} == {}

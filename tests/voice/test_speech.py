@@ -52,4 +52,4 @@ def test_speech_lines_must_be_non_empty_text() -> None:
         parse_speech('[launch]\nwelcome = ""\n')
     with pytest.raises(KnowledgeError):
         parse_speech("launch = 3\n")
-    assert load_speech().fields("offer.after_outcome") == {"name"}
+    assert load_speech().fields("outcome.lead_because") == {"name", "reason"}
