@@ -7,7 +7,8 @@ understands for built-in intents. Matching runs from strict to forgiving:
 1. the whole text is a sample, with `{slot}` filled by a slot value or synonym;
 2. the whole text is a sample with some other words in the slot (entity resolution fails);
 3. the text contains a sample (for instance "yes please" contains "yes");
-4. the text is close to a sample (a typo, a word more or less);
+4. the text is close to a sample (a typo; a word more or less, after the same first word), but
+   is not just a part of one ("I do" is not "yes I do": it may begin "I do not understand");
 
 and anything else is `AMAZON.FallbackIntent`, as on a device.
 """
@@ -255,7 +256,16 @@ class Nlu:
         best: tuple[float, _Sample] | None = None
         for sample in self._samples:
             pattern = self._marked(sample)
-            by_words = difflib.SequenceMatcher(None, pattern, tokens).ratio()
+            if len(tokens) < len(pattern) and next(_occurrences(tokens, pattern), None) is not None:
+                # Part of a sample without the words that make it ("I do" of "yes I do", "I
+                # do not" of "I do not understand"): a fragment, not a near miss.
+                continue
+            # A near miss by words starts as the sample does: "I do not" is no "yes I do".
+            by_words = (
+                difflib.SequenceMatcher(None, pattern, tokens).ratio()
+                if pattern[0] == tokens[0]
+                else 0.0
+            )
             by_characters = difflib.SequenceMatcher(None, " ".join(pattern), text).ratio()
             score = max(
                 by_words if by_words >= MIN_WORD_SIMILARITY else 0.0,

@@ -220,3 +220,11 @@ def test_a_typed_condition_without_its_apostrophe_still_resolves() -> None:
     match = Nlu.for_locale("en-US").resolve("what is runners butt")
     assert match.name == "ExplainConditionIntent"
     assert match.resolved_id("condition") == "ischial_bursitis"
+
+
+@pytest.mark.parametrize("fragment", ["I do", "it is", "I have", "I do not", "I don't", "uh uh"])
+def test_a_fragment_of_an_answer_is_never_taken_for_an_answer(nlu: Nlu, fragment: str) -> None:
+    # Each may begin "I do not understand" or "it is not clear": nothing said in confusion
+    # may be recorded.
+    answers = {"AMAZON.YesIntent", "AMAZON.NoIntent", "SometimesIntent", "NotSureIntent"}
+    assert nlu.resolve(fragment).name not in answers

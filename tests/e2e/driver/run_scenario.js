@@ -10,6 +10,8 @@
 //   {"utter": "yes"}                       say something (resolved by the model's samples)
 //   {"intend": "Name", "slots": {...}}     send an intent directly, slot values as spoken
 //   {"end_session": "USER_INITIATED"}      the device closes the session
+//   {"session": {...}}                     a new session holding these attributes (as if
+//                                          earlier turns had left them); {} is a fresh one
 //   {"answer": {"question_id": "yes", ...}, "otherwise": "no", "max_turns": 40}
 //       answer each waiting question (the `question` session attribute) with the utterance
 //       given for it, or `otherwise`, until no question is waiting.
@@ -68,6 +70,12 @@ async function play(scenario, turns) {
       await send(step.utter, () => alexa.utter(step.utter));
     } else if (typeof step.intend === "string") {
       await send(`<${step.intend}>`, () => alexa.intend(step.intend, step.slots || {}));
+    } else if (step.session) {
+      alexa.context().newSession();
+      if (Object.keys(step.session).length > 0) {
+        alexa.context().session().updateAttributes(step.session);
+        alexa.context().session().used();
+      }
     } else if (step.end_session) {
       const reason = SessionEndedReason[step.end_session];
       if (typeof reason !== "number") {

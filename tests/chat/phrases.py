@@ -1,0 +1,178 @@
+"""The phrase suite (phrases.toml): what runners say, in which state, and the effect it must
+have. The chat NLU (tests/chat/test_phrases.py) and virtual-alexa against the running service
+(tests/e2e/test_phrases.py) both play it; this module holds the states and the checks."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from skill.chat.device import speech_text
+from skill.knowledge import SCREEN_QUESTION, load_knowledge
+from skill.knowledge.speech import load_speech
+from skill.triage import Answer, Interview, Outcome, Question, next_step
+from skill.voice.dialogue import Conversation
+from skill.voice.session import attributes_for
+
+PHRASES = Path(__file__).with_name("phrases.toml")
+KNOWLEDGE = load_knowledge()
+SPEECH = load_speech()
+# Effects followed by an id (a term's or a condition's); every other effect is its whole text.
+WITH_DETAIL = ("term", "explain")
+ANSWER_CODES = {"yes": "y", "no": "n", "sometimes": "s", "not sure": "u"}
+
+
+def _played(profile: dict[str, str], first: tuple[tuple[str, Answer], ...] = ()) -> Interview:
+    """The interview of a runner who answers `profile` (anything else "no") to the end."""
+    interview = Interview(first)
+    while isinstance(step := next_step(interview), Question):
+        interview = interview.with_answer(step.id, Answer(profile.get(step.id, "n")))
+    return interview
+
+
+_AFTER_SCREEN = ((SCREEN_QUESTION, Answer.NO),)
+# The interview in each state of phrases.toml (None: no interview has started).
+STATES: dict[str, Interview | None] = {
+    "none": None,
+    "screen": Interview(),
+    "saddle": Interview(((SCREEN_QUESTION, Answer.YES),)),
+    "symptom": Interview(_AFTER_SCREEN),
+    "outcome": _played({"numbness_tingling": "y", "deep_buttock_spot": "y"}, _AFTER_SCREEN),
+    "unclear": _played({}, _AFTER_SCREEN),
+}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    state: str
+    said: str
+    effect: str
+
+    @property
+    def interview(self) -> Interview | None:
+        return STATES[self.state]
+
+    @property
+    def attributes(self) -> dict[str, Any]:
+        """The session attributes a device holds in this state."""
+        interview = self.interview
+        return {} if interview is None else attributes_for(Conversation(interview))
+
+    def __str__(self) -> str:
+        return f"{self.state}: {self.said!r} -> {self.effect}"
+
+
+def load_phrases() -> list[Phrase]:
+    data = tomllib.loads(PHRASES.read_text("utf-8"))
+    return [
+        Phrase(state, said, effect)
+        for state, table in data.items()
+        for said, effect in table.items()
+    ]
+
+
+def answers_in(response: dict[str, Any]) -> list[tuple[str, str]] | None:
+    stored = Interview.from_state_shape((response.get("sessionAttributes") or {}).get("interview"))
+    if stored is None:
+        return None
+    return [(question_id, str(answer)) for question_id, answer in stored.answers]
+
+
+def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US") -> None:
+    """Fails unless `response` (a response envelope) has the effect the phrase expects."""
+    body = response["response"]
+    said = speech_text(body.get("outputSpeech"))
+    attributes = response.get("sessionAttributes") or {}
+    before = phrase.interview
+    step = None if before is None else next_step(before)
+    answers_before = [] if before is None else [(q, str(a)) for q, a in before.answers]
+    effect, _, detail = phrase.effect.partition(" ")
+    if effect not in WITH_DETAIL:
+        effect, detail = phrase.effect, ""
+    context = f"{phrase}: {said!r}"
+
+    def local(text: str) -> str:
+        return SPEECH.localised(text, locale)
+
+    if phrase.effect in ANSWER_CODES:
+        assert isinstance(step, Question), context
+        assert answers_in(response) == [*answers_before, (step.id, ANSWER_CODES[phrase.effect])], (
+            context
+        )
+        return
+    if effect == "back":
+        assert answers_in(response) == answers_before[:-1], context
+        return
+    if effect in ("start over", "start", "begin"):
+        assert answers_in(response) == [], context
+        assert attributes.get("question") == SCREEN_QUESTION, context
+        assert said.endswith(KNOWLEDGE.question_text(SCREEN_QUESTION)), context
+        if effect == "start":
+            assert said.startswith(SPEECH.say("launch.welcome")), context
+        return
+    if effect == "stop":
+        assert body.get("shouldEndSession") is True and said, context
+        return
+    # Everything else records nothing and leaves the session open.
+    assert (answers_in(response) or []) == answers_before, context
+    assert not body.get("shouldEndSession"), context
+    if isinstance(step, Question):
+        assert attributes.get("question") == step.id, context
+    if effect == "plain":
+        assert isinstance(step, Question), context
+        assert said.endswith(KNOWLEDGE.plain_text(step.id)), context
+    elif effect == "term":
+        assert said.startswith(local(KNOWLEDGE.terms[detail].explanation)), context
+        if isinstance(step, Question):
+            assert said.endswith(step.text), context
+    elif effect == "unknown term":
+        assert isinstance(step, Question), context
+        assert said.startswith(SPEECH.say("term.unknown")), context
+        assert said.endswith(KNOWLEDGE.plain_text(step.id)), context
+    elif effect == "explain":
+        assert local(KNOWLEDGE.conditions[detail].description) in said, context
+    elif effect == "repeat":
+        assert isinstance(step, Question) and said == step.text, context
+    elif effect == "why":
+        if isinstance(step, Question):
+            assert said.startswith(step.purpose) and said.endswith(step.text), context
+        else:
+            assert isinstance(step, Outcome), context
+            assert all(reason.text in said for reason in step.reasons), context
+    elif effect == "left":
+        assert "at most" in said.lower() or "no more questions" in said, context
+    elif effect == "carry on":
+        assert isinstance(step, Question) and said.endswith(step.text), context
+    elif effect == "help":
+        assert said.startswith("Answer yes, no") or "You can" in said or "asks short" in said, (
+            context
+        )
+    elif effect == "no result":
+        assert "no result yet" in said or "Once we've finished" in said, context
+    elif effect in ("result", "runner up", "who", "more"):
+        assert isinstance(step, Outcome), context
+        check_outcome_effect(effect, step, said, locale, context)
+    else:
+        raise AssertionError(f"unknown effect in phrases.toml: {phrase.effect!r}")
+
+
+def check_outcome_effect(
+    effect: str, outcome: Outcome, said: str, locale: str, context: str
+) -> None:
+    advice = SPEECH.localised(outcome.advice, locale)
+    names = [KNOWLEDGE.conditions[c].name for c in outcome.conditions]
+    if effect == "result":
+        expected = f"My best lead is {names[0]}" if names else advice
+        assert expected in said and outcome.disclaimer in said, context
+    elif effect == "runner up":
+        if len(names) > 1:
+            assert f"The next most likely cause is {names[1]}." in said, context
+        else:
+            assert "no runner-up" in said or "Nothing else fits" in said, context
+    elif effect == "who":
+        assert advice in said, context
+    else:
+        lead = KNOWLEDGE.conditions[outcome.conditions[0]]
+        assert SPEECH.localised(lead.description, locale) in said, context
