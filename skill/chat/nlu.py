@@ -8,7 +8,8 @@ understands for built-in intents. Matching runs from strict to forgiving:
 2. the whole text is a sample with some other words in the slot (entity resolution fails);
 3. the text contains a sample (for instance "yes please" contains "yes");
 4. the text is close to a sample (a typo; a word more or less, after the same first word), but
-   is not just a part of one ("I do" is not "yes I do": it may begin "I do not understand");
+   is not just a part or the start of one ("I do" is not "yes I do", and "I don't" may begin
+   "I don't understand");
 
 and anything else is `AMAZON.FallbackIntent`, as on a device.
 """
@@ -254,11 +255,15 @@ class Nlu:
         tokens, spans = self._mark_slot_values(words)
         text = " ".join(tokens)
         best: tuple[float, _Sample] | None = None
-        for sample in self._samples:
-            pattern = self._marked(sample)
+        patterns = [(sample, self._marked(sample)) for sample in self._samples]
+        if any(len(tokens) < len(p) and p[: len(tokens)] == tokens for _, p in patterns):
+            # The start of a longer sample ("I don't" of "I don't understand"): too early to
+            # guess what it was going to be.
+            return None
+        for sample, pattern in patterns:
             if len(tokens) < len(pattern) and next(_occurrences(tokens, pattern), None) is not None:
-                # Part of a sample without the words that make it ("I do" of "yes I do", "I
-                # do not" of "I do not understand"): a fragment, not a near miss.
+                # Part of a sample without the words that make it ("I do" of "yes I do"): a
+                # fragment, not a near miss.
                 continue
             # A near miss by words starts as the sample does: "I do not" is no "yes I do".
             by_words = (
