@@ -19,6 +19,8 @@ from skill.knowledge import Knowledge, load_knowledge
 from skill.knowledge.speech import DEFAULT_LOCALE, Speech, load_speech
 from skill.triage import Answer, Interview, Outcome, Question, next_step
 
+# No spoken turn is longer than this, in words.
+MAX_TURN_WORDS = 70
 # Triage levels that end the session: nothing should stand between the runner and help.
 _GET_HELP_NOW = ("emergency", "urgent")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -215,9 +217,10 @@ class Dialogue:
         if isinstance(step, Outcome) and step.conditions:
             lead = self.knowledge.conditions[step.conditions[0]]
             described = f"{_capitalised(lead.name)}. {lead.description}"
+            confirm = self._how_to_confirm(step.advice)
             follow_up = self.speech.say("offer.after_explaining")
             return self._turn(
-                conversation, Said((described, step.advice, follow_up), reprompt=follow_up)
+                conversation, Said((described, confirm, follow_up), reprompt=follow_up)
             )
         if isinstance(step, Outcome):
             return self._offer(conversation, step.advice)
@@ -267,8 +270,10 @@ class Dialogue:
         return Turn(turn.conversation._replace(misunderstood=times), turn.said)
 
     def error(self, conversation: Conversation) -> Turn:
-        turn = self.repeat(conversation)
         apology = self.speech.say("error.text")
+        if isinstance(conversation.step, Outcome):
+            return self._offer(conversation, apology)
+        turn = self.repeat(conversation)
         return Turn(turn.conversation, _prefixed(turn.said, apology))
 
     # --- leaving -------------------------------------------------------------------------
@@ -281,30 +286,58 @@ class Dialogue:
 
     def headline(self, outcome: Outcome) -> tuple[str, ...]:
         """The outcome in brief: the lead and its main reason, who to see, the disclaimer."""
-        if not outcome.conditions:
-            return (outcome.advice, outcome.disclaimer)
-        name = self._name(outcome.conditions[0])
-        if outcome.reasons:
-            lead = self.speech.say(
-                "outcome.lead_because", name=name, reason=outcome.reasons[0].text
-            )
-        else:
-            lead = self.speech.say("outcome.lead", name=name)
-        who = _SENTENCE_END.split(outcome.advice.strip(), maxsplit=1)[0]
-        return (lead, who, outcome.disclaimer)
+        return self._headlines(outcome)[0]
 
-    def _say_outcome(self, outcome: Outcome) -> Said:
-        *before_disclaimer, disclaimer = self.headline(outcome)
-        parts = [*_safety_advice(outcome), *before_disclaimer]
-        if outcome.caution:
-            parts.append(outcome.caution)
-        parts.append(disclaimer)
+    def _headlines(self, outcome: Outcome) -> list[tuple[str, ...]]:
+        """The headline's forms, fullest first: without the main reason when a safety caution
+        needs the room (the reason is one "why" away)."""
+        who = self._who_to_see(outcome.advice)
+        if not outcome.conditions:
+            if outcome.triage in _GET_HELP_NOW:
+                return [(outcome.advice, outcome.disclaimer)]
+            return [(outcome.advice, outcome.disclaimer), (who, outcome.disclaimer)]
+        name = self._name(outcome.conditions[0])
+        lead = self.speech.say("outcome.lead", name=name)
+        if not outcome.reasons:
+            return [(lead, who, outcome.disclaimer)]
+        reason = outcome.reasons[0].text
+        because = self.speech.say("outcome.lead_because", name=name, reason=reason)
+        return [(because, who, outcome.disclaimer), (lead, who, outcome.disclaimer)]
+
+    def _who_to_see(self, advice: str) -> str:
+        """The advice up to who can help ("A sports medicine doctor ... can help."), leaving
+        how they would confirm it for "tell me more"."""
+        before, who, _ = _who_can(advice)
+        if not who:
+            return advice
+        return " ".join([*before, self.speech.say("outcome.who", who=who)])
+
+    def _how_to_confirm(self, advice: str) -> str:
+        """The advice from what can be done on ("A specialist can confirm it with ...")."""
+        _, who, rest = _who_can(advice)
+        if not who:
+            return advice
+        specialist = self.speech.say("outcome.specialist")
+        return f"{specialist} can {rest}"
+
+    def _say_outcome(self, outcome: Outcome, locale: str) -> Said:
         card = Card(title=self._card_title(outcome), content=self._card_text(outcome))
-        parts.append(self.speech.say("outcome.in_the_app"))
+        ending = [self.speech.say("outcome.in_the_app")]
+        if outcome.triage not in _GET_HELP_NOW:
+            ending.append(self._offer_line(outcome))
+        for headline in self._headlines(outcome):
+            *before_disclaimer, disclaimer = headline
+            parts = [*_safety_advice(outcome), *before_disclaimer]
+            if outcome.caution:
+                parts.append(outcome.caution)
+            parts += [disclaimer, *ending]
+            spoken = " ".join(self.speech.localised(part, locale) for part in parts)
+            if len(spoken.split()) <= MAX_TURN_WORDS:
+                break
         if outcome.triage in _GET_HELP_NOW:
+            # Nothing should stand between the runner and getting help: no further questions.
             return Said(tuple(parts), reprompt=None, end_session=True, card=card)
-        offer = self._offer_line(outcome)
-        return Said((*parts, offer), reprompt=offer, card=card)
+        return Said(tuple(parts), reprompt=self._offer_line(outcome, full=True), card=card)
 
     def _card_text(self, outcome: Outcome) -> str:
         """Everything, in full, for the Alexa app: it is read, not heard."""
@@ -354,7 +387,7 @@ class Dialogue:
         if isinstance(step, Question):
             return self._ask_current(conversation)
         assert isinstance(step, Outcome)
-        return self._turn(conversation, self._say_outcome(step))
+        return self._turn(conversation, self._say_outcome(step, conversation.locale))
 
     def _ask_current(self, conversation: Conversation, *before: str) -> Turn:
         step = conversation.step
@@ -380,13 +413,19 @@ class Dialogue:
         return self._offer(conversation, *before)
 
     def _offer(self, conversation: Conversation, *before: str) -> Turn:
-        offer = self._offer_line(conversation.step)
-        return self._turn(conversation, Said((*before, offer), reprompt=offer))
+        step = conversation.step
+        offer = self._offer_line(step)
+        return self._turn(
+            conversation, Said((*before, offer), reprompt=self._offer_line(step, full=True))
+        )
 
-    def _offer_line(self, step: Question | Outcome | None) -> str:
+    def _offer_line(self, step: Question | Outcome | None, *, full: bool = False) -> str:
+        """What the skill offers to do next; `full` adds how to answer (for a reprompt)."""
         if isinstance(step, Outcome):
             if step.conditions:
-                return self.speech.say("offer.after_outcome")
+                offer = self.speech.say("offer.after_outcome")
+                how = self.speech.say("offer.how")
+                return f"{offer} {how}" if full else offer
             return self.speech.say("offer.after_unclear")
         return self.speech.say("offer.start")
 
@@ -397,6 +436,16 @@ class Dialogue:
 
     def _plain(self, question: Question) -> str:
         return self.knowledge.plain_text(question.id)
+
+
+def _who_can(advice: str) -> tuple[list[str], str, str]:
+    """Advice split at its first "... can ...": the sentences before, who, and the rest."""
+    sentences = _SENTENCE_END.split(advice.strip())
+    for position, sentence in enumerate(sentences):
+        who, can, rest = sentence.partition(" can ")
+        if can:
+            return sentences[:position], who, " ".join([rest, *sentences[position + 1 :]])
+    return sentences, "", ""
 
 
 def _safety_advice(outcome: Outcome) -> tuple[str, ...]:

@@ -1,0 +1,127 @@
+"""Every turn the skill can say: each dialogue method, in every state along many interview
+paths (the vignettes, red flags, random answers), in every locale. The brevity tests and the
+benchmark's word counts (bench/words.py) read the same enumeration."""
+
+from __future__ import annotations
+
+import random
+import tomllib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+from skill.interaction_model.builder import locales
+from skill.knowledge import RED_FLAG_IDS, SCREEN_QUESTION, load_knowledge
+from skill.triage import Answer, Interview, Outcome, Question, next_step
+from skill.voice.dialogue import Conversation, Dialogue, Turn
+
+VIGNETTES = Path(__file__).resolve().parents[1] / "triage" / "vignettes.toml"
+RANDOM_PATHS = 60
+
+
+class Reached(NamedTuple):
+    said: str  # what was said to get this turn
+    state: str  # where: "none", a question id, or the outcome's triage
+    locale: str
+    turn: Turn
+
+    @property
+    def words(self) -> int:
+        return len(" ".join(self.turn.said.speech).split())
+
+    @property
+    def reprompt_words(self) -> int:
+        return len((self.turn.said.reprompt or "").split())
+
+
+def _played(answers: dict[str, str], otherwise: Callable[[str], Answer]) -> list[Interview]:
+    """Each interview along the way of a runner who answers `answers`, else `otherwise`."""
+    interview = Interview()
+    seen = [interview]
+    while isinstance(step := next_step(interview), Question):
+        code = answers.get(step.id)
+        interview = interview.with_answer(step.id, Answer(code) if code else otherwise(step.id))
+        seen.append(interview)
+    return seen
+
+
+def interview_states() -> list[Interview]:
+    """Every distinct interview reached along the enumerated paths."""
+    vignettes = tomllib.loads(VIGNETTES.read_text("utf-8"))["vignette"]
+    paths: list[list[Interview]] = [
+        _played(v["answers"] | {SCREEN_QUESTION: "n"}, lambda _: Answer.NO) for v in vignettes
+    ]
+    for flag in RED_FLAG_IDS:
+        paths.append(_played({SCREEN_QUESTION: "y", flag: "y"}, lambda _: Answer.NO))
+        paths.append(_played({SCREEN_QUESTION: "u", flag: "u"}, lambda _: Answer.NO))
+    for seed in range(RANDOM_PATHS):
+        chooser = random.Random(seed)
+        paths.append(_played({}, lambda _, c=chooser: c.choice(list(Answer))))
+    unique: dict[Interview, None] = {}
+    for path in paths:
+        unique.update(dict.fromkeys(path))
+    return list(unique)
+
+
+def _requests(dialogue: Dialogue) -> list[tuple[str, Callable[[Conversation], Turn]]]:
+    knowledge = load_knowledge()
+    requests: list[tuple[str, Callable[[Conversation], Turn]]] = [
+        *((f"answer {a.name}", lambda c, a=a: dialogue.answer(c, a)) for a in Answer),
+        ("launch", dialogue.launch),
+        ("start", dialogue.start),
+        ("start over", dialogue.start_over),
+        ("confused", dialogue.confused),
+        ("repeat", dialogue.repeat),
+        ("why", dialogue.why),
+        ("go back", dialogue.go_back),
+        ("help", dialogue.help),
+        ("not understood", dialogue.not_understood),
+        ("not understood twice", lambda c: dialogue.not_understood(c._replace(misunderstood=1))),
+        ("error", dialogue.error),
+        ("stop", dialogue.stop),
+        ("result", dialogue.result),
+        ("runner-up", dialogue.runner_up),
+        ("who to see", dialogue.who_to_see),
+        ("questions left", dialogue.questions_left),
+        ("more", dialogue.more),
+        ("explain", lambda c: dialogue.explain(c, None)),
+        ("explain unknown", lambda c: dialogue.explain(c, None, "tennis elbow")),
+        ("term unknown", lambda c: dialogue.term(c, None)),
+    ]
+    requests += [
+        (f"explain {cid}", lambda c, cid=cid: dialogue.explain(c, cid, cid))
+        for cid in knowledge.conditions
+    ]
+    requests += [
+        (f"term {tid}", lambda c, tid=tid: dialogue.term(c, tid)) for tid in knowledge.terms
+    ]
+    return requests
+
+
+def reachable_turns(dialogue: Dialogue | None = None) -> Iterator[Reached]:
+    dialogue = dialogue or Dialogue()
+    requests = _requests(dialogue)
+    interviews: list[Interview | None] = [None, *interview_states()]
+    for locale in locales():
+        for interview in interviews:
+            conversation = Conversation(interview, locale=locale)
+            step = conversation.step
+            state = (
+                "none"
+                if step is None
+                else step.id
+                if isinstance(step, Question)
+                else f"outcome {step.triage}"
+            )
+            for said, request in requests:
+                yield Reached(said, state, locale, request(conversation))
+
+
+def outcomes() -> list[Outcome]:
+    """Every distinct outcome reached along the enumerated paths."""
+    found = {}
+    for interview in interview_states():
+        step = next_step(interview)
+        if isinstance(step, Outcome):
+            found[step] = None
+    return list(found)
