@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import tomllib
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -115,6 +116,12 @@ def reachable_turns(dialogue: Dialogue | None = None) -> Iterator[Reached]:
             )
             for said, request in requests:
                 yield Reached(said, state, locale, request(conversation))
+
+
+@cache
+def all_reachable() -> tuple[Reached, ...]:
+    """`reachable_turns()` of the shipped dialogue, computed once per test run."""
+    return tuple(reachable_turns())
 
 
 def outcomes() -> list[Outcome]:

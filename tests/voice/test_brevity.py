@@ -12,12 +12,12 @@ from skill.knowledge import load_knowledge
 from skill.knowledge.speech import load_speech
 from skill.triage import Answer
 from skill.voice.dialogue import MAX_TURN_WORDS, Dialogue
-from tests.voice.reachable import outcomes, reachable_turns
+from tests.voice.reachable import all_reachable, outcomes
 
 MAX_HEADLINE_WORDS = 60
 KNOWLEDGE = load_knowledge()
 SPEECH = load_speech()
-REACHED = list(reachable_turns())
+REACHED = all_reachable()
 
 
 def words(text: str) -> int:
