@@ -10,7 +10,8 @@ Two figures for the skill:
 - memo cleared: `engine.clear_memos()` before every interview, so each interview's steps and
   replays are computed afresh (the memos still serve repeats within the interview, such as the
   earlier answers of the stored state on every turn), as for a runner whose path no earlier
-  runner on that instance took.
+  runner on that instance took. The memo of SSML lines (skill/voice/ssml.py) is kept: the
+  questions and lines it holds are shared by every path.
 """
 
 from __future__ import annotations

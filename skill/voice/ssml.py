@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from skill.knowledge.speech import load_speech
 
@@ -29,29 +29,36 @@ def escape(text: str) -> str:
     )
 
 
+class Pronouncer:
+    """Wraps each word of a pronunciation table (word -> IPA) in an IPA <phoneme> element."""
+
+    def __init__(self, pronunciation: Mapping[str, str]) -> None:
+        self._ipa = {word.lower(): ipa for word, ipa in pronunciation.items()}
+        longest_first = sorted(self._ipa, key=len, reverse=True)
+        alternatives = "|".join(re.escape(escape(word)) for word in longest_first)
+        self._pattern = re.compile(rf"\b({alternatives})\b", re.IGNORECASE)
+
+    def __call__(self, escaped: str) -> str:
+        """Escaped text with its words pronounced."""
+        return self._pattern.sub(self._phoneme, escaped)
+
+    def _phoneme(self, found: re.Match[str]) -> str:
+        ipa = escape(self._ipa[found.group(0).lower()])
+        return f'<phoneme alphabet="ipa" ph="{ipa}">{found.group(0)}</phoneme>'
+
+
 @cache
-def _pronouncer(words: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
-    by_word = {word.lower(): ipa for word, ipa in words}
-    longest_first = sorted(by_word, key=len, reverse=True)
-    pattern = r"\b(" + "|".join(re.escape(escape(w)) for w in longest_first) + r")\b"
-    return re.compile(pattern, re.IGNORECASE), by_word
+def shipped_pronouncer() -> Pronouncer:
+    return Pronouncer(load_speech().pronunciation)
 
 
-def pronounced(escaped: str, pronunciation: Mapping[str, str]) -> str:
-    """Escaped text with each word of `pronunciation` wrapped in an IPA <phoneme> element."""
-    if not pronunciation:
-        return escaped
-    pattern, by_word = _pronouncer(tuple(pronunciation.items()))
-    return pattern.sub(
-        lambda found: (
-            f'<phoneme alphabet="ipa" ph="{escape(by_word[found.group(0).lower()])}">'
-            f"{found.group(0)}</phoneme>"
-        ),
-        escaped,
-    )
+@lru_cache(maxsize=4096)
+def spoken(line: str) -> str:
+    """One line as SSML: escaped, then pronounced. Memoised: the same questions, advice and
+    lines come back turn after turn, and a miss costs a pass of the pronunciation pattern."""
+    return shipped_pronouncer()(escape(line))
 
 
-def to_ssml(lines: Iterable[str], pronunciation: Mapping[str, str] | None = None) -> str:
-    words = load_speech().pronunciation if pronunciation is None else pronunciation
-    spoken = [pronounced(escape(line.strip()), words) for line in lines if line.strip()]
-    return f"<speak>{f' {_PAUSE} '.join(spoken)}</speak>"
+def to_ssml(lines: Iterable[str]) -> str:
+    said = [spoken(line.strip()) for line in lines if line.strip()]
+    return f"<speak>{f' {_PAUSE} '.join(said)}</speak>"

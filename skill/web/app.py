@@ -18,6 +18,7 @@ from flask_ask_sdk.skill_adapter import (
 )
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
+from skill.legal import DOCUMENTS, document
 from skill.web.certificates import CertificateLoader, download_certificate_chain
 from skill.web.errors import WithholdExceptionMessages, register_error_handlers
 from skill.web.verification import (
@@ -95,6 +96,10 @@ def create_app(
         provide_automatic_options=False,
     )
     app.add_url_rule("/healthz", endpoint="healthz", view_func=_healthz, methods=["GET"])
+    for path, name in DOCUMENTS.items():  # the privacy policy and terms of use
+        html = document(name)
+        view = lambda html=html: Response(html, mimetype="text/html")  # noqa: E731
+        app.add_url_rule(path, endpoint=name, view_func=view, methods=["GET"])
     return app
 
 

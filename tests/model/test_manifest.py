@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from skill.chat.nlu import Nlu
+from skill.legal import DOCUMENTS
 from tests.model.conftest import LOCALES, ROOT
 
 # Every field the skill manifest schema documents under privacyAndCompliance.
@@ -39,8 +40,41 @@ def test_manifest_publishes_the_five_english_locales(manifest: dict[str, Any]) -
 @pytest.mark.parametrize("locale", LOCALES)
 def test_description_carries_the_health_disclaimer(manifest: dict[str, Any], locale: str) -> None:
     description = manifest["publishingInformation"]["locales"][locale]["description"].lower()
-    for words in ("information only", "not medical advice", "diagnosis", "emergency services"):
+    for words in (
+        "information only",
+        "not medical advice",
+        "diagnosis",
+        "emergency services",
+        "not a substitute for professional medical advice",
+        "your answers are not stored",
+    ):
         assert words in description
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_locale_links_the_privacy_policy_and_terms_the_web_service_serves(
+    manifest: dict[str, Any], locale: str
+) -> None:
+    info = manifest["publishingInformation"]["locales"][locale]
+    privacy, terms = info["privacyPolicyUrl"], info["termsOfUseUrl"]
+    assert privacy.startswith("https://") and terms.startswith("https://")
+    assert {privacy.rsplit("/", 1)[1], terms.rsplit("/", 1)[1]} == {"privacy", "terms"}
+    assert {f"/{privacy.rsplit('/', 1)[1]}", f"/{terms.rsplit('/', 1)[1]}"} == set(DOCUMENTS)
+
+
+def test_testing_instructions_lead_the_reviewer_to_every_kind_of_result(
+    manifest: dict[str, Any],
+) -> None:
+    instructions = manifest["publishingInformation"]["testingInstructions"]
+    assert len(instructions) <= 4000
+    for words in (
+        "emergency",
+        "doctor today",
+        "hip bursitis",
+        "what do you mean",
+        "stores nothing",
+    ):
+        assert words in instructions
 
 
 @pytest.mark.parametrize("locale", LOCALES)
