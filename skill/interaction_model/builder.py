@@ -50,12 +50,18 @@ def build_model(locale: str = "en-US") -> dict[str, Any]:
         known = ", ".join(data["locales"])
         raise LookupError(f"no interaction model for locale {locale!r} (have: {known})")
     own_samples = data["locales"][locale].get("samples", {})
+    more_samples: dict[str, list[str]] = {}
+    for regional in data.get("regional", []):
+        if locale in regional["locales"]:
+            for name, samples in regional["more_samples"].items():
+                more_samples.setdefault(name, []).extend(samples)
     intents = []
     for entry in data["intents"]:
         intent: dict[str, Any] = {"name": entry["name"]}
         if "slots" in entry:
             intent["slots"] = entry["slots"]
-        intent["samples"] = own_samples.get(entry["name"], entry["samples"])
+        samples = own_samples.get(entry["name"], entry["samples"])
+        intent["samples"] = [*samples, *more_samples.get(entry["name"], [])]
         intents.append(intent)
     language_model = {
         "invocationName": data["invocation_name"],
