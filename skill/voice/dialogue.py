@@ -293,7 +293,7 @@ class Dialogue:
         needs the room (the reason is one "why" away)."""
         who = self._who_to_see(outcome.advice)
         if not outcome.conditions:
-            if outcome.triage in _GET_HELP_NOW:
+            if outcome.triage != "unclear":  # red-flag advice is said whole
                 return [(outcome.advice, outcome.disclaimer)]
             return [(outcome.advice, outcome.disclaimer), (who, outcome.disclaimer)]
         name = self._name(outcome.conditions[0])

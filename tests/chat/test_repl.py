@@ -10,7 +10,10 @@ from typing import Any
 
 import pytest
 
-from skill.chat.repl import run_chat
+from skill.chat.device import Device
+from skill.chat.envelopes import EnvelopeFactory
+from skill.chat.nlu import Nlu
+from skill.chat.repl import run_chat, skill_invoke
 from tests.chat.conftest import ToySkill
 
 
@@ -126,3 +129,16 @@ def test_by_default_the_chat_talks_to_the_skills_lambda_handler(
     assert run_chat() == 0
     assert "Alexa: Yes on turn 2, Q&A." in capsys.readouterr().out
     assert len(contexts) == 3
+
+
+@pytest.mark.parametrize(
+    ("locale", "specialist"), [("en-GB", "physiotherapist"), ("en-US", "physical therapist")]
+)
+def test_the_chat_locale_gives_the_skill_its_local_words(locale: str, specialist: str) -> None:
+    # Hip bursitis: the outside of the hip, lying on that side, stairs; everything else no.
+    answers = {"outer_hip": "yes", "lying_on_side": "yes", "stairs_car_bed": "yes"}
+    device = Device(skill_invoke(), Nlu.for_locale(locale), EnvelopeFactory(locale=locale))
+    heard = device.hear("open glute detective")
+    while device.session and (question := device.session.attributes.get("question")):
+        heard = device.hear(answers.get(question, "no"))
+    assert specialist in heard.speech

@@ -6,7 +6,13 @@ import logging
 
 import pytest
 
-from skill.chat.nlu import IntentMatch
+from skill.chat.nlu import (
+    ER_SUCCESS_MATCH,
+    ER_SUCCESS_NO_MATCH,
+    IntentMatch,
+    Resolution,
+    SlotMatch,
+)
 from skill.knowledge import load_knowledge
 from skill.voice import intents, new_skill_builder
 from skill.voice.dialogue import Conversation, Dialogue, Turn
@@ -299,3 +305,81 @@ def test_a_request_without_a_session_is_answered_without_session_attributes(talk
     response = talk.send(envelope)
     assert "sessionAttributes" not in response or not response["sessionAttributes"]
     assert "Glute Detective asks short questions" in speech(response)
+
+
+def term_slot(heard: str, resolved_id: str | None = None) -> SlotMatch:
+    status = ER_SUCCESS_MATCH if resolved_id else ER_SUCCESS_NO_MATCH
+    resolution = Resolution(status, resolved_id, heard if resolved_id else None)
+    return SlotMatch(intents.TERM_SLOT, "TermType", value=heard, resolution=resolution)
+
+
+def test_what_do_you_mean_at_a_safety_question_asks_it_plainly_and_records_nothing(
+    talk: Talk,
+) -> None:
+    talk.launch()
+    talk.intent(intents.YES)
+    said = talk.say(intents.CONFUSED)
+    assert said.endswith(KNOWLEDGE.red_flags["red_flag_saddle"].plain)
+    assert talk.attributes["question"] == "red_flag_saddle"
+    assert talk.answers == [("red_flag_any", "y")]
+
+
+def test_a_term_is_explained_in_one_breath_and_the_question_asked_again(talk: Talk) -> None:
+    talk.launch()
+    talk.intent(intents.NO)
+    question = talk.attributes["question"]
+    said = talk.say(intents.TERM, term_slot("sit bone", "sitting_bone"))
+    assert said == (
+        f"{KNOWLEDGE.terms['sitting_bone'].explanation} {KNOWLEDGE.question_text(question)}"
+    )
+    assert talk.attributes["question"] == question and talk.answers == [("red_flag_any", "n")]
+
+
+def test_a_term_that_does_not_resolve_gets_the_question_in_other_words(talk: Talk) -> None:
+    talk.launch()
+    said = talk.say(intents.TERM, term_slot("elbow"))
+    assert (
+        said == f"I don't know that word. Here is the question again in other words. {SCREEN_PLAIN}"
+    )
+    assert talk.answers == []
+
+
+def test_sometimes_is_recorded_as_its_own_answer(talk: Talk) -> None:
+    talk.launch()
+    talk.intent(intents.NO)
+    question = talk.attributes["question"]
+    talk.intent(intents.SOMETIMES)
+    assert talk.answers == [("red_flag_any", "n"), (question, "s")]
+
+
+def test_two_misunderstandings_in_a_row_get_short_help_and_an_answer_resets_the_count(
+    talk: Talk,
+) -> None:
+    talk.launch()
+    assert talk.say(intents.FALLBACK).startswith("Sorry, I didn't catch that.")
+    assert talk.attributes["misunderstood"] == 1
+    assert talk.say(intents.FALLBACK).startswith("Just say yes, no, sometimes, or not sure.")
+    talk.intent(intents.NO)
+    assert "misunderstood" not in talk.attributes
+    assert talk.say(intents.FALLBACK).startswith("Sorry, I didn't catch that.")
+
+
+def test_a_tampered_misunderstanding_count_is_kept_small(talk: Talk) -> None:
+    talk.launch()
+    talk.session.attributes = {**talk.attributes, "misunderstood": 10**9}
+    talk.say(intents.FALLBACK)
+    assert talk.attributes["misunderstood"] == 10
+
+
+def test_one_shot_start_opens_with_the_welcome_and_the_first_question(talk: Talk) -> None:
+    said = talk.say(intents.START)
+    assert said.startswith("Welcome to Glute Detective") and said.endswith(SCREEN_TEXT)
+    assert talk.attributes["question"] == "red_flag_any"
+
+
+def test_questions_left_counts_down_and_keeps_the_question(talk: Talk) -> None:
+    talk.launch()
+    assert talk.say(intents.QUESTIONS_LEFT).startswith("After this safety check, at most 10")
+    talk.intent(intents.NO)
+    assert talk.say(intents.QUESTIONS_LEFT).startswith("At most 10 more questions")
+    assert talk.answers == [("red_flag_any", "n")]
