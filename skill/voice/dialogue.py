@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from skill.knowledge import Knowledge, load_knowledge
 from skill.knowledge.speech import DEFAULT_LOCALE, Speech, load_speech
-from skill.triage import Answer, Interview, Outcome, Question, next_step
+from skill.triage import Answer, Interview, Outcome, Question, next_step, restore
 
 # No spoken turn is longer than this, in words.
 MAX_TURN_WORDS = 70
@@ -54,10 +54,30 @@ class Conversation(NamedTuple):
     @property
     def step(self) -> Question | Outcome | None:
         """What the interview waits for, derived (and memoised by the engine) on each use."""
-        return None if self.interview is None else next_step(self.interview)
+        return None if self.interview is None else step_of(self.interview)
 
     def with_interview(self, interview: Interview) -> Conversation:
         return self._replace(interview=interview)
+
+
+# --- the engine, reached from here only -----------------------------------------------------
+
+
+def step_of(interview: Interview) -> Question | Outcome:
+    """What the interview waits for: the next question, or how it ends."""
+    return next_step(interview)
+
+
+def restored(state: object) -> Interview:
+    """The interview in a stored session state (a fresh one if it is not genuine)."""
+    return restore(state)
+
+
+def _safety_advice(outcome: Outcome) -> tuple[str, ...]:
+    """The see-a-doctor-soon advice an outcome may carry, said before anything else (an
+    outcome without the field has none)."""
+    advice = getattr(outcome, "safety_advice", None)
+    return (advice,) if isinstance(advice, str) and advice else ()
 
 
 class Turn(NamedTuple):
@@ -355,7 +375,7 @@ class Dialogue:
         return " ".join(lines)
 
     def _card_title(self, outcome: Outcome) -> str:
-        if outcome.triage in _GET_HELP_NOW:
+        if outcome.triage in (*_GET_HELP_NOW, "soon"):
             return self.speech.say("outcome.card_title_urgent")
         if not outcome.conditions:  # unclear: no cause to name in the title
             return self.speech.say("outcome.card_title_unclear")
@@ -446,12 +466,6 @@ def _who_can(advice: str) -> tuple[list[str], str, str]:
         if can:
             return sentences[:position], who, " ".join([rest, *sentences[position + 1 :]])
     return sentences, "", ""
-
-
-def _safety_advice(outcome: Outcome) -> tuple[str, ...]:
-    """The see-a-doctor-soon advice an outcome may carry, said before anything else."""
-    advice = getattr(outcome, "safety_advice", None)
-    return (advice,) if isinstance(advice, str) and advice else ()
 
 
 def _capitalised(text: str) -> str:

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from skill.knowledge.speech import DEFAULT_LOCALE
-from skill.triage import Outcome, Question, restore
-from skill.voice.dialogue import Conversation
+from skill.triage import Outcome, Question
+from skill.voice.dialogue import Conversation, restored
 
 INTERVIEW_KEY = "interview"
 QUESTION_KEY = "question"
@@ -32,7 +32,7 @@ def conversation_from(
     misunderstood = attributes.get(MISUNDERSTOOD_KEY)
     if not isinstance(misunderstood, int) or isinstance(misunderstood, bool):
         misunderstood = 0
-    interview = restore(attributes[INTERVIEW_KEY]) if INTERVIEW_KEY in attributes else None
+    interview = restored(attributes[INTERVIEW_KEY]) if INTERVIEW_KEY in attributes else None
     return Conversation(
         interview, locale=locale, misunderstood=max(0, min(misunderstood, _MAX_MISUNDERSTOOD))
     )

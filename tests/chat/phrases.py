@@ -12,8 +12,8 @@ from typing import Any
 from skill.chat.device import speech_text
 from skill.knowledge import SCREEN_QUESTION, load_knowledge
 from skill.knowledge.speech import load_speech
-from skill.triage import Answer, Interview, Outcome, Question, next_step
-from skill.voice.dialogue import Conversation
+from skill.triage import Answer, Interview, Outcome, Question
+from skill.voice.dialogue import Conversation, step_of
 from skill.voice.session import attributes_for
 
 PHRASES = Path(__file__).with_name("phrases.toml")
@@ -27,7 +27,7 @@ ANSWER_CODES = {"yes": "y", "no": "n", "sometimes": "s", "not sure": "u"}
 def _played(profile: dict[str, str], first: tuple[tuple[str, Answer], ...] = ()) -> Interview:
     """The interview of a runner who answers `profile` (anything else "no") to the end."""
     interview = Interview(first)
-    while isinstance(step := next_step(interview), Question):
+    while isinstance(step := step_of(interview), Question):
         interview = interview.with_answer(step.id, Answer(profile.get(step.id, "n")))
     return interview
 
@@ -86,7 +86,7 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
     said = speech_text(body.get("outputSpeech"))
     attributes = response.get("sessionAttributes") or {}
     before = phrase.interview
-    step = None if before is None else next_step(before)
+    step = None if before is None else step_of(before)
     answers_before = [] if before is None else [(q, str(a)) for q, a in before.answers]
     effect, _, detail = phrase.effect.partition(" ")
     if effect not in WITH_DETAIL:

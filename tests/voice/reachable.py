@@ -13,8 +13,8 @@ from typing import NamedTuple
 
 from skill.interaction_model.builder import locales
 from skill.knowledge import RED_FLAG_IDS, SCREEN_QUESTION, load_knowledge
-from skill.triage import Answer, Interview, Outcome, Question, next_step
-from skill.voice.dialogue import Conversation, Dialogue, Turn
+from skill.triage import Answer, Interview, Outcome, Question
+from skill.voice.dialogue import Conversation, Dialogue, Turn, step_of
 
 VIGNETTES = Path(__file__).resolve().parents[1] / "triage" / "vignettes.toml"
 RANDOM_PATHS = 60
@@ -39,7 +39,7 @@ def _played(answers: dict[str, str], otherwise: Callable[[str], Answer]) -> list
     """Each interview along the way of a runner who answers `answers`, else `otherwise`."""
     interview = Interview()
     seen = [interview]
-    while isinstance(step := next_step(interview), Question):
+    while isinstance(step := step_of(interview), Question):
         code = answers.get(step.id)
         interview = interview.with_answer(step.id, Answer(code) if code else otherwise(step.id))
         seen.append(interview)
@@ -128,7 +128,7 @@ def outcomes() -> list[Outcome]:
     """Every distinct outcome reached along the enumerated paths."""
     found = {}
     for interview in interview_states():
-        step = next_step(interview)
+        step = step_of(interview)
         if isinstance(step, Outcome):
             found[step] = None
     return list(found)
