@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 
 from ask_sdk_core.skill import CustomSkill
@@ -18,17 +17,11 @@ from flask_ask_sdk.skill_adapter import (
 )
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
+from skill.settings import SKILL_ID_VARIABLE, Clock, configured_skill_id, utc_now
 from skill.web.certificates import CertificateLoader, download_certificate_chain
 from skill.web.errors import WithholdExceptionMessages, register_error_handlers
-from skill.web.verification import (
-    Clock,
-    SignatureVerifier,
-    SkillIdVerifier,
-    TimestampVerifier,
-    utc_now,
-)
+from skill.web.verification import SignatureVerifier, SkillIdVerifier, TimestampVerifier
 
-SKILL_ID_ENV_VAR = "GLUTE_DETECTIVE_SKILL_ID"
 MAX_REQUEST_BYTES = 64 * 1024
 
 
@@ -55,7 +48,7 @@ def create_app(
 
         skill = build_skill()
     if skill_id is None:
-        skill_id = os.environ.get(SKILL_ID_ENV_VAR) or None
+        skill_id = configured_skill_id()
 
     app = Flask(__name__)
     app.config[VERIFY_SIGNATURE_APP_CONFIG] = False  # the package's certvalidator-based checks;
@@ -76,7 +69,7 @@ def create_app(
         verifiers.append(SkillIdVerifier(skill_id))
     elif verify:
         app.logger.warning(
-            "%s is not set: requests for any skill id are accepted", SKILL_ID_ENV_VAR
+            "%s is not set: requests for any skill id are accepted", SKILL_ID_VARIABLE
         )
 
     adapter = SkillAdapter(skill=skill, skill_id=skill_id, verifiers=verifiers, app=app)

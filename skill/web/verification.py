@@ -14,7 +14,7 @@ import binascii
 import posixpath
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
 
+from skill.settings import Clock, utc_now
 from skill.web.certificates import (
     CertificateLoader,
     download_certificate_chain,
@@ -42,12 +43,6 @@ CERT_CHAIN_URL_PORT = 443
 CERT_CHAIN_URL_PATH_PREFIX = "/echo.api/"
 ALEXA_SIGNING_DOMAIN = "echo-api.amazon.com"
 TIMESTAMP_TOLERANCE = timedelta(seconds=150)
-
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def validate_certificate_chain_url(url: str) -> None:

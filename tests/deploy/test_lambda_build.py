@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -171,3 +172,11 @@ def test_the_build_needs_the_folder_sam_gives_it() -> None:
     built = run_make(None, PYTHON=sys.executable, RUNTIME_VERSION=THIS_PYTHON)
     assert built.returncode != 0
     assert "ARTIFACTS_DIR is not set" in built.stdout + built.stderr
+
+
+def test_the_lambda_requirements_are_exactly_the_runtime_pins_of_pyproject() -> None:
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        pins = tomllib.load(file)["project"]["dependencies"]
+    lines = (ROOT / "lambda" / "requirements.txt").read_text("utf-8").splitlines()
+    requirements = [line for line in lines if line.strip() and not line.startswith("#")]
+    assert requirements == pins

@@ -77,6 +77,11 @@ def test_invocation_name_rules_reject_bad_names(name: str) -> None:
     assert rules.invocation_name_problems(name)
 
 
+@pytest.mark.parametrize("phrase", [*rules.LAUNCH_PHRASES, *rules.ONE_SHOT_PHRASES])
+def test_invocation_name_rules_reject_the_first_word_of_every_launch_phrase(phrase: str) -> None:
+    assert rules.invocation_name_problems(f"{phrase.split()[0]} detective")
+
+
 def test_every_custom_intent_has_at_least_fifteen_samples(language_model: dict[str, Any]) -> None:
     custom = [i for i in language_model["intents"] if not i["name"].startswith("AMAZON.")]
     assert {intent["name"] for intent in custom} == {
