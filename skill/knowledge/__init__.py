@@ -15,6 +15,7 @@ from skill.knowledge.model import (
     InterviewSettings,
     Knowledge,
     RedFlag,
+    Term,
 )
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "Knowledge",
     "KnowledgeError",
     "RedFlag",
+    "Term",
     "load_knowledge",
     "parse_knowledge",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from functools import cache
 from types import MappingProxyType
 from typing import Any, cast
@@ -19,6 +20,7 @@ from skill.knowledge.model import (
     InterviewSettings,
     Knowledge,
     RedFlag,
+    Term,
     Triage,
 )
 
@@ -51,10 +53,12 @@ def parse_toml(text: str, what: str) -> dict[str, Any]:
 def parse_knowledge(text: str) -> Knowledge:
     data = parse_toml(text, "clinical knowledge")
     interview = _table(data, "interview")
+    regions = _regions(_table(data, "regions"))
+    terms = _terms(_table(data, "terms"), regions)
     return Knowledge(
-        conditions=_conditions(_table(data, "conditions")),
-        features=_features(_table(data, "features")),
-        red_flags=_red_flags(_table(data, "red_flags")),
+        conditions=_conditions(_table(data, "conditions"), regions),
+        features=_features(_table(data, "features"), regions, terms),
+        red_flags=_red_flags(_table(data, "red_flags"), terms),
         priors=_probabilities(_table(data, "priors"), "priors", upper=None),
         settings=InterviewSettings(
             disclaimer=_text(interview, "disclaimer", "interview"),
@@ -65,10 +69,31 @@ def parse_knowledge(text: str) -> Knowledge:
             unclear_advice=_text(_table(data, "unclear"), "advice", "unclear"),
             unsure_red_flag_caution=_text(_table(data, "screen"), "unsure_caution", "screen"),
         ),
+        regions=regions,
+        terms=terms,
     )
 
 
-def _conditions(table: dict[str, Any]) -> MappingProxyType[str, Condition]:
+def _regions(table: dict[str, Any]) -> MappingProxyType[str, str]:
+    return MappingProxyType({rid: _text(table, rid, "regions") for rid in table})
+
+
+def _terms(table: dict[str, Any], regions: Mapping[str, str]) -> MappingProxyType[str, Term]:
+    terms = {}
+    for tid in table:
+        entry = _table(table, tid)
+        terms[tid] = Term(
+            id=tid,
+            words=_texts(entry, "words", tid, allow_empty=False),
+            explanation=_text(entry, "explanation", tid),
+            regions=_ids(entry, "regions", tid, regions),
+        )
+    return MappingProxyType(terms)
+
+
+def _conditions(
+    table: dict[str, Any], regions: Mapping[str, str]
+) -> MappingProxyType[str, Condition]:
     _exact_ids(table, CONDITION_IDS, "conditions")
     return MappingProxyType(
         {
@@ -77,13 +102,17 @@ def _conditions(table: dict[str, Any]) -> MappingProxyType[str, Condition]:
                 name=_text(table[cid], "name", cid),
                 description=_text(table[cid], "description", cid),
                 advice=_text(table[cid], "advice", cid),
+                synonyms=_texts(table[cid], "synonyms", cid, allow_empty=True),
+                regions=_ids(table[cid], "regions", cid, regions),
             )
             for cid in CONDITION_IDS
         }
     )
 
 
-def _features(table: dict[str, Any]) -> MappingProxyType[str, Feature]:
+def _features(
+    table: dict[str, Any], regions: Mapping[str, str], terms: Mapping[str, Term]
+) -> MappingProxyType[str, Feature]:
     _exact_ids(table, FEATURE_IDS, "features")
     features = {}
     for fid in FEATURE_IDS:
@@ -92,22 +121,27 @@ def _features(table: dict[str, Any]) -> MappingProxyType[str, Feature]:
         features[fid] = Feature(
             id=fid,
             question=_text(entry, "question", fid),
+            plain=_text(entry, "plain", fid),
             purpose=_text(entry, "purpose", fid),
             yes_reason=_text(entry, "yes_reason", fid),
             no_reason=_text(entry, "no_reason", fid),
+            terms=_ids(entry, "terms", fid, terms),
+            regions=_ids(entry, "regions", fid, regions),
             likelihood=likelihood,
         )
     return MappingProxyType(features)
 
 
-def _red_flags(table: dict[str, Any]) -> MappingProxyType[str, RedFlag]:
+def _red_flags(table: dict[str, Any], terms: Mapping[str, Term]) -> MappingProxyType[str, RedFlag]:
     _exact_ids(table, (SCREEN_QUESTION, *RED_FLAG_IDS), "red_flags")
     screen = table[SCREEN_QUESTION]
     flags = {
         SCREEN_QUESTION: RedFlag(
             id=SCREEN_QUESTION,
             question=_text(screen, "question", SCREEN_QUESTION),
+            plain=_text(screen, "plain", SCREEN_QUESTION),
             purpose=_text(screen, "purpose", SCREEN_QUESTION),
+            terms=_ids(screen, "terms", SCREEN_QUESTION, terms),
             triage=None,
             advice="",
         )
@@ -122,7 +156,9 @@ def _red_flags(table: dict[str, Any]) -> MappingProxyType[str, RedFlag]:
         flags[fid] = RedFlag(
             id=fid,
             question=_text(entry, "question", fid),
+            plain=_text(entry, "plain", fid),
             purpose=_text(entry, "purpose", fid),
+            terms=_ids(entry, "terms", fid, terms),
             triage=cast(Triage, triage),
             advice=_text(entry, "advice", fid),
         )
@@ -164,6 +200,27 @@ def _text(data: dict[str, Any], key: str, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise KnowledgeError(f"{where}.{key} must be a non-empty sentence")
     return value
+
+
+def _texts(data: dict[str, Any], key: str, where: str, *, allow_empty: bool) -> tuple[str, ...]:
+    values = data.get(key)
+    if (
+        not isinstance(values, list)
+        or not (values or allow_empty)
+        or not all(isinstance(v, str) and v.strip() for v in values)
+    ):
+        raise KnowledgeError(f"{where}.{key} must be a list of non-empty words")
+    return tuple(values)
+
+
+def _ids(
+    data: dict[str, Any], key: str, where: str, known: Mapping[str, object]
+) -> tuple[str, ...]:
+    ids = _texts(data, key, where, allow_empty=True)
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise KnowledgeError(f"{where}.{key} names unknown ids {unknown}")
+    return ids
 
 
 def _share(data: dict[str, Any], key: str) -> float:

@@ -50,7 +50,7 @@ FEATURE_IDS: tuple[str, ...] = (
     "cross_leg_pain",
 )
 
-Triage = Literal["emergency", "urgent", "see_specialist", "unclear"]
+Triage = Literal["emergency", "urgent", "soon", "see_specialist", "unclear"]
 
 
 class Condition(NamedTuple):
@@ -58,14 +58,32 @@ class Condition(NamedTuple):
     name: str
     description: str
     advice: str
+    # Other names a runner may use for it (the voice model's slot values come from these).
+    synonyms: tuple[str, ...]
+    # Body-map regions where it is felt (ids of Knowledge.regions).
+    regions: tuple[str, ...]
+
+
+class Term(NamedTuple):
+    """A word a question uses that a runner may not know, explained in one breath."""
+
+    id: str
+    words: tuple[str, ...]
+    explanation: str
+    regions: tuple[str, ...]
 
 
 class Feature(NamedTuple):
     id: str
     question: str
+    # The same question in plainer words, for "what do you mean?".
+    plain: str
     purpose: str
     yes_reason: str
     no_reason: str
+    # Ids of the terms the question uses, and the body-map regions it is about.
+    terms: tuple[str, ...]
+    regions: tuple[str, ...]
     # Chance of a "yes" from a runner with each hypothesis (the seven and NONE_OF_THESE).
     likelihood: MappingProxyType[str, float]
 
@@ -73,7 +91,9 @@ class Feature(NamedTuple):
 class RedFlag(NamedTuple):
     id: str
     question: str
+    plain: str
     purpose: str
+    terms: tuple[str, ...]
     # Empty for the umbrella screen question, which decides nothing by itself.
     triage: Triage | None
     advice: str
@@ -95,11 +115,29 @@ class Knowledge(NamedTuple):
     red_flags: MappingProxyType[str, RedFlag]
     priors: MappingProxyType[str, float]
     settings: InterviewSettings
+    # Body-map region id -> what it is called.
+    regions: MappingProxyType[str, str]
+    terms: MappingProxyType[str, Term]
 
     def question_text(self, question_id: str) -> str:
         if question_id in self.red_flags:
             return self.red_flags[question_id].question
         return self.features[question_id].question
+
+    def plain_text(self, question_id: str) -> str:
+        if question_id in self.red_flags:
+            return self.red_flags[question_id].plain
+        return self.features[question_id].plain
+
+    def question_terms(self, question_id: str) -> tuple[str, ...]:
+        if question_id in self.red_flags:
+            return self.red_flags[question_id].terms
+        return self.features[question_id].terms
+
+    def question_regions(self, question_id: str) -> tuple[str, ...]:
+        if question_id in self.red_flags:
+            return ()
+        return self.features[question_id].regions
 
     def purpose(self, question_id: str) -> str:
         if question_id in self.red_flags:

@@ -272,7 +272,7 @@ def _reasons(
     rivals = [c for c in CONDITION_IDS if c != condition_id]
     weighed: list[tuple[float, int, Reason]] = []
     for position, (feature_id, reply) in enumerate(answered):
-        if reply is Answer.UNSURE:
+        if reply not in (Answer.YES, Answer.NO):  # only clear answers are spoken as reasons
             continue
         feature = knowledge.features[feature_id]
         yes = reply is Answer.YES

@@ -37,7 +37,8 @@ def weights_after(
     """The belief after one more answer, not yet normalised (`normalised` makes it a share)."""
     feature_id, reply = answer
     tables = _tables(knowledge)
-    if reply is Answer.UNSURE or feature_id not in tables:
+    # "Sometimes" weighs nothing yet, like "not sure"; its own weight comes with the slip model.
+    if reply in (Answer.UNSURE, Answer.SOMETIMES) or feature_id not in tables:
         return weights
     columns = tables[feature_id]
     return tuple(map(mul, weights, columns.yes if reply is Answer.YES else columns.no))

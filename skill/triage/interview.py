@@ -23,6 +23,8 @@ class Answer(StrEnum):
     # A str enum hashes in C (Enum's own __hash__ is Python): answers are in every memo key.
     YES = "y"
     NO = "n"
+    # "Sometimes", "a little", "kind of": mostly a yes, recorded as its own answer.
+    SOMETIMES = "s"
     UNSURE = "u"
 
 

@@ -107,3 +107,58 @@ def test_incomplete_or_out_of_range_knowledge_is_refused(broken: str, message: s
     assert broken != SHIPPED or message == "TOML"
     with pytest.raises(KnowledgeError, match=message):
         parse_knowledge(broken)
+
+
+def test_symptom_questions_are_one_breath_with_at_most_three_choices() -> None:
+    for feature in load_knowledge().features.values():
+        assert words(feature.question) <= 20, feature.id
+        # "a, b or c" at most: no more than two commas before an "or".
+        assert feature.question.count(",") <= 2, feature.id
+
+
+def test_no_symptom_question_asks_the_runner_to_do_a_test_now() -> None:
+    instructions = ("press ", "try ", "hop ", "stand ", "lift your", "bend your knee now")
+    knowledge = load_knowledge()
+    for question_id in (*knowledge.features, *knowledge.red_flags):
+        text = knowledge.question_text(question_id).lower()
+        assert not text.startswith(instructions), question_id
+        assert "press it" not in text and "when you press" not in text, question_id
+
+
+def test_every_question_has_a_plainer_rephrasing_that_differs_from_it() -> None:
+    knowledge = load_knowledge()
+    for question_id in (*knowledge.features, *knowledge.red_flags):
+        plain = knowledge.plain_text(question_id)
+        assert plain.endswith("?") and plain != knowledge.question_text(question_id)
+        assert words(plain) <= ONE_BREATH_WORDS, question_id
+
+
+def test_terms_and_regions_named_anywhere_are_defined_and_every_region_is_used() -> None:
+    knowledge = load_knowledge()
+    used = {r for term in knowledge.terms.values() for r in term.regions}
+    used |= {r for f in knowledge.features.values() for r in f.regions}
+    used |= {r for c in knowledge.conditions.values() for r in c.regions}
+    assert used == set(knowledge.regions)
+    for question_id in (*knowledge.features, *knowledge.red_flags):
+        assert set(knowledge.question_terms(question_id)) <= set(knowledge.terms)
+    for term in knowledge.terms.values():
+        assert term.words and words(term.explanation) <= ONE_BREATH_WORDS, term.id
+
+
+def test_the_sitting_bone_and_the_pelvic_dimple_are_explained_where_they_are_asked() -> None:
+    knowledge = load_knowledge()
+    assert "sitting_bone" in knowledge.features["sit_bone"].terms
+    assert "pelvic_dimple" in knowledge.features["pelvic_dimple"].terms
+    assert "sitting bone" in knowledge.terms["sitting_bone"].words
+
+
+def test_a_term_naming_an_unknown_region_is_refused() -> None:
+    broken = SHIPPED.replace('regions = ["sitting_bone"]\n', 'regions = ["elbow"]\n', 1)
+    with pytest.raises(KnowledgeError, match="unknown ids"):
+        parse_knowledge(broken)
+
+
+def test_condition_names_hold_no_comma_and_every_condition_has_synonyms() -> None:
+    for condition in load_knowledge().conditions.values():
+        assert "," not in condition.name, condition.id
+        assert condition.synonyms, condition.id
