@@ -11,7 +11,7 @@ import pytest
 
 from skill.chat.nlu import load_interaction_model
 from skill.interaction_model import builder, rules
-from skill.knowledge import CONDITION_IDS
+from skill.knowledge import CONDITION_IDS, load_knowledge
 from tests.model.conftest import LOCALES, ROOT
 
 INTENTS = {
@@ -220,3 +220,13 @@ def test_a_locale_table_replaces_only_that_locales_samples(
 
     assert go_back_samples("en-GB") == ["go back a bit"]
     assert "go back a bit" not in go_back_samples("en-US")
+
+
+def test_condition_values_are_the_knowledge_conditions_by_name_and_synonyms(
+    language_model: dict[str, Any],
+) -> None:
+    (condition_type,) = language_model["types"]
+    conditions = load_knowledge().conditions.values()
+    assert condition_type["values"] == [
+        {"id": c.id, "name": {"value": c.name, "synonyms": list(c.synonyms)}} for c in conditions
+    ]
