@@ -12,9 +12,9 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-# The web tests' certificate authority, reused: one way to issue Amazon-shaped certificates.
-from tests.web.fakes import FakeAmazonPki, pem
-from tests.web.fakes import signed_headers as alexa_signed_headers
+# The tests' certificate authority, reused: one way to issue Amazon-shaped certificates.
+from testkit.amazon import FakeAmazonPki, pem
+from testkit.amazon import signed_headers as alexa_signed_headers
 
 # Passes the service's URL rules; the bench server's loader serves the local file for it.
 CERT_CHAIN_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-bench.pem"

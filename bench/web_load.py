@@ -25,7 +25,7 @@ from typing import Any
 
 from bench.pki import TestPki
 from bench.stats import heading, median
-from tests.processes import HOST, free_port, wait_until_healthy
+from testkit.processes import HOST, clean_environment, free_port, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
 STARTUP_SECONDS = 30.0
@@ -37,11 +37,10 @@ LIMITS = {False: (4000, 6.0), True: (1500, 5.0)}
 @contextmanager
 def running_server(pki: Path, skill: str, server_kind: str) -> Iterator[int]:
     port = free_port()
-    environment = {k: v for k, v in os.environ.items() if k != "GLUTE_DETECTIVE_SKILL_ID"}
     command = [sys.executable, "-m", "bench.web_server", "--pki", str(pki), "--port", str(port)]
     command += ["--skill", skill, "--server", server_kind]
     # Its own process group: gunicorn's master and workers all stop together.
-    server = subprocess.Popen(command, cwd=ROOT, env=environment, start_new_session=True)
+    server = subprocess.Popen(command, cwd=ROOT, env=clean_environment(), start_new_session=True)
     try:
         wait_until_healthy(f"http://{HOST}:{port}", server, seconds=STARTUP_SECONDS)
         yield port

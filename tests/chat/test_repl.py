@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from skill.chat.repl import run_chat
-from tests.chat.conftest import ToySkill
+from testkit.toy_skill import ToySkill
 
 
 def chat(

@@ -1,15 +1,13 @@
-"""The interaction model, its builder and the ASK CLI skill package."""
+"""Fixtures for the model tests: the committed model and manifest, as the Alexa tools read them."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
+from testkit import REPO_ROOT as ROOT
 
 
 @pytest.fixture(scope="session")

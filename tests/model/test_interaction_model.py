@@ -12,7 +12,8 @@ import pytest
 from skill.chat.nlu import load_interaction_model
 from skill.interaction_model import builder, rules
 from skill.knowledge import CONDITION_IDS, load_knowledge
-from tests.model.conftest import LOCALES, ROOT
+from testkit import REPO_ROOT as ROOT
+from tests.model import LOCALES
 
 INTENTS = {
     "AMAZON.YesIntent",

@@ -22,7 +22,7 @@ from skill.web.verification import (
     CertificateChainCache,
     validate_certificate_chain_url,
 )
-from tests.web.fakes import NOW, FakeAmazonPki
+from testkit.amazon import NOW, FakeAmazonPki
 
 
 @pytest.mark.parametrize(
