@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import ssl
 import urllib.request
 import warnings
@@ -50,7 +51,9 @@ def download_certificate_chain(url: str) -> bytes:
             data: bytes = response.read(MAX_CHAIN_BYTES + 1)
     except CertificateDownloadError:
         raise
-    except (OSError, ValueError) as error:  # URLError, HTTPError and timeouts are OSErrors
+    # URLError, HTTPError and timeouts are OSErrors; InvalidURL and IncompleteRead are
+    # HTTPExceptions.
+    except (OSError, ValueError, http.client.HTTPException) as error:
         raise CertificateDownloadError(f"certificate download failed: {error}") from error
     if len(data) > MAX_CHAIN_BYTES:
         raise CertificateDownloadError(f"certificate chain is larger than {MAX_CHAIN_BYTES} bytes")
