@@ -132,7 +132,7 @@ def test_a_chunked_body_longer_than_the_limit_is_refused_not_cut(server: Server)
 
     assert exact == 200
     assert longer == 413
-    assert json.loads(answer) == {"error": json.loads(answer)["error"]}
+    assert set(json.loads(answer)) == {"error"}
 
 
 def test_health_and_signed_requests_answer_within_a_second_beside_stalled_uploads(
