@@ -3,6 +3,7 @@ service work or fetch, and values that try to forge log lines."""
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import logging
@@ -13,6 +14,8 @@ from typing import Any
 import pytest
 from ask_sdk_core.skill import CustomSkill
 from flask.testing import FlaskClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from skill.voice import build_skill
 from skill.web import create_app
@@ -353,3 +356,70 @@ def test_an_unknown_request_type_is_not_logged_as_sent(
     unverified_client.post("/", data=body, headers=JSON)
 
     assert "Made.Up" not in caplog.text
+
+
+# --- any of it: never a 500 -----------------------------------------------------------------
+
+_SCALARS = (
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8)
+)
+_JSON = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=20,
+)
+_PLACES = [
+    ("request",),
+    ("request", "type"),
+    ("request", "intent"),
+    ("request", "timestamp"),
+    ("session",),
+    ("session", "attributes"),
+    ("session", "application"),
+    ("context",),
+    ("context", "System"),
+    ("version",),
+]
+
+
+@functools.cache
+def real_skill_clients() -> tuple[FlaskClient, FlaskClient, FakeAmazonPki]:
+    """Unverified and verified apps around the real skill, built once for every example."""
+    pki = FakeAmazonPki.generate()
+    verified = create_app(
+        build_skill(),
+        skill_id=SKILL_ID,
+        certificate_loader=RecordingCertificateLoader(chains={CERT_URL: pki.chain_pem}),
+        trust_roots=[pki.root],
+        now=lambda: NOW,
+    )
+    unverified = create_app(build_skill(), verify=False)
+    return unverified.test_client(), verified.test_client(), pki
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(
+    place=st.sampled_from(_PLACES),
+    value=_JSON,
+    request_type=st.sampled_from(["LaunchRequest", "IntentRequest", "SessionEndedRequest"]),
+)
+def test_any_envelope_signed_or_not_gets_an_answer_and_never_a_500(
+    place: tuple[str, ...], value: Any, request_type: str
+) -> None:
+    envelope = json.loads(launch_request())
+    envelope["request"]["type"] = request_type
+    target = envelope
+    for key in place[:-1]:
+        target = target[key]
+    target[place[-1]] = value
+    body = json.dumps(envelope).encode()
+
+    unverified_client, verified_client, pki = real_skill_clients()
+
+    unverified = unverified_client.post("/", data=body, headers=JSON)
+    verified = verified_client.post("/", data=body, headers=signed_headers(body, pki.leaf_key))
+
+    assert unverified.status_code in {200, 400}
+    assert verified.status_code in {200, 400}
