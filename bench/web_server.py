@@ -6,7 +6,8 @@
 `skill.web.create_app` takes the trusted roots and the certificate loader as arguments: here
 the roots are DIR/root.pem and the loader reads DIR/chain.pem instead of downloading. Every
 other check (signature over the body, chain validation, timestamp window, skill id) is the
-production code. gunicorn (gthread workers, keep-alive) is the production-style server;
+production code. gunicorn with the production settings (skill/web/gunicorn_conf.py: gevent
+workers) is the production server;
 werkzeug is what `python -m skill serve` uses. `--skill hello` serves the bare SDK skill
 (bench/hello_skill.py) behind the same service and checks, as the baseline.
 """
@@ -52,17 +53,26 @@ def build_app(pki_folder: Path, skill_name: str = "glute") -> Flask:
     )
 
 
-def serve_gunicorn(app: Flask, port: int, workers: int, threads: int) -> None:
+def serve_gunicorn(app: Flask, port: int, workers: int) -> None:
     from gunicorn.app.base import BaseApplication
+
+    from skill.web import gunicorn_conf as production
 
     class Server(BaseApplication):
         def load_config(self) -> None:
             options: dict[str, Any] = {
+                name: getattr(production, name)
+                for name in (
+                    "worker_class",
+                    "worker_connections",
+                    "timeout",
+                    "graceful_timeout",
+                    "keepalive",
+                )
+            }
+            options |= {
                 "bind": f"{LOOPBACK}:{port}",
                 "workers": workers,
-                "worker_class": "gthread",
-                "threads": threads,
-                "keepalive": 5,
                 "loglevel": "warning",
                 "accesslog": None,
             }
@@ -92,13 +102,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--server", choices=("gunicorn", "werkzeug"), default="gunicorn")
     parser.add_argument("--skill", choices=("glute", "hello"), default="glute")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    # One warning per refused request; the load's junk traffic would bury the figures in them.
+    logging.getLogger("skill.web.app").setLevel(logging.ERROR)
     app = build_app(args.pki, args.skill)
     if args.server == "gunicorn":
-        serve_gunicorn(app, args.port, args.workers, args.threads)
+        serve_gunicorn(app, args.port, args.workers)
     else:
         serve_werkzeug(app, args.port)
     return 0
