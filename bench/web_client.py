@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.interviews import record_interviews
-from bench.pki import CERT_CHAIN_URL, load_leaf_key, signed_headers
 from bench.stats import median, percentile
+from testkit.amazon import CERT_URL, signed_headers
+from testkit.served import load_leaf_key
 
 HOST = "127.0.0.1"
 WARM_UP_REQUESTS = 20
@@ -152,7 +153,7 @@ def junk_requests(n: int, envelope: bytes) -> Junk:
     """The n-th junk request: unsigned traffic of every kind that should cost the service
     little and never get more than a 4xx."""
     json_type = {"Content-Type": "application/json"}
-    forged = {**json_type, "SignatureCertChainUrl": CERT_CHAIN_URL, "Signature-256": "AAAA"}
+    forged = {**json_type, "SignatureCertChainUrl": CERT_URL, "Signature-256": "AAAA"}
     deep_attributes = envelope.replace(
         b'"attributes": {', b'"attributes": {"x": ' + b"[" * 40 + b"]" * 40 + b", ", 1
     )
@@ -162,7 +163,7 @@ def junk_requests(n: int, envelope: bytes) -> Junk:
         Junk(
             "cert URL variant",
             envelope,
-            {**forged, "SignatureCertChainUrl": f"{CERT_CHAIN_URL}?evict={n}"},
+            {**forged, "SignatureCertChainUrl": f"{CERT_URL}?evict={n}"},
         ),
         Junk(
             "new cert URL",

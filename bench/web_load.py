@@ -1,14 +1,15 @@
 """The web service under load on loopback, with Alexa request verification on.
 
-A test PKI is generated in a temporary folder; bench.web_server serves the app trusting it
-(gunicorn, gthread workers) and bench.web_client, a second process, sends signed whole
-interviews over keep-alive connections. The same service with the bare SDK skill in place of
-the real one runs beside it as the baseline, and the load alternates between the two, round
-after round, so that noise on the machine falls on both. Before the load, an unsigned request
-must be refused by each: proof that the checks are really on. A last round sends the same
-signed load to the skill with unsigned junk mixed in (forged signatures, certificate URL
-variants, deep JSON, oversize and chunked bodies) from JUNK_THREADS more connections: the
-signed requests must still see no error, and every junk request must get a 4xx.
+A test PKI is generated in a temporary folder (testkit.served); bench.web_server serves the app
+trusting it (gunicorn with the production settings) and bench.web_client, a second process,
+sends signed whole interviews over keep-alive connections. The same service with the bare SDK
+skill in place of the real one runs beside it as the baseline, and the load alternates between
+the two, round after round, so that noise on the machine falls on both. Before the load, an
+unsigned request must be refused by each: proof that the checks are really on. A last round
+sends the same signed load to the skill with unsigned junk mixed in (forged signatures,
+certificate URL variants, deep JSON, oversize and chunked bodies) from JUNK_THREADS more
+connections: the signed requests must still see no error, and every junk request must get a
+4xx.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
-from bench.pki import TestPki
 from bench.stats import heading, median
 from testkit.processes import HOST, clean_environment, free_port, wait_until_healthy
+from testkit.served import write_pki
 
 ROOT = Path(__file__).resolve().parents[1]
 STARTUP_SECONDS = 30.0
@@ -112,7 +113,7 @@ def run(quick: bool = False, server_kind: str = "gunicorn") -> dict[str, Any]:
     refused: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix="bench-pki-") as folder, ExitStack() as servers:
         pki = Path(folder)
-        TestPki.generate().write(pki)
+        write_pki(pki)
         ports = {
             skill: servers.enter_context(running_server(pki, skill, server_kind))
             for skill, _ in subjects

@@ -4,11 +4,11 @@
         [--skill glute|hello]
 
 `skill.web.create_app` takes the trusted roots and the certificate loader as arguments: here
-the roots are DIR/root.pem and the loader reads DIR/chain.pem instead of downloading. Every
-other check (signature over the body, chain validation, timestamp window, skill id) is the
-production code. gunicorn with the production settings (skill/web/gunicorn_conf.py: gevent
-workers) is the production server;
-werkzeug is what `python -m skill serve` uses. `--skill hello` serves the bare SDK skill
+(`testkit.served`) the roots are DIR/root.pem and the loader reads DIR/chain.pem instead of
+downloading. Every other check (signature over the body, chain validation, timestamp window,
+skill id) is the production code. gunicorn with the production settings
+(skill/web/gunicorn_conf.py: gevent workers) is the production server; werkzeug is what
+`python -m skill serve` uses. `--skill hello` serves the bare SDK skill
 (bench/hello_skill.py) behind the same service and checks, as the baseline.
 """
 
@@ -23,34 +23,21 @@ from typing import Any
 
 from flask import Flask
 
-from bench.pki import CERT_CHAIN_URL, CHAIN_FILE, load_root
 from skill.chat.envelopes import LOCAL_SKILL_ID
-from skill.web import create_app
+from testkit.amazon import CERT_URL
+from testkit.served import create_served_app
 
 LOOPBACK = "127.0.0.1"
 
 
 def build_app(pki_folder: Path, skill_name: str = "glute") -> Flask:
     """The real skill, or (skill_name "hello") the bare SDK skill behind the same service."""
-    chain = (pki_folder / CHAIN_FILE).read_bytes()
-
-    def load_chain(url: str) -> bytes:
-        if url != CERT_CHAIN_URL:
-            raise LookupError("only the bench chain is available")
-        return chain
-
     skill = None
     if skill_name == "hello":
         from bench.hello_skill import skill_builder
 
         skill = skill_builder.create()
-    return create_app(
-        skill,
-        verify=True,
-        skill_id=LOCAL_SKILL_ID,
-        certificate_loader=load_chain,
-        trust_roots=[load_root(pki_folder)],
-    )
+    return create_served_app(pki_folder, cert_url=CERT_URL, skill_id=LOCAL_SKILL_ID, skill=skill)
 
 
 def serve_gunicorn(app: Flask, port: int, workers: int) -> None:
@@ -97,7 +84,7 @@ def serve_werkzeug(app: Flask, port: int) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.web_server", description=__doc__)
-    parser.add_argument("--pki", type=Path, required=True, help="folder written by bench.pki")
+    parser.add_argument("--pki", type=Path, required=True, help="folder written by testkit.served")
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--server", choices=("gunicorn", "werkzeug"), default="gunicorn")
     parser.add_argument("--skill", choices=("glute", "hello"), default="glute")

@@ -22,7 +22,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from skill.web.app import MAX_REQUEST_BYTES
 from testkit.amazon import alexa_body, launch_request, signed_headers
 from testkit.processes import HOST, free_port, wait_until_healthy
-from tests.web.served import PKI_ENV_VAR, write_pki
+from testkit.served import write_pki
+from tests.web.served import PKI_ENV_VAR
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 STALLED_UPLOADS = 10
