@@ -15,9 +15,9 @@ finder hands the normal loader back untouched.
 
 Why not install oscrypto from a Git commit or a fork: `pip install -e '.[dev]'` must work from
 PyPI alone, and unofficial builds of cryptographic libraries are not wanted. oscrypto only has
-to import: the web service turns off flask-ask-sdk's own verifiers and passes its own, built on
-`cryptography` (skill/web/verification.py), so no signature check relies on oscrypto or
-certvalidator.
+to import: the web service turns off flask-ask-sdk's own verifiers and runs its own, built on
+`cryptography` (skill/web/verification.py), before the skill sees a request, so no signature
+check relies on oscrypto or certvalidator.
 
 `skill/web/__init__.py` installs the finder before anything imports flask-ask-sdk. To remove
 the fix once oscrypto publishes a release with it (1.3.1 or later): require that version (for
