@@ -21,7 +21,6 @@ sides are measured in three settings, each the same for both:
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -37,6 +36,7 @@ from bench.packing import (
 )
 from bench.stats import heading, median, millis, verdict
 from skill.chat.envelopes import EnvelopeFactory, IdSource
+from testkit.processes import clean_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 LAMBDA_DIR = ROOT / "lambda"
@@ -69,9 +69,7 @@ class Setting(NamedTuple):
 
 
 def probe(setting: Setting, folder: Path, module: str, event: str) -> dict[str, float]:
-    environment = {k: v for k, v in os.environ.items() if k != "GLUTE_DETECTIVE_SKILL_ID"}
-    environment.pop("PYTHONPATH", None)
-    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    environment = clean_environment()
     if not setting.write_bytecode:
         environment["PYTHONDONTWRITEBYTECODE"] = "1"
     completed = subprocess.run(

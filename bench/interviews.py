@@ -17,8 +17,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from skill.chat.envelopes import EnvelopeFactory, IdSource, utc_now
+from skill.chat.envelopes import EnvelopeFactory, IdSource
 from skill.chat.nlu import IntentMatch
+from skill.settings import utc_now
 from skill.voice import intents, lambda_handler
 
 VIGNETTES = Path(__file__).resolve().parents[1] / "tests" / "triage" / "vignettes.toml"

@@ -26,6 +26,7 @@ from typing import Any
 from bench import hello_skill
 from bench.interviews import Interview, record_interviews
 from bench.stats import heading, median, micros, percentile, verdict
+from skill.settings import SKILL_ID_VARIABLE
 from skill.triage import engine
 from skill.voice import lambda_handler
 
@@ -80,7 +81,7 @@ def check_same_answers(interviews: Sequence[Interview]) -> None:
 
 
 def run(quick: bool = False) -> dict[str, float]:
-    os.environ.pop("GLUTE_DETECTIVE_SKILL_ID", None)  # the recorded envelopes' skill id is local
+    os.environ.pop(SKILL_ID_VARIABLE, None)  # the recorded envelopes' skill id is local
     count, warm_rounds, cold_rounds = (40, 2, 1) if quick else (200, 5, 3)
     interviews = record_interviews(count)
     requests = sum(len(interview.requests) for interview in interviews)

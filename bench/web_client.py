@@ -2,12 +2,15 @@
 that each keep one HTTP/1.1 connection alive. Bounded by a request count and a time limit.
 
     python -m bench.web_client --port PORT --pki DIR [--threads 8] [--max-requests 4000]
-        [--max-seconds 20] [--interviews 60]
+        [--max-seconds 20] [--interviews 60] [--junk-threads 0]
 
 The interviews are recorded first (bench.interviews) with the current time, so their
 timestamps pass the service's 150-second window, and each body is signed once with the test
 leaf key before the clock starts. Every response must be HTTP 200 with the session attributes
-that the recording expects; anything else counts as an error. Prints one JSON object.
+that the recording expects; anything else counts as an error. With --junk-threads, that many
+more threads send unsigned junk at the same time (forged signatures, certificate URL variants,
+deep JSON, oversize and chunked bodies...); each junk request must be refused with a 4xx,
+and a 5xx or a dropped connection counts as a junk error. Prints one JSON object.
 """
 
 from __future__ import annotations
@@ -25,11 +28,13 @@ from pathlib import Path
 from typing import Any
 
 from bench.interviews import record_interviews
-from bench.pki import load_leaf_key, signed_headers
 from bench.stats import median, percentile
+from testkit.amazon import CERT_URL, signed_headers
+from testkit.served import load_leaf_key
 
 HOST = "127.0.0.1"
 WARM_UP_REQUESTS = 20
+JUNK_STATUSES = {400, 413, 415}
 
 
 @dataclass(frozen=True)
@@ -136,6 +141,70 @@ def worker(
         connection.close()
 
 
+@dataclass(frozen=True)
+class Junk:
+    kind: str
+    body: bytes
+    headers: dict[str, str]
+    chunked: bool = False
+
+
+def junk_requests(n: int, envelope: bytes) -> Junk:
+    """The n-th junk request: unsigned traffic of every kind that should cost the service
+    little and never get more than a 4xx."""
+    json_type = {"Content-Type": "application/json"}
+    forged = {**json_type, "SignatureCertChainUrl": CERT_URL, "Signature-256": "AAAA"}
+    deep_attributes = envelope.replace(
+        b'"attributes": {', b'"attributes": {"x": ' + b"[" * 40 + b"]" * 40 + b", ", 1
+    )
+    kinds = [
+        Junk("unsigned", envelope, json_type),
+        Junk("forged signature", envelope, forged),
+        Junk(
+            "cert URL variant",
+            envelope,
+            {**forged, "SignatureCertChainUrl": f"{CERT_URL}?evict={n}"},
+        ),
+        Junk(
+            "new cert URL",
+            envelope,
+            {**forged, "SignatureCertChainUrl": f"https://s3.amazonaws.com/echo.api/junk-{n}.pem"},
+        ),
+        Junk("deep JSON", b"[" * 5000 + b"]" * 5000, forged),
+        Junk("deep attributes", deep_attributes, forged),
+        Junk("oversize", envelope + b" " * 70_000, forged),
+        Junk("oversize chunked", envelope + b" " * 70_000, forged, chunked=True),
+        Junk("not JSON", b"hello", {**forged, "Content-Type": "text/plain"}),
+    ]
+    return kinds[n % len(kinds)]
+
+
+def junk_worker(
+    port: int, envelope: bytes, counter: itertools.count[int], budget: Budget, results: Results
+) -> None:
+    while budget.take():
+        junk = junk_requests(next(counter), envelope)
+        connection = http.client.HTTPConnection(HOST, port, timeout=10)
+        try:
+            if junk.chunked:
+                chunks = [junk.body[i : i + 8192] for i in range(0, len(junk.body), 8192)]
+                connection.request(
+                    "POST", "/", body=iter(chunks), headers=junk.headers, encode_chunked=True
+                )
+            else:
+                connection.request("POST", "/", body=junk.body, headers=junk.headers)
+            response = connection.getresponse()
+            response.read()
+            if response.status in JUNK_STATUSES:
+                results.ok(0.0)
+            else:
+                results.error(f"{junk.kind}: HTTP {response.status}")
+        except (OSError, http.client.HTTPException) as failure:
+            results.error(f"{junk.kind}: {type(failure).__name__}: {failure}")
+        finally:
+            connection.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.web_client", description=__doc__)
     parser.add_argument("--port", type=int, required=True)
@@ -149,6 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="accept any response envelope (for the bare baseline skill, whose answers differ)",
     )
+    parser.add_argument("--junk-threads", type=int, default=0)
     args = parser.parse_args(argv)
 
     interviews = prepare(args.interviews, args.pki)
@@ -166,12 +236,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         for _ in range(args.threads)
     ]
+    junk = Results()
+    junk_budget = Budget(args.max_requests, args.max_seconds)
+    junk_envelope = interviews[0][0].body
+    junk_counter = itertools.count()
+    junk_threads = [
+        threading.Thread(
+            target=junk_worker, args=(args.port, junk_envelope, junk_counter, junk_budget, junk)
+        )
+        for _ in range(args.junk_threads)
+    ]
     started = time.perf_counter()
-    for thread in threads:
+    for thread in threads + junk_threads:
         thread.start()
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
+    for thread in junk_threads:
+        thread.join()
 
     done = len(results.latencies)
     report = {
@@ -183,6 +265,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "requests_per_second": done / elapsed if elapsed else 0.0,
         "p50_ms": median(results.latencies) * 1e3 if done else None,
         "p99_ms": percentile(results.latencies, 99) * 1e3 if done else None,
+        "junk_requests": len(junk.latencies) + junk.errors,
+        "junk_errors": junk.errors,
+        "junk_error_examples": junk.examples,
     }
     print(json.dumps(report))
     return 0

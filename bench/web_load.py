@@ -1,11 +1,15 @@
 """The web service under load on loopback, with Alexa request verification on.
 
-A test PKI is generated in a temporary folder; bench.web_server serves the app trusting it
-(gunicorn, gthread workers) and bench.web_client, a second process, sends signed whole
-interviews over keep-alive connections. The same service with the bare SDK skill in place of
-the real one runs beside it as the baseline, and the load alternates between the two, round
-after round, so that noise on the machine falls on both. Before the load, an unsigned request
-must be refused by each: proof that the checks are really on.
+A test PKI is generated in a temporary folder (testkit.served); bench.web_server serves the app
+trusting it (gunicorn with the production settings) and bench.web_client, a second process,
+sends signed whole interviews over keep-alive connections. The same service with the bare SDK
+skill in place of the real one runs beside it as the baseline, and the load alternates between
+the two, round after round, so that noise on the machine falls on both. Before the load, an
+unsigned request must be refused by each: proof that the checks are really on. A last round
+sends the same signed load to the skill with unsigned junk mixed in (forged signatures,
+certificate URL variants, deep JSON, oversize and chunked bodies) from JUNK_THREADS more
+connections: the signed requests must still see no error, and every junk request must get a
+4xx.
 """
 
 from __future__ import annotations
@@ -23,13 +27,14 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
-from bench.pki import TestPki
 from bench.stats import heading, median
-from tests.processes import HOST, free_port, wait_until_healthy
+from testkit.processes import HOST, clean_environment, free_port, wait_until_healthy
+from testkit.served import write_pki
 
 ROOT = Path(__file__).resolve().parents[1]
 STARTUP_SECONDS = 30.0
 CLIENT_THREADS = 8
+JUNK_THREADS = 2
 # (max requests, max seconds) of one round of load: full run, quick run.
 LIMITS = {False: (4000, 6.0), True: (1500, 5.0)}
 
@@ -37,11 +42,10 @@ LIMITS = {False: (4000, 6.0), True: (1500, 5.0)}
 @contextmanager
 def running_server(pki: Path, skill: str, server_kind: str) -> Iterator[int]:
     port = free_port()
-    environment = {k: v for k, v in os.environ.items() if k != "GLUTE_DETECTIVE_SKILL_ID"}
     command = [sys.executable, "-m", "bench.web_server", "--pki", str(pki), "--port", str(port)]
     command += ["--skill", skill, "--server", server_kind]
     # Its own process group: gunicorn's master and workers all stop together.
-    server = subprocess.Popen(command, cwd=ROOT, env=environment, start_new_session=True)
+    server = subprocess.Popen(command, cwd=ROOT, env=clean_environment(), start_new_session=True)
     try:
         wait_until_healthy(f"http://{HOST}:{port}", server, seconds=STARTUP_SECONDS)
         yield port
@@ -70,11 +74,14 @@ def unsigned_request_status(port: int) -> int:
         return refused.code
 
 
-def load(port: int, pki: Path, *, quick: bool, any_skill: bool) -> dict[str, Any]:
+def load(
+    port: int, pki: Path, *, quick: bool, any_skill: bool, junk_threads: int = 0
+) -> dict[str, Any]:
     max_requests, max_seconds = LIMITS[quick]
     command = [sys.executable, "-m", "bench.web_client", "--port", str(port), "--pki", str(pki)]
     command += ["--threads", str(CLIENT_THREADS), "--interviews", "20" if quick else "60"]
     command += ["--max-requests", str(max_requests), "--max-seconds", str(max_seconds)]
+    command += ["--junk-threads", str(junk_threads)]
     if any_skill:
         command.append("--any-skill")
     completed = subprocess.run(
@@ -106,7 +113,7 @@ def run(quick: bool = False, server_kind: str = "gunicorn") -> dict[str, Any]:
     refused: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix="bench-pki-") as folder, ExitStack() as servers:
         pki = Path(folder)
-        TestPki.generate().write(pki)
+        write_pki(pki)
         ports = {
             skill: servers.enter_context(running_server(pki, skill, server_kind))
             for skill, _ in subjects
@@ -117,9 +124,12 @@ def run(quick: bool = False, server_kind: str = "gunicorn") -> dict[str, Any]:
         for _ in range(rounds):
             for skill, port in ports.items():
                 reports[skill].append(load(port, pki, quick=quick, any_skill=skill == "hello"))
+        with_junk = load(
+            ports["glute"], pki, quick=quick, any_skill=False, junk_threads=JUNK_THREADS
+        )
 
     max_requests, max_seconds = LIMITS[quick]
-    layout = "2 workers x 4 threads each" if server_kind == "gunicorn" else "threaded, 1 process"
+    layout = "2 gevent workers" if server_kind == "gunicorn" else "threaded, 1 process"
     print(
         f"  {server_kind} on {HOST}, {layout}; load from a second process with "
         f"{CLIENT_THREADS} keep-alive connections, {rounds} alternating round(s) of at most "
@@ -146,4 +156,14 @@ def run(quick: bool = False, server_kind: str = "gunicorn") -> dict[str, Any]:
         f" errors {ours['errors'] + bare['errors']} (target 0)"
     )
     results["web_throughput_ratio"] = ratio
+    results["web_glute_with_junk"] = with_junk
+    print(
+        f"    the skill, {JUNK_THREADS} junk connections mixed in: "
+        f"{with_junk['requests_per_second']:5.0f} req/s   p50 {with_junk['p50_ms']:6.2f} ms   "
+        f"p99 {with_junk['p99_ms']:6.2f} ms   {with_junk['requests']} requests, "
+        f"errors {with_junk['errors']}; {with_junk['junk_requests']} junk requests, "
+        f"junk errors {with_junk['junk_errors']} (target 0 and 0)"
+    )
+    for example in with_junk["error_examples"] + with_junk["junk_error_examples"]:
+        print(f"      error: {example}")
     return results

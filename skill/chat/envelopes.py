@@ -9,12 +9,13 @@ from __future__ import annotations
 import hashlib
 import itertools
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Any
 
 from skill.chat.nlu import IntentMatch, SlotMatch
+from skill.settings import Clock, utc_now
 
 API_ENDPOINT = "https://api.amazonalexa.com"
 LOCAL_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
@@ -52,10 +53,6 @@ class Session:
     attributes: dict[str, Any] = field(default_factory=dict)
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 class EnvelopeFactory:
     """Builds the envelopes one device (one user, one skill) sends."""
 
@@ -64,7 +61,7 @@ class EnvelopeFactory:
         locale: str = "en-US",
         skill_id: str = LOCAL_SKILL_ID,
         ids: IdSource | None = None,
-        clock: Callable[[], datetime] = utc_now,
+        clock: Clock = utc_now,
     ) -> None:
         self.locale = locale
         self.skill_id = skill_id

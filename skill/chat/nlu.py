@@ -17,14 +17,14 @@ and anything else is `AMAZON.FallbackIntent`, as on a device.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "interaction_model"
+from skill.interaction_model.builder import build_model, locales
+from skill.interaction_model.rules import LAUNCH_PHRASES, ONE_SHOT_PHRASES
+
 FALLBACK_INTENT = "AMAZON.FallbackIntent"
 ER_SUCCESS_MATCH = "ER_SUCCESS_MATCH"
 ER_SUCCESS_NO_MATCH = "ER_SUCCESS_NO_MATCH"
@@ -62,9 +62,7 @@ BUILT_IN_LEXICON: Mapping[str, tuple[str, ...]] = {
     "AMAZON.NavigateHomeIntent": ("go home", "home", "go to the home screen"),
 }
 
-# "Alexa, <verb> <invocation name> [<connecting word>] [<utterance>]"
-LAUNCH_VERBS = ("open", "start", "launch", "load", "begin", "run", "play", "use", "talk to")
-ONE_SHOT_VERBS = ("ask", "tell")
+# "Alexa, <launch phrase> <invocation name> [<connecting word>] [<utterance>]"
 CONNECTING_WORDS = frozenset({"to", "and", "for", "if", "whether", "that"})
 # "what is a pulled hamstring": Alexa fills the slot with the value, not the article.
 ARTICLES = frozenset({"a", "an", "the", "my"})
@@ -78,17 +76,14 @@ MAX_OPEN_SLOT_WORDS = 6
 
 
 def available_locales() -> list[str]:
-    return sorted(path.stem for path in MODEL_DIR.glob("*.json"))
+    return sorted(locales())
 
 
 def load_interaction_model(locale: str = "en-US") -> dict[str, Any]:
-    """The committed interaction model for `locale` (`interaction_model/<locale>.json`)."""
-    path = MODEL_DIR / f"{locale}.json"
-    if not path.is_file():
-        known = ", ".join(available_locales()) or "none"
-        raise FileNotFoundError(f"no interaction model for locale {locale!r} (have: {known})")
-    model: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return model
+    """The interaction model Alexa is given for `locale`, built from its definition (the same
+    as the committed `interaction_model/<locale>.json`, so an installed package needs no
+    checkout). Raises LookupError for a locale the skill does not have."""
+    return build_model(locale)
 
 
 def normalise(text: str) -> str:
@@ -189,7 +184,7 @@ class Nlu:
             for intent in language_model["intents"]
         }
         self._launch = re.compile(
-            rf"^(?P<verb>{'|'.join(LAUNCH_VERBS + ONE_SHOT_VERBS)}) "
+            rf"^(?P<verb>{'|'.join((*LAUNCH_PHRASES, *ONE_SHOT_PHRASES))}) "
             rf"{re.escape(self.invocation_name)}(?: (?P<rest>.+))?$"
         )
 

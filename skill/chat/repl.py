@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
 import sys
 from collections.abc import Iterator
 from typing import Any, TextIO
@@ -19,12 +18,11 @@ from typing import Any, TextIO
 from skill.chat.device import Device, Heard, Invoke
 from skill.chat.envelopes import LOCAL_SKILL_ID, EnvelopeFactory
 from skill.chat.nlu import Nlu
+from skill.settings import configured_skill_id
 
 # Words that leave the chat. On a device "exit" closes the skill the same way: the skill
 # gets a SessionEndedRequest and says nothing.
 LEAVE_WORDS = frozenset({"quit", "exit"})
-# The same variable the web service reads, so local envelopes can carry the real skill id.
-SKILL_ID_VARIABLE = "GLUTE_DETECTIVE_SKILL_ID"
 
 
 def skill_invoke() -> Invoke:
@@ -96,8 +94,8 @@ def run_chat(
     """Run a conversation on standard input and output; returns the exit status."""
     try:
         nlu = Nlu.for_locale(locale)
-    except FileNotFoundError as missing:
-        print(missing, file=sys.stderr)
+    except LookupError as missing:
+        print(missing.args[0], file=sys.stderr)
         return 2
     if invoke is None:
         try:
@@ -105,7 +103,7 @@ def run_chat(
         except (ImportError, AttributeError) as failure:
             print(f"cannot load the skill: {failure}", file=sys.stderr)
             return 1
-    skill_id = skill_id or os.environ.get(SKILL_ID_VARIABLE) or LOCAL_SKILL_ID
+    skill_id = skill_id or configured_skill_id() or LOCAL_SKILL_ID
     device = Device(invoke, nlu, EnvelopeFactory(locale=locale, skill_id=skill_id))
     transcript = Transcript(sys.stdout, sys.stderr, as_json)
     if sys.stdin.isatty():

@@ -75,10 +75,14 @@ def build_model(locale: str = "en-US") -> dict[str, Any]:
 
 
 def condition_values() -> list[dict[str, Any]]:
-    """The ConditionType values: every condition with the words runners use for it."""
+    """The ConditionType values: every condition of the clinical knowledge, by its name and
+    the other names runners use for it (clinical.toml is their one home)."""
     return [
-        {"id": cid, "name": {"value": words["spoken"], "synonyms": words["synonyms"]}}
-        for cid, words in definition()["conditions"].items()
+        {
+            "id": condition.id,
+            "name": {"value": condition.name, "synonyms": list(condition.synonyms)},
+        }
+        for condition in load_knowledge().conditions.values()
     ]
 
 

@@ -6,10 +6,16 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-# Alexa refuses launch phrases and wake words in an invocation name, and a sample that begins
+# How a person opens a skill: "Alexa, <launch phrase> <invocation name>", or with a request
+# straight away, "Alexa, <one-shot phrase> <invocation name> <request>".
+LAUNCH_PHRASES = ("open", "start", "launch", "load", "begin", "run", "play", "use", "talk to")
+ONE_SHOT_PHRASES = ("ask", "tell")
+# "Alexa, enable <skill>" turns a skill on without opening it.
+ENABLE = "enable"
+# Alexa refuses these words and the wake words in an invocation name, and a sample that begins
 # with one ("open ...", "alexa ...") reads to Alexa as a request to start some skill.
 LAUNCH_WORDS = frozenset(
-    {"open", "ask", "tell", "launch", "load", "begin", "enable", "start", "run", "use", "play"}
+    {phrase.split()[0] for phrase in (*LAUNCH_PHRASES, *ONE_SHOT_PHRASES)} | {ENABLE}
 )
 WAKE_WORDS = frozenset({"alexa", "amazon", "echo", "computer", "ziggy", "skill", "app"})
 # Ordinary English openers ("tell me more", "start again") stay allowed in samples.

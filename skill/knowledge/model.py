@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
-# The stable ids of shared/spec/clinical.md, in the spec's order (high to low).
+# The stable ids of docs/clinical.md, in its order (high to low).
 CONDITION_IDS: tuple[str, ...] = (
     "sciatica",
     "piriformis_syndrome",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from functools import cache
 from typing import Any
 
@@ -11,18 +10,17 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
 from ask_sdk_model import RequestEnvelope
 
+from skill.settings import configured_skill_id
 from skill.voice.dialogue import Dialogue
 from skill.voice.handlers import ApologiseAndCarryOn, request_handlers
 from skill.voice.interceptors import LoadConversation, LogRequestKind
-
-SKILL_ID_VARIABLE = "GLUTE_DETECTIVE_SKILL_ID"
 
 
 def new_skill_builder(dialogue: Dialogue | None = None) -> SkillBuilder:
     dialogue = dialogue or Dialogue()
     builder = SkillBuilder()
     # When configured, the SDK refuses requests meant for any other skill.
-    skill_id = os.environ.get(SKILL_ID_VARIABLE)
+    skill_id = configured_skill_id()
     if skill_id:
         builder.skill_id = skill_id  # type: ignore[assignment]  # the SDK annotates it as None
     builder.add_global_request_interceptor(LogRequestKind())

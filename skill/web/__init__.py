@@ -1,6 +1,7 @@
 """The skill as a self-hosted web service (Flask + flask-ask-sdk), with Alexa request checks.
 
-Production: ``gunicorn 'skill.web:create_app()'``. See docs/web-service.md.
+Production: ``gunicorn -c python:skill.web.gunicorn_conf 'skill.web:create_app()'`` (gevent
+workers; see skill/web/gunicorn_conf.py). See docs/web-service.md.
 """
 
 # flask-ask-sdk pulls in oscrypto, whose released version cannot parse OpenSSL versions such

@@ -1,14 +1,35 @@
-"""Flask application factory: the skill behind flask-ask-sdk's SkillAdapter at POST /."""
+"""Flask application factory: the skill, registered with flask-ask-sdk's SkillAdapter, at POST /.
+
+How a request is handled, cheapest step first, so that traffic which is not from Alexa costs
+little and cannot reach the SDK:
+
+1. `Content-Type` must be UTF-8 JSON (else 415).
+2. The whole body is read, with or without Content-Length (chunked too), up to 64 KiB; a
+   longer one is refused with 413, never cut, so the bytes checked are the bytes sent.
+3. The signature headers are checked for form, the certificate URL against Amazon's rules.
+4. The body is parsed as plain JSON with bounded nesting, and must look like an envelope
+   with bounded session attributes (`skill/web/envelope.py`); then the timestamp and the
+   skill id are read from that JSON.
+5. The signature is checked over the raw bytes, with a chain from the cache or from a
+   bounded download (`skill/web/verification.py`).
+6. Only then is the body deserialised into the SDK's `RequestEnvelope`, once, and the skill
+   invoked; its response envelope is serialised back.
+
+flask-ask-sdk's `SkillAdapter` is the adapter: it registers the skill on the app (under
+`app.extensions`, with its user agent) exactly as its documentation shows. Its own
+`dispatch_request` is not the view, because it deserialises the body into SDK objects before
+running any verifier, and its verifiers see the body as text and SDK objects rather than the
+raw bytes; the view below does what it does (deserialise, invoke, serialise) after the
+checks above. Verification failures are answered 400, as the adapter does.
+"""
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Sequence
 
 from ask_sdk_core.skill import CustomSkill
+from ask_sdk_model import Request
 from ask_sdk_model.request_envelope import RequestEnvelope
-from ask_sdk_webservice_support.verifier import AbstractVerifier
 from cryptography import x509
 from flask import Flask, Response, current_app, jsonify, request
 from flask_ask_sdk.skill_adapter import (
@@ -16,21 +37,18 @@ from flask_ask_sdk.skill_adapter import (
     VERIFY_TIMESTAMP_APP_CONFIG,
     SkillAdapter,
 )
-from werkzeug.exceptions import BadRequest, UnsupportedMediaType
+from werkzeug.exceptions import BadRequest, RequestEntityTooLarge, UnsupportedMediaType
 
 from skill.legal import DOCUMENTS, document
+from skill.settings import SKILL_ID_VARIABLE, Clock, configured_skill_id, utc_now
 from skill.web.certificates import CertificateLoader, download_certificate_chain
-from skill.web.errors import WithholdExceptionMessages, register_error_handlers
-from skill.web.verification import (
-    Clock,
-    SignatureVerifier,
-    SkillIdVerifier,
-    TimestampVerifier,
-    utc_now,
-)
+from skill.web.envelope import parse_envelope
+from skill.web.errors import protect_logs, register_error_handlers
+from skill.web.verification import AlexaRequestChecks
 
-SKILL_ID_ENV_VAR = "GLUTE_DETECTIVE_SKILL_ID"
 MAX_REQUEST_BYTES = 64 * 1024
+#: The request types the SDK knows; any other is logged as "unknown", never as sent.
+KNOWN_REQUEST_TYPES = frozenset(Request.discriminator_value_class_map)
 
 
 def create_app(
@@ -51,42 +69,54 @@ def create_app(
     certificate_loader, trust_roots, now: the certificate download, the trusted roots
         (default: certifi, else the system store) and the clock, replaceable for tests.
     """
+    protect_logs()
     if skill is None:
         from skill.voice import build_skill
 
         skill = build_skill()
     if skill_id is None:
-        skill_id = os.environ.get(SKILL_ID_ENV_VAR) or None
+        skill_id = configured_skill_id()
 
     app = Flask(__name__)
     app.config[VERIFY_SIGNATURE_APP_CONFIG] = False  # the package's certvalidator-based checks;
-    app.config[VERIFY_TIMESTAMP_APP_CONFIG] = False  # ours below replace them
-    app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
-    app.logger.addFilter(WithholdExceptionMessages())
+    app.config[VERIFY_TIMESTAMP_APP_CONFIG] = False  # ours replace them
+    # One byte over the limit: Werkzeug stops a body without Content-Length at this size
+    # without saying so, and the extra byte is how read_body tells "too long" from "exact".
+    app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES + 1
     register_error_handlers(app)
 
-    verifiers: list[AbstractVerifier] = []
-    if verify:
-        verifiers.append(
-            SignatureVerifier(
-                certificate_loader=certificate_loader, trust_roots=trust_roots, now=now
-            )
-        )
-        verifiers.append(TimestampVerifier(now=now))
-    if skill_id is not None:
-        verifiers.append(SkillIdVerifier(skill_id))
-    elif verify:
+    checks = AlexaRequestChecks(
+        verify=verify,
+        skill_id=skill_id,
+        certificate_loader=certificate_loader,
+        trust_roots=trust_roots,
+        now=now,
+    )
+    if skill_id is None and verify:
         app.logger.warning(
-            "%s is not set: requests for any skill id are accepted", SKILL_ID_ENV_VAR
+            "%s is not set: requests for any skill id are accepted", SKILL_ID_VARIABLE
         )
-
-    adapter = SkillAdapter(skill=skill, skill_id=skill_id, verifiers=verifiers, app=app)
+    SkillAdapter(skill=skill, skill_id=skill_id, verifiers=[], app=app)
 
     def alexa_endpoint() -> Response:
-        request_type = _validated_request_type(skill)
-        current_app.logger.info("received %s", request_type)
-        response: Response = adapter.dispatch_request()
-        return response
+        body = read_body()
+        signed = checks.check_headers(request.headers.items())
+        envelope = parse_envelope(body)
+        checks.check_envelope(envelope)
+        checks.check_signature(signed, body)
+        request_type = envelope["request"]["type"]
+        known = request_type if request_type in KNOWN_REQUEST_TYPES else "an unknown type"
+        current_app.logger.info("received %s", known)
+        try:
+            request_envelope = skill.serializer.deserialize(
+                payload=body.decode("utf-8"), obj_type=RequestEnvelope
+            )
+        except Exception as error:  # the serializer raises a variety of types for odd shapes
+            raise BadRequest("request body is not an Alexa request envelope") from error
+        if request_envelope.request is None:
+            raise BadRequest("request envelope has no request")
+        response_envelope = skill.invoke(request_envelope=request_envelope, context=None)
+        return jsonify(skill.serializer.serialize(response_envelope))
 
     app.add_url_rule(
         "/",
@@ -107,27 +137,15 @@ def _healthz() -> Response:
     return jsonify(status="ok")
 
 
-def _validated_request_type(skill: CustomSkill) -> str:
-    """Reject, as 4xx, bodies that SkillAdapter would otherwise turn into a 500.
-
-    Returns the request type (e.g. "LaunchRequest"), the only request detail we log.
-    """
+def read_body() -> bytes:
+    """The whole body of a UTF-8 JSON request, at most MAX_REQUEST_BYTES; else 415 or 413."""
     if request.mimetype != "application/json":
         raise UnsupportedMediaType("Content-Type must be application/json")
     if request.mimetype_params.get("charset", "utf-8").lower() not in {"utf-8", "utf8"}:
         raise UnsupportedMediaType("request body must be UTF-8")
-    body = request.get_data(cache=True)  # over MAX_CONTENT_LENGTH raises 413
-    try:
-        text = body.decode("utf-8")
-        if not isinstance(json.loads(text), dict):
-            raise BadRequest("request body must be a JSON object")
-    except ValueError as error:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
-        raise BadRequest("request body is not valid UTF-8 JSON") from error
-    try:
-        envelope = skill.serializer.deserialize(payload=text, obj_type=RequestEnvelope)
-    except Exception as error:  # the serializer raises a variety of types for odd shapes
-        raise BadRequest("request body is not an Alexa request envelope") from error
-    request_type = getattr(envelope.request, "object_type", None)
-    if not isinstance(request_type, str):
-        raise BadRequest("request envelope has no request")
-    return request_type
+    # Content-Length over the app's MAX_CONTENT_LENGTH raises 413 here; without one, the
+    # stream stops one byte past the limit.
+    body = request.get_data(cache=True)
+    if len(body) > MAX_REQUEST_BYTES:
+        raise RequestEntityTooLarge()
+    return body

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import ssl
 import urllib.request
 import warnings
@@ -48,12 +49,19 @@ def download_certificate_chain(url: str) -> bytes:
     try:
         with _opener.open(url, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:
             data: bytes = response.read(MAX_CHAIN_BYTES + 1)
+            # A read with a size stops quietly at a connection closed before Content-Length
+            # was reached; whatever Content-Length promised and did not arrive is left here.
+            missing = response.length if len(data) <= MAX_CHAIN_BYTES else None
     except CertificateDownloadError:
         raise
-    except (OSError, ValueError) as error:  # URLError, HTTPError and timeouts are OSErrors
+    # URLError, HTTPError and timeouts are OSErrors; InvalidURL and IncompleteRead are
+    # HTTPExceptions.
+    except (OSError, ValueError, http.client.HTTPException) as error:
         raise CertificateDownloadError(f"certificate download failed: {error}") from error
     if len(data) > MAX_CHAIN_BYTES:
         raise CertificateDownloadError(f"certificate chain is larger than {MAX_CHAIN_BYTES} bytes")
+    if missing:
+        raise CertificateDownloadError(f"certificate download ended {missing} bytes early")
     return data
 
 

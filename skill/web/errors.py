@@ -1,15 +1,26 @@
-"""Every error leaves the service as a small JSON body, and its log line holds no request data."""
+"""Every error leaves the service as a small JSON body, and no log line holds request data.
+
+Logging is made safe where every record is born: `protect_logs` installs a log record factory,
+so it holds for every logger in the process (the app's, the skill's, gunicorn's, the root
+logger and Python's last-resort handler) whatever handlers are configured, now or later.
+"""
 
 from __future__ import annotations
 
 import json
 import logging
+import re
+import threading
 import traceback
+from typing import Any
 
 from ask_sdk_webservice_support.verifier import VerificationException
 from flask import Flask, Response, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response as WerkzeugResponse
+
+#: A logged stack keeps this many frames at each end (a RecursionError has a thousand).
+STACK_FRAMES_KEPT = 15
 
 
 def json_error(status: int, message: str) -> Response:
@@ -19,8 +30,15 @@ def json_error(status: int, message: str) -> Response:
 
 
 def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(VerificationException, _failed_verification)
     app.register_error_handler(HTTPException, _http_error_as_json)
     app.register_error_handler(Exception, _unexpected_error_as_json)
+
+
+def _failed_verification(error: VerificationException) -> Response:
+    # Expected (anyone can POST to the service), and its message is written to be safe to log.
+    current_app.logger.warning("request failed verification: %s", describe(error))
+    return json_error(400, "request failed verification")
 
 
 def _http_error_as_json(error: HTTPException) -> WerkzeugResponse:
@@ -42,29 +60,66 @@ def _unexpected_error_as_json(error: Exception) -> Response:
     return json_error(500, "internal server error")
 
 
-class WithholdExceptionMessages(logging.Filter):
-    """Log an exception's type and stack but not its message.
+_install_lock = threading.Lock()
+_installed = False
 
-    Exception messages raised while handling a request can quote what the user said, which
-    is health information; the type and the stack are enough to find the fault. Our own
-    verification failures are different: their messages are written to be safe to log, and
-    they are expected (anyone can POST to the service), so they get one line and no stack.
+
+def protect_logs() -> None:
+    """Make every log record in this process safe to write (idempotent).
+
+    Exceptions are logged with their type and a bounded stack but not their message: a
+    message raised while handling a request can quote what the user said, which is health
+    information. Our own verification failures are the exception: their messages are
+    written to be safe to log. And control characters in the arguments of a log call are
+    escaped, so a value from a request (an intent name, say) cannot start a forged line.
     """
+    global _installed
+    with _install_lock:
+        if _installed:
+            return
+        make_record = logging.getLogRecordFactory()
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.exc_info and record.exc_info[1] is not None:
-            record.exc_text = _describe(record.exc_info[1])
-            record.exc_info = None
-        return True
+        def safe_record(*args: Any, **kwargs: Any) -> logging.LogRecord:
+            record = make_record(*args, **kwargs)
+            if isinstance(record.args, tuple):
+                record.args = tuple(_escaped(value) for value in record.args)
+            if record.exc_info and record.exc_info[1] is not None:
+                record.exc_text = describe(record.exc_info[1])
+                record.exc_info = None
+            return record
+
+        logging.setLogRecordFactory(safe_record)
+        _installed = True
 
 
-def _describe(error: BaseException) -> str:
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(text: str) -> str:
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+
+
+def _escaped(value: object) -> object:
+    return _escape(value) if isinstance(value, str) else value
+
+
+def describe(error: BaseException) -> str:
+    """What a log may say about an exception: see `protect_logs`."""
     if isinstance(error, VerificationException):
         cause = error.__cause__
         because = f" (because {type(cause).__name__}: {cause})" if cause is not None else ""
-        return f"{type(error).__name__}: {error}{because}"
-    stack = "".join(traceback.format_tb(error.__traceback__))
+        return _escape(f"{type(error).__name__}: {error}{because}")
+    frames = traceback.extract_tb(error.__traceback__)
+    if len(frames) > 2 * STACK_FRAMES_KEPT:
+        omitted = len(frames) - 2 * STACK_FRAMES_KEPT
+        shown = [
+            *traceback.format_list(frames[:STACK_FRAMES_KEPT]),
+            f"  ... {omitted} frames omitted ...\n",
+            *traceback.format_list(frames[-STACK_FRAMES_KEPT:]),
+        ]
+    else:
+        shown = traceback.format_list(frames)
     return (
-        f"Traceback (most recent call last):\n{stack}"
+        f"Traceback (most recent call last):\n{''.join(shown)}"
         f"{type(error).__module__}.{type(error).__qualname__} (message withheld)"
     )

@@ -12,6 +12,19 @@ oscrypto modules holding that regex and, when their source still contains the ol
 compiles them with the upstream pattern instead. Nothing else in the source changes and
 nothing is written to disk. Once a fixed oscrypto is installed the old pattern is absent and the
 finder hands the normal loader back untouched.
+
+Why not install oscrypto from a Git commit or a fork: `pip install -e '.[dev]'` must work from
+PyPI alone, and unofficial builds of cryptographic libraries are not wanted. oscrypto only has
+to import: the web service turns off flask-ask-sdk's own verifiers and runs its own, built on
+`cryptography` (skill/web/verification.py), before the skill sees a request, so no signature
+check relies on oscrypto or certvalidator.
+
+`skill/web/__init__.py` installs the finder before anything imports flask-ask-sdk. To remove
+the fix once oscrypto publishes a release with it (1.3.1 or later): require that version (for
+example `oscrypto>=1.3.1` in the `web` extra), delete this module and
+tests/web/test_oscrypto_compat.py, and remove the two lines that install it from
+skill/web/__init__.py. The test `test_without_the_fix_this_machines_openssl_breaks_the_import`
+starts skipping, saying so, as soon as the installed oscrypto has the fix.
 """
 
 from __future__ import annotations

@@ -3,7 +3,12 @@
 These follow Amazon's rules for skills hosted as a web service. They use `cryptography`
 (including its X.509 path validation) instead of the certvalidator/oscrypto stack that
 ask-sdk-webservice-support's own verifiers depend on. Every failure raises
-`VerificationException`, which flask-ask-sdk's SkillAdapter turns into HTTP 400.
+`VerificationException`, which the service answers with HTTP 400.
+
+They work on what was sent, never on SDK objects: the headers, the raw body bytes (the
+signature is over exactly those) and the body parsed as plain JSON. `AlexaRequestChecks`
+runs them cheapest first, so a request that fails a cheap rule costs no download and no
+RSA work, and the body is deserialised into SDK objects only once all of them passed.
 Exception messages never quote the request body: it can hold health information.
 """
 
@@ -14,21 +19,24 @@ import binascii
 import posixpath
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
-from ask_sdk_model.request_envelope import RequestEnvelope
-from ask_sdk_webservice_support.verifier import AbstractVerifier, VerificationException
+from ask_sdk_webservice_support.verifier import VerificationException
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
 
+from skill.settings import Clock, utc_now
 from skill.web.certificates import (
+    DOWNLOAD_TIMEOUT_SECONDS,
     CertificateLoader,
     download_certificate_chain,
     load_default_trust_roots,
@@ -42,16 +50,20 @@ CERT_CHAIN_URL_PORT = 443
 CERT_CHAIN_URL_PATH_PREFIX = "/echo.api/"
 ALEXA_SIGNING_DOMAIN = "echo-api.amazon.com"
 TIMESTAMP_TOLERANCE = timedelta(seconds=150)
-
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+# Downloads of chains not in the cache: a burst of this many, then one more per interval.
+# Alexa uses one chain URL at a time, so a real request rarely needs more than one.
+DOWNLOAD_BURST = 4
+DOWNLOAD_INTERVAL = timedelta(seconds=30)
 
 
-def validate_certificate_chain_url(url: str) -> None:
-    """Reject a SignatureCertChainUrl that does not point into Amazon's echo.api bucket."""
+def validate_certificate_chain_url(url: str) -> str:
+    """Reject a SignatureCertChainUrl that does not point into Amazon's echo.api bucket.
+
+    Returns the URL normalised: https, the lower-case host, no port, query or fragment, and
+    the path with `.` and `..` resolved and percent-escapes written one way. That is the URL
+    that is downloaded and the key the chain is cached under, so spellings of one URL share
+    one download and one cache entry.
+    """
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -71,15 +83,44 @@ def validate_certificate_chain_url(url: str) -> None:
             raise VerificationException(
                 f"certificate chain URL path must start with {CERT_CHAIN_URL_PATH_PREFIX}"
             )
+    path = quote(posixpath.normpath(unquote(parts.path)), safe="/")
+    return f"{CERT_CHAIN_URL_SCHEME}://{CERT_CHAIN_URL_HOST}{path}"
 
 
-def header_value(headers: Mapping[str, Any], name: str) -> str | None:
+#: Request headers as name-value pairs: a dict's items() or Werkzeug's Headers.
+Headers = Iterable[tuple[str, Any]]
+
+
+def header_value(headers: Headers, name: str) -> str | None:
     """Case-insensitive header lookup that works for plain dicts and Werkzeug headers."""
     wanted = name.lower()
-    for key, value in headers.items():
+    for key, value in headers:
         if key.lower() == wanted:
             return str(value)
     return None
+
+
+@dataclass(frozen=True)
+class SignatureHeaders:
+    """The two signature headers, checked for form: the normalised URL and the raw signature."""
+
+    cert_chain_url: str
+    signature: bytes
+
+
+def read_signature_headers(headers: Headers) -> SignatureHeaders:
+    cert_url = header_value(headers, SIGNATURE_CERT_CHAIN_URL_HEADER)
+    if not cert_url:
+        raise VerificationException(f"missing {SIGNATURE_CERT_CHAIN_URL_HEADER} header")
+    signature_header = header_value(headers, SIGNATURE_256_HEADER)
+    if not signature_header:
+        raise VerificationException(f"missing {SIGNATURE_256_HEADER} header")
+    normalised_url = validate_certificate_chain_url(cert_url)
+    try:
+        signature = base64.b64decode(signature_header, validate=True)
+    except (binascii.Error, ValueError) as error:
+        raise VerificationException("signature is not valid base64") from error
+    return SignatureHeaders(cert_chain_url=normalised_url, signature=signature)
 
 
 @dataclass(frozen=True)
@@ -102,7 +143,7 @@ class CertificateChain:
 
 
 class CertificateChainCache:
-    """Chains that passed verification, by URL; an expired chain is dropped, not served."""
+    """Chains that verified a signature, by normalised URL; an expired chain is dropped."""
 
     def __init__(self, max_entries: int = 16) -> None:
         self._max_entries = max_entries
@@ -128,7 +169,68 @@ class CertificateChainCache:
                 self._chains.popitem(last=False)
 
 
-class SignatureVerifier(AbstractVerifier):
+class BoundedDownloads:
+    """Downloads chains so that no traffic can make the service fetch over and over.
+
+    One download at a time per URL: requests that need a URL already being fetched wait for
+    that download and share its result. And a token bucket for new downloads: `burst` at
+    once, then one per `interval`; past that a request is refused without a download.
+    """
+
+    def __init__(
+        self,
+        loader: CertificateLoader,
+        *,
+        burst: int = DOWNLOAD_BURST,
+        interval: timedelta = DOWNLOAD_INTERVAL,
+        wait_seconds: float = 3 * DOWNLOAD_TIMEOUT_SECONDS,
+    ) -> None:
+        self._load = loader
+        self._burst = burst
+        self._interval = interval
+        self._wait_seconds = wait_seconds
+        self._tokens = float(burst)
+        self._refilled: datetime | None = None
+        self._in_flight: dict[str, Future[bytes]] = {}
+        self._lock = threading.Lock()
+
+    def fetch(self, url: str, now: datetime) -> bytes:
+        with self._lock:
+            flight = self._in_flight.get(url)
+            leader = flight is None
+            if flight is None:
+                if not self._take_token(now):
+                    raise VerificationException(
+                        "too many certificate chain downloads; try again later"
+                    )
+                flight = self._in_flight[url] = Future()
+        if leader:
+            try:
+                flight.set_result(self._load(url))
+            except Exception as error:  # any loader failure means the request cannot be trusted
+                flight.set_exception(error)
+            finally:
+                with self._lock:
+                    del self._in_flight[url]
+        try:
+            return flight.result(timeout=self._wait_seconds)
+        except FutureTimeout as error:
+            raise VerificationException("certificate chain download is taking too long") from error
+        except Exception as error:
+            raise VerificationException("could not download the certificate chain") from error
+
+    def _take_token(self, now: datetime) -> bool:
+        if self._refilled is not None and now > self._refilled:
+            earned = (now - self._refilled) / self._interval
+            self._tokens = min(float(self._burst), self._tokens + earned)
+        self._refilled = now
+        if self._tokens < 1:
+            return False
+        self._tokens -= 1
+        return True
+
+
+class SignatureVerifier:
     """Checks the certificate chain and the Signature-256 header over the raw body."""
 
     def __init__(
@@ -138,43 +240,27 @@ class SignatureVerifier(AbstractVerifier):
         trust_roots: Sequence[x509.Certificate] | None = None,
         now: Clock = utc_now,
         cache: CertificateChainCache | None = None,
+        downloads: BoundedDownloads | None = None,
     ) -> None:
         roots = list(trust_roots) if trust_roots is not None else load_default_trust_roots()
         self._store = Store(roots)
-        self._load_certificates = certificate_loader
         self._now = now
         self._cache = cache if cache is not None else CertificateChainCache()
+        self._downloads = (
+            downloads if downloads is not None else BoundedDownloads(certificate_loader)
+        )
 
-    def verify(
-        self,
-        headers: Mapping[str, Any],
-        serialized_request_env: str,
-        deserialized_request_env: RequestEnvelope | None,
-    ) -> None:
-        cert_url = header_value(headers, SIGNATURE_CERT_CHAIN_URL_HEADER)
-        if not cert_url:
-            raise VerificationException(f"missing {SIGNATURE_CERT_CHAIN_URL_HEADER} header")
-        signature_header = header_value(headers, SIGNATURE_256_HEADER)
-        if not signature_header:
-            raise VerificationException(f"missing {SIGNATURE_256_HEADER} header")
-        validate_certificate_chain_url(cert_url)
-        chain = self._trusted_chain(cert_url)
-        # The adapter hands us the body decoded strictly as UTF-8, so encoding it again
-        # gives back exactly the bytes Alexa signed.
-        self._check_signature(chain.leaf, signature_header, serialized_request_env.encode("utf-8"))
-
-    def _trusted_chain(self, url: str) -> CertificateChain:
+    def verify(self, signed: SignatureHeaders, body: bytes) -> None:
+        url = signed.cert_chain_url
         now = self._now()
         chain = self._cache.get(url, now)
         if chain is None:
-            try:
-                pem = self._load_certificates(url)
-            except Exception as error:  # any loader failure means the request cannot be trusted
-                raise VerificationException("could not download the certificate chain") from error
-            chain = CertificateChain.from_pem(pem)
+            chain = CertificateChain.from_pem(self._downloads.fetch(url, now))
         self._check_chain(chain, now)
+        self._check_signature(chain.leaf, signed.signature, body)
+        # Only a chain that verified a signature is kept: unsigned traffic cannot fill the
+        # cache or push Alexa's chain out of it.
         self._cache.put(url, chain)
-        return chain
 
     def _check_chain(self, chain: CertificateChain, now: datetime) -> None:
         verifier = (
@@ -197,11 +283,7 @@ class SignatureVerifier(AbstractVerifier):
             raise VerificationException(f"signing certificate is not for {ALEXA_SIGNING_DOMAIN}")
 
     @staticmethod
-    def _check_signature(leaf: x509.Certificate, signature_header: str, body: bytes) -> None:
-        try:
-            signature = base64.b64decode(signature_header, validate=True)
-        except (binascii.Error, ValueError) as error:
-            raise VerificationException("signature is not valid base64") from error
+    def _check_signature(leaf: x509.Certificate, signature: bytes, body: bytes) -> None:
         public_key = leaf.public_key()
         if not isinstance(public_key, rsa.RSAPublicKey):
             raise VerificationException("signing certificate does not hold an RSA key")
@@ -211,52 +293,78 @@ class SignatureVerifier(AbstractVerifier):
             raise VerificationException("request signature does not match the body") from error
 
 
-class TimestampVerifier(AbstractVerifier):
-    """Rejects requests whose request.timestamp is more than 150 s from now, either way."""
-
-    def __init__(self, *, now: Clock = utc_now, tolerance: timedelta = TIMESTAMP_TOLERANCE):
-        self._now = now
-        self._tolerance = tolerance
-
-    def verify(
-        self,
-        headers: Mapping[str, Any],
-        serialized_request_env: str,
-        deserialized_request_env: RequestEnvelope | None,
-    ) -> None:
-        request = getattr(deserialized_request_env, "request", None)
-        timestamp = getattr(request, "timestamp", None)
-        if not isinstance(timestamp, datetime):
-            raise VerificationException("request has no timestamp")
-        if timestamp.tzinfo is None:  # Alexa sends UTC ("...Z"); treat a bare time as UTC
-            timestamp = timestamp.replace(tzinfo=UTC)
-        if abs(self._now() - timestamp) > self._tolerance:
-            raise VerificationException("request timestamp is outside the allowed window")
+def check_timestamp(
+    envelope: Mapping[str, Any], now: datetime, tolerance: timedelta = TIMESTAMP_TOLERANCE
+) -> None:
+    """Reject a request whose request.timestamp is more than 150 s from now, either way."""
+    request = envelope.get("request")
+    written = request.get("timestamp") if isinstance(request, Mapping) else None
+    try:
+        timestamp = datetime.fromisoformat(written) if isinstance(written, str) else None
+    except ValueError:
+        timestamp = None
+    if timestamp is None:
+        raise VerificationException("request has no timestamp")
+    if timestamp.tzinfo is None:  # Alexa sends UTC ("...Z"); treat a bare time as UTC
+        timestamp = timestamp.replace(tzinfo=UTC)
+    if abs(now - timestamp) > tolerance:
+        raise VerificationException("request timestamp is outside the allowed window")
 
 
-class SkillIdVerifier(AbstractVerifier):
-    """Rejects requests addressed to any skill but ours."""
-
-    def __init__(self, skill_id: str) -> None:
-        self._skill_id = skill_id
-
-    def verify(
-        self,
-        headers: Mapping[str, Any],
-        serialized_request_env: str,
-        deserialized_request_env: RequestEnvelope | None,
-    ) -> None:
-        if application_id(deserialized_request_env) != self._skill_id:
-            raise VerificationException("request is for a different skill")
-
-
-def application_id(envelope: RequestEnvelope | None) -> str | None:
+def application_id(envelope: Mapping[str, Any]) -> str | None:
     """context.System.application.applicationId, else session.application.applicationId."""
+    context = envelope.get("context")
     for source in (
-        getattr(getattr(envelope, "context", None), "system", None),
-        getattr(envelope, "session", None),
+        context.get("System") if isinstance(context, Mapping) else None,
+        envelope.get("session"),
     ):
-        value = getattr(getattr(source, "application", None), "application_id", None)
+        application = source.get("application") if isinstance(source, Mapping) else None
+        value = application.get("applicationId") if isinstance(application, Mapping) else None
         if isinstance(value, str):
             return value
     return None
+
+
+class AlexaRequestChecks:
+    """Amazon's rules for one request, in three steps from cheapest to dearest.
+
+    `check_headers` needs only the headers; `check_envelope` the body parsed as plain JSON
+    (timestamp, skill id); `check_signature` the raw bytes, and a certificate chain from the
+    cache or from a bounded download. With `verify` False only the skill id is checked.
+    """
+
+    def __init__(
+        self,
+        *,
+        verify: bool,
+        skill_id: str | None,
+        certificate_loader: CertificateLoader = download_certificate_chain,
+        trust_roots: Sequence[x509.Certificate] | None = None,
+        now: Clock = utc_now,
+    ) -> None:
+        self._skill_id = skill_id
+        self._now = now
+        self._signatures = (
+            SignatureVerifier(
+                certificate_loader=certificate_loader, trust_roots=trust_roots, now=now
+            )
+            if verify
+            else None
+        )
+
+    def check_headers(self, headers: Headers) -> SignatureHeaders | None:
+        if self._signatures is None:
+            return None
+        return read_signature_headers(headers)
+
+    def check_envelope(self, envelope: Mapping[str, Any]) -> None:
+        if self._signatures is not None:
+            check_timestamp(envelope, self._now())
+        if self._skill_id is not None and application_id(envelope) != self._skill_id:
+            raise VerificationException("request is for a different skill")
+
+    def check_signature(self, signed: SignatureHeaders | None, body: bytes) -> None:
+        if self._signatures is not None:
+            if signed is None:
+                raise VerificationException("the signature headers were not checked")
+            self._signatures.verify(signed, body)

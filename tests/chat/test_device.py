@@ -7,7 +7,7 @@ from typing import Any
 from skill.chat.device import PROBLEM_SPEECH, Device, ShownCard, speech_text, ssml_to_text
 from skill.chat.envelopes import EnvelopeFactory
 from skill.chat.nlu import Nlu
-from tests.chat.conftest import ToySkill
+from testkit.toy_skill import ToySkill
 
 
 def test_launch_opens_a_new_session_and_speaks_the_welcome(

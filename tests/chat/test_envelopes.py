@@ -17,7 +17,7 @@ from skill.chat.envelopes import (
     IdSource,
 )
 from skill.chat.nlu import Nlu
-from tests.chat.conftest import FIXED_TIME
+from testkit import FIXED_TIME
 
 
 def read_as_alexa_sdk(envelope: dict[str, Any]) -> RequestEnvelope:

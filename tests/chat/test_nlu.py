@@ -16,6 +16,7 @@ from skill.chat.nlu import (
     load_interaction_model,
     normalise,
 )
+from skill.interaction_model.rules import LAUNCH_PHRASES, ONE_SHOT_PHRASES
 
 LANGUAGE_MODEL: dict[str, Any] = load_interaction_model()["interactionModel"]["languageModel"]
 CONDITIONS = LANGUAGE_MODEL["types"][0]["values"]
@@ -194,6 +195,11 @@ def test_launch_phrases_open_the_skill_with_or_without_an_utterance(
     nlu: Nlu, text: str, utterance: str
 ) -> None:
     assert nlu.parse_launch(text) == LaunchPhrase(utterance)
+
+
+@pytest.mark.parametrize("phrase", [*LAUNCH_PHRASES, *ONE_SHOT_PHRASES])
+def test_every_launch_phrase_alexa_knows_opens_the_skill(nlu: Nlu, phrase: str) -> None:
+    assert nlu.parse_launch(f"{phrase} glute detective") == LaunchPhrase("")
 
 
 @pytest.mark.parametrize("text", ["start over", "open the door", "yes", "ask me again"])

@@ -14,7 +14,7 @@ from skill.chat.device import Device
 from skill.chat.envelopes import EnvelopeFactory
 from skill.chat.nlu import Nlu
 from skill.chat.repl import run_chat, skill_invoke
-from tests.chat.conftest import ToySkill
+from testkit.toy_skill import ToySkill
 
 
 def chat(

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import pytest
 import yaml
 
 from skill.chat.envelopes import EnvelopeFactory, IdSource
+from testkit.processes import clean_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 MAKEFILE = ROOT / "lambda" / "Makefile"
@@ -112,6 +114,11 @@ def test_the_package_holds_the_entry_point_the_skill_and_the_sdk(package: Path) 
     assert not (package / "bin").exists()
 
 
+def test_the_package_ships_only_the_parts_of_the_skill_that_lambda_runs(package: Path) -> None:
+    shipped = {path.name for path in (package / "skill").iterdir() if path.name != "__pycache__"}
+    assert shipped == {"__init__.py", "settings.py", "knowledge", "triage", "voice"}
+
+
 def test_every_module_in_the_package_ships_unchecked_hash_bytecode(package: Path) -> None:
     tag = sys.implementation.cache_tag
     missing, checked = [], []
@@ -137,15 +144,13 @@ def test_the_packed_entry_point_imports_without_compiling_and_answers_a_launch(
         "import json, sys; sys.path.insert(0, '.'); import lambda_function; "
         "print(json.dumps(lambda_function.lambda_handler(json.loads(sys.stdin.read()), None)))"
     )
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    environment.pop("GLUTE_DETECTIVE_SKILL_ID", None)
     ran = subprocess.run(
         [sys.executable, "-S", "-B", "-v", "-c", probe],
         input=event,
         capture_output=True,
         text=True,
         cwd=package,
-        env=environment,
+        env=clean_environment(),
         timeout=60,
     )
     assert ran.returncode == 0, ran.stderr[-2000:]
@@ -171,3 +176,11 @@ def test_the_build_needs_the_folder_sam_gives_it() -> None:
     built = run_make(None, PYTHON=sys.executable, RUNTIME_VERSION=THIS_PYTHON)
     assert built.returncode != 0
     assert "ARTIFACTS_DIR is not set" in built.stdout + built.stderr
+
+
+def test_the_lambda_requirements_are_exactly_the_runtime_pins_of_pyproject() -> None:
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        pins = tomllib.load(file)["project"]["dependencies"]
+    lines = (ROOT / "lambda" / "requirements.txt").read_text("utf-8").splitlines()
+    requirements = [line for line in lines if line.strip() and not line.startswith("#")]
+    assert requirements == pins

@@ -12,70 +12,20 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from skill.chat.device import speech_text
-from skill.triage import Interview
-from tests.processes import HOST, free_port, wait_until_healthy
+from testkit.processes import HOST, clean_environment, free_port, wait_until_healthy
+from tests.e2e.turns import Converse, Turn
 
 ROOT = Path(__file__).resolve().parents[2]
 VIRTUAL_ALEXA = ROOT / "node_modules" / "virtual-alexa"
 DRIVER = Path(__file__).with_name("driver") / "run_scenario.js"
 STARTUP_SECONDS = 30.0
 CONVERSATION_TIMEOUT_SECONDS = 120.0
-
-
-@dataclass(frozen=True)
-class Turn:
-    said: str
-    request: dict[str, Any]
-    response: dict[str, Any]
-
-    @property
-    def intent(self) -> str | None:
-        """The intent virtual-alexa resolved (None for launch and session-ended requests)."""
-        intent = self.request["request"].get("intent")
-        return None if intent is None else str(intent["name"])
-
-    @property
-    def speech(self) -> str:
-        return speech_text(self.response.get("response", {}).get("outputSpeech"))
-
-    @property
-    def reprompt(self) -> str:
-        reprompt = self.response.get("response", {}).get("reprompt") or {}
-        return speech_text(reprompt.get("outputSpeech"))
-
-    @property
-    def attributes(self) -> dict[str, Any]:
-        return dict(self.response.get("sessionAttributes") or {})
-
-    @property
-    def question(self) -> str | None:
-        return self.attributes.get("question")
-
-    @property
-    def outcome(self) -> dict[str, Any] | None:
-        return self.attributes.get("outcome")
-
-    @property
-    def answers(self) -> list[list[str]]:
-        """The answers in the stored interview, as [question id, answer code]."""
-        stored = Interview.from_state_shape(self.attributes.get("interview"))
-        assert stored is not None, "no interview in the session"
-        return [[question_id, str(answer)] for question_id, answer in stored.answers]
-
-    @property
-    def ends_session(self) -> bool:
-        return bool(self.response.get("response", {}).get("shouldEndSession"))
-
-
-Converse = Callable[..., list[Turn]]
 
 
 @pytest.fixture(scope="session")
@@ -90,12 +40,11 @@ def skill_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         pytest.fail("node_modules/virtual-alexa is installed but `node` is not on PATH")
     port = free_port()
     log = tmp_path_factory.mktemp("skill-server") / "serve.log"
-    environment = {k: v for k, v in os.environ.items() if k != "GLUTE_DETECTIVE_SKILL_ID"}
     with log.open("wb") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "skill", "serve", "--no-verify", "--port", str(port)],
             cwd=ROOT,
-            env=environment,
+            env=clean_environment(),
             stdout=output,
             stderr=subprocess.STDOUT,
         )

@@ -17,7 +17,7 @@ from skill.knowledge import (
     load_knowledge,
 )
 from skill.triage import Answer, Interview, Outcome, next_step
-from tests.e2e.conftest import Converse, Turn
+from tests.e2e.turns import Converse, Turn
 
 VIGNETTES = Path(__file__).resolve().parents[1] / "triage" / "vignettes.toml"
 KNOWLEDGE = load_knowledge()

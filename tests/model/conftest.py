@@ -1,22 +1,21 @@
-"""The interaction model, its builder and the ASK CLI skill package."""
+"""Fixtures for the model tests: the committed model and manifest, as the Alexa tools read them."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from skill.chat.nlu import load_interaction_model
-
-ROOT = Path(__file__).resolve().parents[2]
-LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
+from testkit import REPO_ROOT as ROOT
 
 
 @pytest.fixture(scope="session")
 def model() -> dict[str, Any]:
-    return load_interaction_model("en-US")
+    """The committed en-US model, as the developer console imports it."""
+    text = (ROOT / "interaction_model" / "en-US.json").read_text(encoding="utf-8")
+    model: dict[str, Any] = json.loads(text)
+    return model
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,8 @@ import pytest
 from skill.chat.nlu import load_interaction_model
 from skill.interaction_model import builder, rules
 from skill.knowledge import CONDITION_IDS, load_knowledge
-from tests.model.conftest import LOCALES, ROOT
+from testkit import REPO_ROOT as ROOT
+from tests.model import LOCALES
 
 INTENTS = {
     "AMAZON.YesIntent",
@@ -84,6 +85,11 @@ def test_invocation_name_follows_alexa_rules(language_model: dict[str, Any]) -> 
 )
 def test_invocation_name_rules_reject_bad_names(name: str) -> None:
     assert rules.invocation_name_problems(name)
+
+
+@pytest.mark.parametrize("phrase", [*rules.LAUNCH_PHRASES, *rules.ONE_SHOT_PHRASES])
+def test_invocation_name_rules_reject_the_first_word_of_every_launch_phrase(phrase: str) -> None:
+    assert rules.invocation_name_problems(f"{phrase.split()[0]} detective")
 
 
 def test_every_custom_intent_has_at_least_fifteen_samples(language_model: dict[str, Any]) -> None:
@@ -302,3 +308,13 @@ def test_a_locale_table_replaces_only_that_locales_samples(
 
     assert go_back_samples("en-GB") == ["go back a bit"]
     assert "go back a bit" not in go_back_samples("en-US")
+
+
+def test_condition_values_are_the_knowledge_conditions_by_name_and_synonyms(
+    language_model: dict[str, Any],
+) -> None:
+    condition_type, _ = language_model["types"]  # then TermType
+    conditions = load_knowledge().conditions.values()
+    assert condition_type["values"] == [
+        {"id": c.id, "name": {"value": c.name, "synonyms": list(c.synonyms)}} for c in conditions
+    ]

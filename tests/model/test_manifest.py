@@ -10,7 +10,8 @@ import pytest
 
 from skill.chat.nlu import Nlu
 from skill.legal import DOCUMENTS
-from tests.model.conftest import LOCALES, ROOT
+from testkit import REPO_ROOT as ROOT
+from tests.model import LOCALES
 
 # Every field the skill manifest schema documents under privacyAndCompliance.
 PRIVACY_FIELDS = {

@@ -6,7 +6,7 @@ import pytest
 
 from skill.chat.nlu import available_locales, load_interaction_model
 from skill.voice import intents
-from tests.voice.conftest import Talk, speech
+from testkit.talk import Talk, speech
 
 NOT_UNDERSTOOD = "Sorry, I didn't catch that."
 

@@ -8,13 +8,11 @@ session attributes, a System.ExceptionEncountered request with or without a sess
 from __future__ import annotations
 
 import copy
-from datetime import UTC, datetime
 from typing import Any
 
 from skill.chat.envelopes import EnvelopeFactory, IdSource, Session
 from skill.chat.nlu import IntentMatch
-
-FIXED_TIME = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
+from testkit import FIXED_TIME
 
 
 class Envelopes:

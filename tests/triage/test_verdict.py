@@ -1,4 +1,4 @@
-"""What an outcome would name for a belief: the rules of clinical.md's outcomes, in numbers."""
+"""What an outcome would name for a belief: the rules of docs/clinical.md's outcomes, in numbers."""
 
 from __future__ import annotations
 

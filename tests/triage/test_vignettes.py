@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from skill.knowledge import FEATURE_IDS, RED_FLAG_IDS
-
-from .conftest import Vignette, load_vignettes, play
+from tests.triage.vignettes import Vignette, load_vignettes, play
 
 VIGNETTES = load_vignettes()
 CONDITION_CASES = [v for v in VIGNETTES if v.expect[0] == "see_specialist"]

@@ -16,8 +16,7 @@ from skill.chat.nlu import (
 from skill.knowledge import load_knowledge
 from skill.voice import intents, new_skill_builder
 from skill.voice.dialogue import Conversation, Dialogue, Turn
-
-from .conftest import Talk, check_response, condition_slot, reprompt, speech
+from testkit.talk import Talk, check_response, condition_slot, reprompt, speech
 
 KNOWLEDGE = load_knowledge()
 SCREEN_TEXT = KNOWLEDGE.red_flags["red_flag_any"].question

@@ -7,8 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from skill.voice import intents
-
-from .conftest import Talk, condition_slot, speech
+from testkit.talk import Talk, condition_slot, speech
 
 CLOSING = {intents.STOP, intents.CANCEL, intents.NAVIGATE_HOME}
 

@@ -2,26 +2,105 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
+from typing import Any, NamedTuple
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import skill.voice.dialogue as dialogue_module
-from skill.knowledge import KnowledgeError
-from skill.knowledge.speech import load_speech, parse_speech
+from skill.knowledge import KnowledgeError, load_knowledge
+from skill.knowledge.model import Triage
+from skill.knowledge.speech import Speech, load_speech, parse_speech
+from skill.triage import Answer, Interview, Outcome, Question, Reason
+from skill.voice.dialogue import Conversation, Dialogue
 from skill.voice.ssml import to_ssml
+from tests.voice.reachable import interview_states
 
 
-def test_every_line_the_dialogue_says_is_in_speech_toml_and_none_is_unused() -> None:
-    source = Path(dialogue_module.__file__).read_text("utf-8")
-    used = set(re.findall(r'say\(\s*"([a-z_]+\.[a-z_]+)"', source))
-    used |= set(re.findall(r'"(outcome\.card_title(?:_urgent|_unclear)?)"', source))
-    assert used <= load_speech().keys()
-    assert load_speech().keys() <= used
+class FixedStep(NamedTuple):
+    """A conversation whose step is given: outcomes the engine reaches only on long paths."""
+
+    step: Outcome
+    interview: Interview = Interview()
+    locale: str = "en-GB"
+    misunderstood: int = 0
+
+
+def outcome(triage: Triage, *conditions: str, reasons: tuple[Reason, ...] = ()) -> FixedStep:
+    advice = "A doctor who treats runners can confirm it with a scan."
+    return FixedStep(Outcome(triage, conditions, reasons, advice, "Disclaimer.", None, 3))
+
+
+def the_last_question() -> Conversation:
+    """A conversation waiting for the last question the cap allows."""
+    cap = load_knowledge().settings.question_cap
+    for interview in interview_states():
+        step = Conversation(interview).step
+        if isinstance(step, Question) and step.asked_before == cap - 1:
+            return Conversation(interview)
+    raise AssertionError("no path reaches the question cap")
+
+
+def every_kind_of_turn(dialogue: Dialogue) -> None:
+    """Each thing a person can say, in each state that words it differently."""
+    none = Conversation()
+    fresh = dialogue.launch().conversation
+    answered = dialogue.answer(fresh, Answer.NO).conversation
+    dialogue.start_over(answered)
+    dialogue.start(none)
+    dialogue.start(answered)
+    for answer in (Answer.YES, Answer.NO, Answer.UNSURE):
+        dialogue.answer(none, answer)
+    for conversation in (none, fresh, answered, the_last_question()):
+        dialogue.go_back(conversation)
+        dialogue.why(conversation)
+        dialogue.help(conversation)
+        dialogue.not_understood(conversation)
+        dialogue.not_understood(conversation._replace(misunderstood=1))
+        dialogue.explain(conversation, None, heard="a sore toe")
+        dialogue.error(conversation)
+        dialogue.confused(conversation)
+        dialogue.term(conversation, "sitting_bone")
+        dialogue.term(conversation, None)
+        dialogue.questions_left(conversation)
+        dialogue.result(conversation)
+        dialogue.who_to_see(conversation)
+    reason = Reason("sit_bone", Answer.YES, "it hurts on the sitting bone")
+    ends: list[Any] = [
+        outcome(
+            "see_specialist", "ischial_bursitis", "high_hamstring_tendinopathy", reasons=(reason,)
+        ),
+        outcome("see_specialist", "sciatica"),
+        outcome("unclear"),
+        outcome("emergency"),
+    ]
+    ends.append(FixedStep(ends[0].step._replace(caution="A caution " * 20)))
+    for end in ends:
+        dialogue.repeat(end)
+        dialogue.why(end)
+        dialogue.help(end)
+        dialogue.not_understood(end)
+        dialogue.explain(end, None)
+        dialogue.runner_up(end)
+        dialogue.more(end)
+        dialogue.questions_left(end)
+    dialogue.stop(none)
+
+
+def test_every_line_in_speech_toml_is_said_and_every_line_said_is_there(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    said: set[str] = set()
+    say = Speech.say
+
+    def recording_say(speech: Speech, key: str, **fields: str) -> str:
+        said.add(key)
+        return say(speech, key, **fields)
+
+    monkeypatch.setattr(Speech, "say", recording_say)
+    every_kind_of_turn(Dialogue())
+    assert said == load_speech().keys()
 
 
 @pytest.mark.parametrize("text", ["Tom & Jerry's <knee>", 'a "quoted" word', "plain"])

@@ -1,4 +1,4 @@
-"""Fixtures for the web service tests; the fakes they use live in tests/web/fakes.py."""
+"""Fixtures for the web service tests; the fakes they use live in testkit/amazon.py."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from skill.settings import SKILL_ID_VARIABLE
 from skill.web import create_app
-from tests.web.fakes import (
+from testkit.amazon import (
     CERT_URL,
     NOW,
     SKILL_ID,
@@ -29,7 +30,7 @@ def pki() -> FakeAmazonPki:
 
 @pytest.fixture(autouse=True)
 def _no_skill_id_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("GLUTE_DETECTIVE_SKILL_ID", raising=False)
+    monkeypatch.delenv(SKILL_ID_VARIABLE, raising=False)
 
 
 @pytest.fixture

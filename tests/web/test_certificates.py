@@ -22,7 +22,7 @@ from skill.web.verification import (
     CertificateChainCache,
     validate_certificate_chain_url,
 )
-from tests.web.fakes import NOW, FakeAmazonPki
+from testkit.amazon import NOW, FakeAmazonPki
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,20 @@ from tests.web.fakes import NOW, FakeAmazonPki
 )
 def test_amazon_certificate_urls_are_accepted(url: str) -> None:
     validate_certificate_chain_url(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "HTTPS://S3.AMAZONAWS.COM:443/echo.api/echo-api-cert.pem",
+        "https://s3.amazonaws.com/echo.api/./echo-api-cert.pem?evict=1",
+        "https://s3.amazonaws.com/echo.api/x/../echo-api-cert.pem#fragment",
+        "https://s3.amazonaws.com/echo.api/echo%2Dapi-cert.pem",
+    ],
+)
+def test_spellings_of_one_certificate_url_normalise_to_the_url_fetched(url: str) -> None:
+    expected = "https://s3.amazonaws.com/echo.api/echo-api-cert.pem"
+    assert validate_certificate_chain_url(url) == expected
 
 
 @pytest.mark.parametrize(
@@ -102,6 +116,20 @@ _ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
 class _CertificateServer(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         status, headers, body = _ROUTES.get(self.path, (404, {}, b"not found"))
+        if self.path == "/chunk-cut.pem":  # a chunk cut short: http.client's IncompleteRead
+            self.send_response(200)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            self.wfile.write(b"64\r\n-----BEGIN")
+            self.close_connection = True
+            return
+        if self.path == "/truncated.pem":  # promises more bytes than it sends
+            self.send_response(200)
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            self.wfile.write(b"-----BEGIN")
+            self.close_connection = True
+            return
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -129,7 +157,17 @@ def test_download_returns_the_served_bytes(local_server: str) -> None:
     assert download_certificate_chain(f"{local_server}/chain.pem").startswith(b"-----BEGIN")
 
 
-@pytest.mark.parametrize("path", ["/huge.pem", "/moved.pem", "/missing.pem"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/huge.pem",
+        "/moved.pem",
+        "/missing.pem",
+        "/truncated.pem",
+        "/chunk-cut.pem",
+        "/bad path.pem",
+    ],
+)
 def test_download_refuses_oversize_redirected_and_missing_chains(
     local_server: str, path: str
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask.testing import FlaskClient
 
 from skill.web import create_app
-from tests.web.fakes import build_test_skill
+from testkit.amazon import build_test_skill
 
 
 def client() -> FlaskClient:

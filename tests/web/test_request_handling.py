@@ -12,9 +12,10 @@ from ask_sdk_model import Response
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from skill.settings import SKILL_ID_VARIABLE
 from skill.web import create_app
 from skill.web.app import MAX_REQUEST_BYTES
-from tests.web.fakes import (
+from testkit.amazon import (
     SKILL_ID,
     PostSigned,
     alexa_body,
@@ -129,7 +130,7 @@ def test_skill_id_is_checked_even_without_signature_verification() -> None:
 
 
 def test_skill_id_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("GLUTE_DETECTIVE_SKILL_ID", SKILL_ID)
+    monkeypatch.setenv(SKILL_ID_VARIABLE, SKILL_ID)
     client = create_app(build_test_skill(), verify=False).test_client()
 
     assert client.post("/", data=launch_request(), headers=JSON).status_code == 200

@@ -19,8 +19,8 @@ from flask import Flask
 from skill.voice import build_skill
 from skill.web import create_app
 from skill.web.serve import is_loopback_host, run_server
-from tests.processes import free_port, wait_until_healthy
-from tests.web.fakes import build_test_skill, launch_request
+from testkit.amazon import build_test_skill, launch_request
+from testkit.processes import free_port, wait_until_healthy
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

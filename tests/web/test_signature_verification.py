@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from skill.web import create_app
-from tests.web.fakes import (
+from testkit.amazon import (
     ALEXA_DOMAIN,
     CERT_URL,
     NOW,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import time
@@ -9,7 +10,21 @@ import urllib.request
 from collections.abc import Callable
 from typing import Any
 
+from skill.settings import SKILL_ID_VARIABLE
+
 HOST = "127.0.0.1"
+
+
+def clean_environment(**extra: str) -> dict[str, str]:
+    """This process's environment for a child Python, plus `extra`: without a configured skill
+    id (the envelopes that tests and benchmarks send carry a local one) and without PYTHON*
+    variables, so the child starts like a fresh interpreter."""
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if name != SKILL_ID_VARIABLE and not name.startswith("PYTHON")
+    }
+    return {**environment, **extra}
 
 
 def free_port() -> int:
@@ -35,8 +50,8 @@ def wait_until_healthy(
         if server.poll() is not None:
             raise RuntimeError(f"the server exited with code {server.returncode}\n{details()}")
         try:
-            with urllib.request.urlopen(f"{base_url}/healthz", timeout=1) as reply:
-                if reply.status == 200:
+            with urllib.request.urlopen(f"{base_url}/healthz", timeout=1) as response:
+                if response.status == 200:
                     return
         except OSError:
             time.sleep(0.1)

@@ -1,0 +1,1 @@
+"""Scripts that draw the project's generated pictures (run with `python -m scripts.<name>`)."""

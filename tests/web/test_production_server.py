@@ -1,0 +1,181 @@
+"""The documented production command, as a real gunicorn process on loopback, with every
+check on: slow clients, chunked bodies and the logs it writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from skill.web.app import MAX_REQUEST_BYTES
+from testkit.amazon import alexa_body, launch_request, signed_headers
+from testkit.processes import HOST, free_port, wait_until_healthy
+from testkit.served import write_pki
+from tests.web.served import PKI_ENV_VAR
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+STALLED_UPLOADS = 10
+
+
+@dataclass
+class Server:
+    port: int
+    leaf_key: rsa.RSAPrivateKey
+    log: Path
+
+    def logged(self) -> str:
+        return self.log.read_text(errors="replace")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    folder = tmp_path_factory.mktemp("pki")
+    leaf_key = write_pki(folder)
+    port = free_port()
+    log = folder / "gunicorn.log"
+    environment = {k: v for k, v in os.environ.items() if k != "GLUTE_DETECTIVE_SKILL_ID"}
+    environment[PKI_ENV_VAR] = str(folder)
+    command = [sys.executable, "-m", "gunicorn", "-c", "python:skill.web.gunicorn_conf"]
+    command += ["--bind", f"{HOST}:{port}", "tests.web.served:create_app_for_tests()"]
+    with log.open("wb") as log_file:
+        process = subprocess.Popen(
+            command,
+            cwd=REPO_ROOT,
+            env=environment,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        wait_until_healthy(
+            f"http://{HOST}:{port}", process, seconds=30, details=lambda: log.read_text()
+        )
+        yield Server(port, leaf_key, log)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def exchange(port: int, raw: bytes, timeout: float = 10) -> tuple[int, bytes]:
+    """Send raw HTTP/1.1 bytes on a new connection; the status and body of the answer."""
+    with socket.create_connection((HOST, port), timeout=timeout) as connection:
+        connection.sendall(raw)
+        received = b""
+        while chunk := connection.recv(65536):
+            received += chunk
+    head, _, body = received.partition(b"\r\n\r\n")
+    return int(head.split()[1]), body
+
+
+def post_bytes(body: bytes, headers: dict[str, str], *, chunk_size: int | None = None) -> bytes:
+    lines = ["POST / HTTP/1.1", f"Host: {HOST}", "Connection: close"]
+    lines += [f"{name}: {value}" for name, value in headers.items()]
+    if chunk_size is None:
+        lines.append(f"Content-Length: {len(body)}")
+        return "\r\n".join(lines).encode() + b"\r\n\r\n" + body
+    lines.append("Transfer-Encoding: chunked")
+    chunks = [body[i : i + chunk_size] for i in range(0, len(body), chunk_size)]
+    encoded = b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in chunks) + b"0\r\n\r\n"
+    return "\r\n".join(lines).encode() + b"\r\n\r\n" + encoded
+
+
+def signed(server: Server, body: bytes) -> dict[str, str]:
+    return signed_headers(body, server.leaf_key)
+
+
+def fresh_launch() -> bytes:
+    return launch_request(timestamp=datetime.now(UTC))
+
+
+def test_a_signed_request_is_answered_by_the_real_skill(server: Server) -> None:
+    body = fresh_launch()
+
+    status, answer = exchange(server.port, post_bytes(body, signed(server, body)))
+
+    assert status == 200
+    assert json.loads(answer)["response"]["outputSpeech"]["ssml"].startswith("<speak>")
+
+
+def test_a_chunked_signed_request_is_answered(server: Server) -> None:
+    body = fresh_launch()
+
+    status, _ = exchange(server.port, post_bytes(body, signed(server, body), chunk_size=100))
+
+    assert status == 200
+
+
+def test_a_chunked_body_longer_than_the_limit_is_refused_not_cut(server: Server) -> None:
+    """A signed envelope of exactly 64 KiB, then junk: verifying only the first 64 KiB
+    would pass the signature; the body sent is longer and must be refused."""
+    envelope = alexa_body({"type": "LaunchRequest"}, timestamp=datetime.now(UTC))
+    envelope = envelope[:-1] + b" " * (MAX_REQUEST_BYTES - len(envelope)) + b"}"
+    assert len(envelope) == MAX_REQUEST_BYTES
+    headers = signed(server, envelope)
+
+    exact, _ = exchange(server.port, post_bytes(envelope, headers, chunk_size=4096))
+    longer, answer = exchange(server.port, post_bytes(envelope + b"junk", headers, chunk_size=4096))
+
+    assert exact == 200
+    assert longer == 413
+    assert set(json.loads(answer)) == {"error"}
+
+
+def test_health_and_signed_requests_answer_within_a_second_beside_stalled_uploads(
+    server: Server,
+) -> None:
+    stalled_head = (
+        f"POST / HTTP/1.1\r\nHost: {HOST}\r\nContent-Type: application/json\r\n"
+        'Content-Length: 1000\r\n\r\n{"ve'
+    ).encode()
+    with ExitStack() as stack:
+        for _ in range(STALLED_UPLOADS):
+            upload = stack.enter_context(socket.create_connection((HOST, server.port)))
+            upload.sendall(stalled_head)
+        time.sleep(0.5)  # let every worker take its share of them
+
+        started = time.monotonic()
+        health, _ = exchange(
+            server.port,
+            f"GET /healthz HTTP/1.1\r\nHost: {HOST}\r\nConnection: close\r\n\r\n".encode(),
+            timeout=1,
+        )
+        health_seconds = time.monotonic() - started
+        body = fresh_launch()
+        started = time.monotonic()
+        answer, _ = exchange(server.port, post_bytes(body, signed(server, body)), timeout=1)
+        answer_seconds = time.monotonic() - started
+
+    assert (health, answer) == (200, 200)
+    assert health_seconds < 1 and answer_seconds < 1
+
+
+def test_exception_messages_stay_out_of_gunicorns_log(server: Server) -> None:
+    """`"intent": null` makes the real skill's request logger raise AttributeError, whose
+    message would be printed by Python's last-resort handler under gunicorn."""
+    body = alexa_body({"type": "IntentRequest", "intent": None}, timestamp=datetime.now(UTC))
+
+    status, _ = exchange(server.port, post_bytes(body, signed(server, body)))
+
+    assert status == 200  # the skill apologises and carries on
+    deadline = time.monotonic() + 5
+    while "AttributeError" not in server.logged() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    logged = server.logged()
+    assert "AttributeError (message withheld)" in logged
+    assert "has no attribute" not in logged
