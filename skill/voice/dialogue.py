@@ -152,7 +152,7 @@ class Dialogue:
         return self._ask_current(conversation)
 
     def confused(self, conversation: Conversation) -> Turn:
-        """ "What do you mean?": the question again in plainer words; nothing is recorded."""
+        """Asked "what do you mean?": the question again in plainer words; nothing recorded."""
         step = conversation.step
         if isinstance(step, Question):
             return self._ask_plainly(conversation, self.speech.say("ask.other_words"))
@@ -161,7 +161,7 @@ class Dialogue:
         return self.help(conversation)
 
     def term(self, conversation: Conversation, term_id: str | None) -> Turn:
-        """ "What is the sitting bone?": the term in one breath, then whatever was waiting."""
+        """Asked "what is the sitting bone?": the term in one breath, then what was waiting."""
         term = self.knowledge.terms.get(term_id or "")
         if isinstance(conversation.step, Question):
             if term is None:
@@ -230,7 +230,8 @@ class Dialogue:
         return self._offer(conversation, step.advice)
 
     def more(self, conversation: Conversation) -> Turn:
-        """ "Tell me more", "what test would confirm it": the lead described, and all its advice."""
+        """Asked "tell me more" or "what test would confirm it": the lead described, and how a
+        specialist would confirm it (who to see was in the headline)."""
         step = conversation.step
         if isinstance(step, Question):
             return self._ask_current(conversation, step.purpose)

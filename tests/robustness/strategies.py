@@ -26,10 +26,10 @@ UNKNOWN_INTENTS = (
     "AMAZON.YesIntent ",
 )
 
-ANSWER_INTENTS = (intents.YES, intents.NO, intents.NOT_SURE)
+ANSWER_INTENTS = (intents.YES, intents.NO, intents.SOMETIMES, intents.NOT_SURE)
 # Mostly "no", as a runner without red flags answers the safety questions.
 runs_of_answers = st.lists(
-    st.sampled_from((intents.NO, intents.NO, intents.YES, intents.NOT_SURE)),
+    st.sampled_from((intents.NO, intents.NO, intents.YES, intents.SOMETIMES, intents.NOT_SURE)),
     min_size=2,
     max_size=20,
 )
@@ -132,6 +132,7 @@ hostile_attributes = st.one_of(
         {"interview": interview_states},
         optional={
             "question": question_ids | json_values,
+            "misunderstood": json_values,
             "outcome": tampered_outcomes | json_values,
             "__proto__": json_values,
         },
@@ -165,4 +166,17 @@ condition_slots = st.one_of(
     ),
     # A slot under a name the model does not declare.
     st.builds(lambda v: {"other": {"name": "other", "value": v}}, words),
+)
+
+
+def _as_term(slots: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The same shapes under the `term` slot: resolved ids here are conditions, not terms."""
+    if not slots or "condition" not in slots:
+        return slots
+    return {"term": {**slots["condition"], "name": "term"}}
+
+
+term_slots = condition_slots.map(_as_term) | st.builds(
+    lambda term_id: {"term": {"name": "term", "value": term_id, "confirmationStatus": "NONE"}},
+    st.sampled_from(("sitting_bone", "groin")),
 )

@@ -94,6 +94,13 @@ class AnyRequestSequence(RuleBasedStateMachine):
             envelope["request"]["intent"].pop("slots", None)
         self.send(envelope)
 
+    @rule(slots=s.term_slots)
+    def ask_about_a_word(self, slots: dict[str, Any] | None) -> None:
+        envelope = self.envelopes.intent(self.open_session(), intents.TERM, self.locale, slots)
+        if slots is None:
+            envelope["request"]["intent"].pop("slots", None)
+        self.send(envelope)
+
     # --- what Alexa does on its own ------------------------------------------------------------
 
     @rule(reason=st.sampled_from(s.SESSION_END_REASONS), with_error=st.booleans())
