@@ -16,6 +16,7 @@ DEFAULT_LOCALE = "en-US"
 LOCALE_WORDS = ("physio", "emergency_number", "urgent_service")
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(LOCALE_WORDS) + r")\}")
 _NOT_LINES = ("locales", "pronunciation")
+AMERICAN, BRITISH = "american", "british"
 
 
 class Speech:
@@ -23,13 +24,18 @@ class Speech:
         self,
         lines: Mapping[str, str],
         locales: Mapping[str, Mapping[str, str]] | None = None,
-        pronunciation: Mapping[str, str] | None = None,
+        pronunciation: Mapping[str, Mapping[str, str]] | None = None,
+        american_locales: tuple[str, ...] = (),
     ) -> None:
         self._lines = MappingProxyType(dict(lines))
         self.locales = MappingProxyType(
             {k: MappingProxyType(dict(v)) for k, v in (locales or {}).items()}
         )
-        self.pronunciation = MappingProxyType(dict(pronunciation or {}))
+        # Accent ("american", "british") -> word -> IPA.
+        self.pronunciation = MappingProxyType(
+            {k: MappingProxyType(dict(v)) for k, v in (pronunciation or {}).items()}
+        )
+        self._american = frozenset(american_locales)
 
     def say(self, key: str, **fields: str) -> str:
         """The line at "section.key", with its {fields} filled in."""
@@ -42,6 +48,10 @@ class Speech:
         return frozenset(
             name for _, name, _, _ in string.Formatter().parse(self._lines[key]) if name
         )
+
+    def accent(self, locale: str) -> str:
+        """Which accent's IPA Alexa's voice for `locale` reads: american or british."""
+        return AMERICAN if locale in self._american else BRITISH
 
     def localised(self, text: str, locale: str) -> str:
         """`text` with its locale placeholders ({physio}, ...) in the words of `locale` (an
@@ -69,7 +79,8 @@ def parse_speech(text: str) -> Speech:
             if not isinstance(value, str) or not value.strip():
                 raise KnowledgeError(f"{section}.{key} must be a non-empty line")
             lines[f"{section}.{key}"] = value
-    return Speech(lines, _locales(data.get("locales", {})), _words(data, "pronunciation"))
+    american, words = _pronunciation(data.get("pronunciation", {}))
+    return Speech(lines, _locales(data.get("locales", {})), words, american)
 
 
 def _locales(table: object) -> dict[str, dict[str, str]]:
@@ -81,6 +92,22 @@ def _locales(table: object) -> dict[str, dict[str, str]]:
             raise KnowledgeError(f"[locales.{locale}] must give exactly {', '.join(LOCALE_WORDS)}")
         locales[locale] = _words({"": words}, "")
     return locales
+
+
+def _pronunciation(table: object) -> tuple[tuple[str, ...], dict[str, dict[str, str]]]:
+    """The locales that read American IPA, and accent -> word -> IPA."""
+    if not isinstance(table, dict):
+        raise KnowledgeError("[pronunciation] must be a table")
+    american = table.get("american", [])
+    if not isinstance(american, list) or not all(isinstance(x, str) for x in american):
+        raise KnowledgeError("pronunciation.american must list locales")
+    by_accent: dict[str, dict[str, str]] = {AMERICAN: {}, BRITISH: {}}
+    for word, readings in table.get("words", {}).items():
+        if not isinstance(readings, dict) or set(readings) != set(by_accent):
+            raise KnowledgeError(f"pronunciation.words.{word} needs american and british IPA")
+        for accent, ipa in _words({"": readings}, "").items():
+            by_accent[accent][word] = ipa
+    return tuple(american), by_accent
 
 
 def _words(data: Mapping[str, object], section: str) -> dict[str, str]:

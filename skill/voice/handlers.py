@@ -54,13 +54,14 @@ def respond(handler_input: HandlerInput, turn: Turn) -> Response:
     if handler_input.request_envelope.session is not None:
         handler_input.attributes_manager.session_attributes = attributes_for(turn.conversation)
     said = turn.said
-    builder = handler_input.response_builder.speak(to_ssml(said.speech))
+    locale = request_locale(handler_input)
+    builder = handler_input.response_builder.speak(to_ssml(said.speech, locale))
     if said.card is not None:
         builder.set_card(SimpleCard(title=said.card.title, content=said.card.content))
     if said.end_session or said.reprompt is None:
         builder.set_should_end_session(True)
     else:
-        builder.ask(to_ssml([said.reprompt]))
+        builder.ask(to_ssml([said.reprompt], locale))
     response: Response = builder.response
     return response
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 
-from skill.knowledge.speech import load_speech
+from skill.knowledge.speech import DEFAULT_LOCALE, load_speech
 
 # A short pause between sentences that come from different places (answer, question, advice).
 _PAUSE = '<break time="300ms"/>'
@@ -48,17 +48,19 @@ class Pronouncer:
 
 
 @cache
-def shipped_pronouncer() -> Pronouncer:
-    return Pronouncer(load_speech().pronunciation)
+def shipped_pronouncer(accent: str) -> Pronouncer:
+    return Pronouncer(load_speech().pronunciation[accent])
 
 
 @lru_cache(maxsize=4096)
-def spoken(line: str) -> str:
+def spoken(line: str, accent: str) -> str:
     """One line as SSML: escaped, then pronounced. Memoised: the same questions, advice and
     lines come back turn after turn, and a miss costs a pass of the pronunciation pattern."""
-    return shipped_pronouncer()(escape(line))
+    return shipped_pronouncer(accent)(escape(line))
 
 
-def to_ssml(lines: Iterable[str]) -> str:
-    said = [spoken(line.strip()) for line in lines if line.strip()]
+def to_ssml(lines: Iterable[str], locale: str = DEFAULT_LOCALE) -> str:
+    """The lines as one <speak>, their medical words in the IPA of the locale's accent."""
+    accent = load_speech().accent(locale)
+    said = [spoken(line.strip(), accent) for line in lines if line.strip()]
     return f"<speak>{f' {_PAUSE} '.join(said)}</speak>"

@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from skill.knowledge import load_knowledge
-from skill.knowledge.speech import load_speech
+from skill.knowledge import KnowledgeError, load_knowledge
+from skill.knowledge.speech import load_speech, parse_speech
 from skill.voice.ssml import to_ssml
 from tests.voice.reachable import all_reachable
 
@@ -72,12 +72,37 @@ def test_every_medical_word_spoken_has_an_ipa_pronunciation(text: str) -> None:
         "bursitis",
     ],
 )
-def test_the_words_the_issue_names_have_a_pronunciation(word: str) -> None:
-    assert word in SPEECH.pronunciation
-    ssml = to_ssml([f"Is it {word.title()}?"])
-    root = ET.fromstring(ssml)
-    (phoneme,) = root.iter("phoneme")
-    assert phoneme.text == word.title() and phoneme.get("ph") == SPEECH.pronunciation[word]
+def test_the_words_the_issue_names_have_a_pronunciation_in_each_accent(word: str) -> None:
+    for locale in ("en-US", "en-GB"):
+        ssml = to_ssml([f"Is it {word.title()}?"], locale)
+        root = ET.fromstring(ssml)
+        (phoneme,) = root.iter("phoneme")
+        ipa = SPEECH.pronunciation[SPEECH.accent(locale)][word]
+        assert phoneme.text == word.title() and phoneme.get("ph") == ipa
+
+
+# The IPA symbols Alexa's English voices read (Amazon Polly's phoneme tables): the American
+# voices have no length marks and r-coloured vowels; the British ones the reverse.
+SHARED = set("bdðfɡhjklmnŋpɹstθvwzʃʒəæaɪʊɑeɛiouʌɔˈˌ.")  # noqa: RUF001
+SYMBOLS = {"american": SHARED | set("ɚɝ"), "british": SHARED | set("ːɜɒ")}
+
+
+@pytest.mark.parametrize("accent", ["american", "british"])
+def test_every_pronunciation_uses_only_symbols_its_accent_reads(accent: str) -> None:
+    words = SPEECH.pronunciation[accent]
+    assert set(words) == set(SPEECH.pronunciation["american"])
+    strange = {w: ipa for w, ipa in words.items() if set(ipa.replace(" ", "")) - SYMBOLS[accent]}
+    assert strange == {}
+
+
+def test_each_locale_reads_the_ipa_of_its_own_accent() -> None:
+    assert [SPEECH.accent(x) for x in ("en-US", "en-CA", "en-GB", "en-AU", "en-IN")] == [
+        "american",
+        "american",
+        "british",
+        "british",
+        "british",
+    ]
 
 
 def test_the_longest_pronunciation_wins_and_words_inside_other_words_are_left_alone() -> None:
@@ -97,5 +122,16 @@ def test_every_reachable_turn_is_valid_ssml_with_every_medical_word_pronounced()
         if reached.locale != "en-US":
             continue
         said = reached.turn.said
-        for ssml in (to_ssml(said.speech), to_ssml([said.reprompt or ""])):
+        for ssml in (to_ssml(said.speech, "en-GB"), to_ssml([said.reprompt or ""])):
             assert unpronounced(ssml) == [], (reached.said, reached.state)
+
+
+def test_a_word_needs_its_ipa_in_both_accents() -> None:
+    with pytest.raises(KnowledgeError):
+        parse_speech('[pronunciation.words]\nsciatica = { american = "sa" }\n')
+    both = (
+        '[pronunciation]\namerican = ["en-US"]\n'
+        '[pronunciation.words]\nx = { american = "a", british = "b" }\n'
+    )
+    speech = parse_speech(both)
+    assert speech.pronunciation["british"]["x"] == "b" and speech.accent("en-US") == "american"
