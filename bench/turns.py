@@ -4,13 +4,13 @@ Both handlers get the same recorded envelopes (whole interviews, see bench.inter
 one request at a time and interleaved interview by interview, so machine noise falls on both.
 Two figures for the skill:
 
-- warm: as a warm Lambda runs; the engine's memos per answer sequence (of `next_step` and of
-  replayed states, functools.lru_cache in skill/triage/engine.py) already hold these paths
-  after the first round;
-- memo cleared: `engine.clear_memos()` before every interview, so each interview's steps and
-  replays are computed afresh (the memos still serve repeats within the interview, such as the
-  earlier answers of the stored state on every turn), as for a runner whose path no earlier
-  runner on that instance took.
+- warm: as a warm Lambda runs; the engine's one memo (the step per answer sequence,
+  functools.lru_cache in skill/triage/engine.py) already holds these paths after the first
+  round;
+- memo cleared: a new engine (`engine.shipped_engine.cache_clear()`) before every interview, so
+  each interview's steps are computed afresh (the memo still serves repeats within the
+  interview, such as the earlier answers of the stored state on every turn), as for a runner
+  whose path no earlier runner on that instance took.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def measure(
         for interview in interviews:
             time_interview(hello_skill.lambda_handler, interview, bare)
             if clear_memo:
-                engine.clear_memos()
+                engine.shipped_engine.cache_clear()
             time_interview(lambda_handler, interview, skill)
     label = "skill, memo cleared per interview" if clear_memo else "skill, warm"
     return Timing("bare ask-sdk-core skill", bare), Timing(label, skill)

@@ -10,11 +10,9 @@ from types import MappingProxyType
 from typing import Any, cast
 
 from skill.knowledge.model import (
-    CONDITION_IDS,
-    FEATURE_IDS,
-    HYPOTHESES,
-    RED_FLAG_IDS,
-    SCREEN_QUESTION,
+    NONE_OF_THESE,
+    RED_FLAG_TRIAGES,
+    UMBRELLA_PREFIX,
     Condition,
     Feature,
     InterviewSettings,
@@ -23,8 +21,6 @@ from skill.knowledge.model import (
     Term,
     Triage,
 )
-
-_RED_FLAG_TRIAGES = ("emergency", "urgent")
 
 
 class KnowledgeError(ValueError):
@@ -55,11 +51,13 @@ def parse_knowledge(text: str) -> Knowledge:
     interview = _table(data, "interview")
     regions = _regions(_table(data, "regions"))
     terms = _terms(_table(data, "terms"), regions)
+    conditions = _conditions(_table(data, "conditions"), regions)
+    hypotheses = (*conditions, NONE_OF_THESE)
     return Knowledge(
-        conditions=_conditions(_table(data, "conditions"), regions),
-        features=_features(_table(data, "features"), regions, terms),
+        conditions=conditions,
+        features=_features(_table(data, "features"), hypotheses, regions, terms),
         red_flags=_red_flags(_table(data, "red_flags"), terms),
-        priors=_probabilities(_table(data, "priors"), "priors", upper=None),
+        priors=_probabilities(_table(data, "priors"), hypotheses, "priors", upper=None),
         settings=InterviewSettings(
             disclaimer=_text(interview, "disclaimer", "interview"),
             confident_share=_share(interview, "confident_share"),
@@ -94,30 +92,36 @@ def _terms(table: dict[str, Any], regions: Mapping[str, str]) -> MappingProxyTyp
 def _conditions(
     table: dict[str, Any], regions: Mapping[str, str]
 ) -> MappingProxyType[str, Condition]:
-    _exact_ids(table, CONDITION_IDS, "conditions")
-    return MappingProxyType(
-        {
-            cid: Condition(
-                id=cid,
-                name=_text(table[cid], "name", cid),
-                description=_text(table[cid], "description", cid),
-                advice=_text(table[cid], "advice", cid),
-                synonyms=_texts(table[cid], "synonyms", cid, allow_empty=True),
-                regions=_ids(table[cid], "regions", cid, regions),
-            )
-            for cid in CONDITION_IDS
-        }
-    )
+    if not table or NONE_OF_THESE in table:
+        raise KnowledgeError(f"conditions: at least one, and none called {NONE_OF_THESE!r}")
+    conditions = {}
+    for cid in table:
+        entry = _table(table, cid)
+        conditions[cid] = Condition(
+            id=cid,
+            name=_text(entry, "name", cid),
+            description=_text(entry, "description", cid),
+            advice=_text(entry, "advice", cid),
+            synonyms=_texts(entry, "synonyms", cid, allow_empty=True),
+            regions=_ids(entry, "regions", cid, regions),
+        )
+    return MappingProxyType(conditions)
 
 
 def _features(
-    table: dict[str, Any], regions: Mapping[str, str], terms: Mapping[str, Term]
+    table: dict[str, Any],
+    hypotheses: tuple[str, ...],
+    regions: Mapping[str, str],
+    terms: Mapping[str, Term],
 ) -> MappingProxyType[str, Feature]:
-    _exact_ids(table, FEATURE_IDS, "features")
+    if not table:
+        raise KnowledgeError("features: at least one symptom question")
     features = {}
-    for fid in FEATURE_IDS:
+    for fid in table:
         entry = _table(table, fid)
-        likelihood = _probabilities(_table(entry, "likelihood"), f"{fid}.likelihood", upper=1.0)
+        likelihood = _probabilities(
+            _table(entry, "likelihood"), hypotheses, f"{fid}.likelihood", upper=1.0
+        )
         features[fid] = Feature(
             id=fid,
             question=_text(entry, "question", fid),
@@ -133,35 +137,39 @@ def _features(
 
 
 def _red_flags(table: dict[str, Any], terms: Mapping[str, Term]) -> MappingProxyType[str, RedFlag]:
-    _exact_ids(table, (SCREEN_QUESTION, *RED_FLAG_IDS), "red_flags")
-    screen = table[SCREEN_QUESTION]
-    flags = {
-        SCREEN_QUESTION: RedFlag(
-            id=SCREEN_QUESTION,
-            question=_text(screen, "question", SCREEN_QUESTION),
-            plain=_text(screen, "plain", SCREEN_QUESTION),
-            purpose=_text(screen, "purpose", SCREEN_QUESTION),
-            terms=_ids(screen, "terms", SCREEN_QUESTION, terms),
-            triage=None,
-            advice="",
-        )
-    }
-    for fid in RED_FLAG_IDS:
-        entry = table[fid]
+    """The screen in file order: umbrellas (ids starting with UMBRELLA_PREFIX) carry no triage;
+    every other flag has one, and names in `asks_when` an umbrella listed before it, if any."""
+    flags: dict[str, RedFlag] = {}
+    for fid in table:
+        entry = _table(table, fid)
+        umbrella = fid.startswith(UMBRELLA_PREFIX)
+        asks_when = entry.get("asks_when")
+        if asks_when is not None and (
+            umbrella or asks_when not in flags or flags[asks_when].triage is not None
+        ):
+            raise KnowledgeError(f"{fid}.asks_when must name an umbrella listed before it")
         triage = entry.get("triage")
-        if triage not in _RED_FLAG_TRIAGES:
-            raise KnowledgeError(f"{fid}.triage must be one of {_RED_FLAG_TRIAGES}")
-        if entry.get("asks_when") != SCREEN_QUESTION:
-            raise KnowledgeError(f"{fid}.asks_when must be {SCREEN_QUESTION!r}")
+        if umbrella and triage is not None:
+            raise KnowledgeError(f"{fid} is an umbrella question and decides no triage")
+        if not umbrella and triage not in RED_FLAG_TRIAGES:
+            raise KnowledgeError(f"{fid}.triage must be one of {RED_FLAG_TRIAGES}")
         flags[fid] = RedFlag(
             id=fid,
             question=_text(entry, "question", fid),
             plain=_text(entry, "plain", fid),
             purpose=_text(entry, "purpose", fid),
             terms=_ids(entry, "terms", fid, terms),
-            triage=cast(Triage, triage),
-            advice=_text(entry, "advice", fid),
+            asks_when=asks_when,
+            triage=None if umbrella else cast(Triage, triage),
+            advice="" if umbrella else _text(entry, "advice", fid),
         )
+    severities = [RED_FLAG_TRIAGES.index(f.triage) for f in flags.values() if f.triage]
+    if severities != sorted(severities):
+        raise KnowledgeError("red_flags must be listed most serious first")
+    covered = {flag.asks_when for flag in flags.values()}
+    idle = [fid for fid in flags if fid.startswith(UMBRELLA_PREFIX) and fid not in covered]
+    if idle or not any(flag.triage for flag in flags.values()):
+        raise KnowledgeError(f"red_flags: every umbrella must cover a flag (not {idle})")
     return MappingProxyType(flags)
 
 
@@ -173,11 +181,11 @@ def _exact_ids(table: dict[str, Any], expected: tuple[str, ...], where: str) -> 
 
 
 def _probabilities(
-    table: dict[str, Any], where: str, *, upper: float | None
+    table: dict[str, Any], hypotheses: tuple[str, ...], where: str, *, upper: float | None
 ) -> MappingProxyType[str, float]:
-    _exact_ids(table, HYPOTHESES, where)
+    _exact_ids(table, hypotheses, where)
     values: dict[str, float] = {}
-    for hypothesis in HYPOTHESES:
+    for hypothesis in hypotheses:
         value = table[hypothesis]
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise KnowledgeError(f"{where}.{hypothesis} must be a number")

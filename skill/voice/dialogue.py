@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from skill.knowledge import Knowledge, load_knowledge
 from skill.knowledge.speech import Speech, load_speech
-from skill.triage import Answer, Interview, Outcome, Question, next_step
+from skill.triage import Answer, Interview, Outcome, Question, shipped_engine
 
 
 class Card(NamedTuple):
@@ -34,7 +34,7 @@ class Conversation(NamedTuple):
     @property
     def step(self) -> Question | Outcome | None:
         """What the interview waits for, derived (and memoised by the engine) on each use."""
-        return None if self.interview is None else next_step(self.interview)
+        return None if self.interview is None else shipped_engine().next_step(self.interview)
 
 
 class Turn(NamedTuple):

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from skill.knowledge import (
-    CONDITION_IDS,
-    FEATURE_IDS,
-    RED_FLAG_IDS,
-    SCREEN_QUESTION,
-    KnowledgeError,
-    load_knowledge,
-    parse_knowledge,
-)
+from skill.knowledge import KnowledgeError, load_knowledge, parse_knowledge
 from skill.knowledge.loader import shipped_text
-from skill.knowledge.model import HYPOTHESES
+from tests.triage.conftest import CONDITIONS as CONDITION_IDS
+from tests.triage.conftest import FEATURES as FEATURE_IDS
+from tests.triage.conftest import RED_FLAGS as RED_FLAG_IDS
+from tests.triage.conftest import SCREEN as SCREEN_QUESTION
+
+HYPOTHESES = (*CONDITION_IDS, "none_of_these")
 
 SHIPPED = shipped_text("clinical.toml")
 ONE_BREATH_WORDS = 32
@@ -28,7 +25,8 @@ def test_shipped_knowledge_has_every_id_of_the_clinical_spec() -> None:
     knowledge = load_knowledge()
     assert tuple(knowledge.conditions) == CONDITION_IDS
     assert tuple(knowledge.features) == FEATURE_IDS
-    assert set(knowledge.red_flags) == {SCREEN_QUESTION, *RED_FLAG_IDS}
+    assert tuple(knowledge.red_flags) == (SCREEN_QUESTION, *RED_FLAG_IDS)
+    assert knowledge.hypotheses == HYPOTHESES
     assert len(CONDITION_IDS) == 7 and len(FEATURE_IDS) == 20
 
 
@@ -94,7 +92,7 @@ def test_every_specialist_advice_names_who_to_see() -> None:
 @pytest.mark.parametrize(
     ("broken", "message"),
     [
-        (SHIPPED.replace("[features.cross_leg_pain]", "[features.cross_legs]"), "features"),
+        (SHIPPED.replace("[features.cross_leg_pain]", "[features.cross_legs]"), "likelihood"),
         (SHIPPED.replace("sciatica = 0.90", "sciatica = 1.0"), "past_knee.likelihood"),
         (SHIPPED.replace("sciatica = 0.90", "sciatica = 0"), "past_knee.likelihood"),
         (SHIPPED.replace('triage = "emergency"', 'triage = "later"'), "red_flag_saddle"),

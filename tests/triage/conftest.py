@@ -7,9 +7,45 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from skill.triage import Answer, Interview, Outcome, Question, next_step
+from skill.triage import Answer, Interview, Outcome, Question, shipped_engine
 
 VIGNETTES_FILE = Path(__file__).with_name("vignettes.toml")
+ENGINE = shipped_engine()
+
+# The stable ids of shared/spec/clinical.md, in its order.
+CONDITIONS = (
+    "sciatica",
+    "piriformis_syndrome",
+    "si_joint_dysfunction",
+    "gluteus_medius_syndrome",
+    "hip_bursitis",
+    "ischial_bursitis",
+    "high_hamstring_tendinopathy",
+)
+FEATURES = (
+    "past_knee",
+    "numbness_tingling",
+    "leg_weakness",
+    "low_back_pain",
+    "worse_hamstring_stretch",
+    "worse_cough_sneeze",
+    "worse_sitting",
+    "sit_bone",
+    "deep_buttock_spot",
+    "diffuse_buttock",
+    "worse_uphill_sprint",
+    "upper_hamstring_spread",
+    "outer_hip",
+    "lying_on_side",
+    "pelvic_dimple",
+    "stairs_car_bed",
+    "hip_catching",
+    "sudden_pull",
+    "hamstring_curl_pain",
+    "cross_leg_pain",
+)
+SCREEN = "red_flag_any"
+RED_FLAGS = ("red_flag_saddle", "red_flag_trauma_fever", "red_flag_weight_bearing")
 
 
 @dataclass(frozen=True)
@@ -36,7 +72,7 @@ def play(vignette: Vignette, limit: int = 40) -> tuple[Outcome, list[str]]:
     interview = Interview()
     asked: list[str] = []
     for _ in range(limit):
-        step = next_step(interview)
+        step = ENGINE.next_step(interview)
         if isinstance(step, Outcome):
             return step, asked
         assert isinstance(step, Question)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from skill.knowledge import FEATURE_IDS, RED_FLAG_IDS
-
-from .conftest import Vignette, load_vignettes, play
+from .conftest import FEATURES, RED_FLAGS, Vignette, load_vignettes, play
 
 VIGNETTES = load_vignettes()
 CONDITION_CASES = [v for v in VIGNETTES if v.expect[0] == "see_specialist"]
@@ -23,7 +21,7 @@ def test_every_condition_has_at_least_four_vignettes() -> None:
 
 def test_every_red_flag_and_the_all_no_case_are_covered() -> None:
     flagged = {q for v in RED_FLAG_CASES for q, a in v.answers.items() if a == "y"}
-    assert set(RED_FLAG_IDS) <= flagged
+    assert set(RED_FLAGS) <= flagged
     assert any(v.expect == ("unclear",) and not v.answers for v in VIGNETTES)
 
 
@@ -44,7 +42,7 @@ def test_every_red_flag_vignette_ends_with_its_triage_and_no_symptom_questions()
     for vignette in RED_FLAG_CASES:
         outcome, asked = play(vignette)
         assert outcome.triage == vignette.expect[0], vignette.name
-        assert not set(asked) & set(FEATURE_IDS), vignette.name
+        assert not set(asked) & set(FEATURES), vignette.name
 
 
 def test_mean_questions_after_the_screen_is_at_most_seven() -> None:
