@@ -66,7 +66,7 @@ def random_runner(rng: random.Random) -> Runner:
             gone_back = aside == intents.GO_BACK  # never undo twice in a row
             return aside
         gone_back = False
-        if question == "red_flag_any":
+        if question.startswith("red_flag_any"):  # the umbrella screening questions
             return intents.YES if screen_yes else intents.NO
         if question.startswith("red_flag_"):
             return intents.YES if rng.random() < 0.3 else intents.NO
@@ -84,10 +84,14 @@ def vignette_runners(path: Path = VIGNETTES) -> Iterator[tuple[str, Runner]]:
     data = tomllib.loads(path.read_text("utf-8"))
     for vignette in data.get("vignette", []):
         answers: dict[str, str] = dict(vignette["answers"])
+        if not set(answers.values()) <= set(_CODES):
+            continue  # an answer the voice model has no intent for
 
         def say(question: str | None, answers: dict[str, str] = answers) -> str:
             if question is None:
                 return intents.NO
+            if question.startswith("red_flag_any") and question not in answers:
+                return _CODES[answers.get("red_flag_any", "n")]  # as vignettes.toml says
             return _CODES[answers.get(question, "n")]
 
         yield f"vignette: {vignette['name']}", say

@@ -65,7 +65,6 @@ def parse_knowledge(text: str) -> Knowledge:
             minimum_share=_share(interview, "minimum_share"),
             question_cap=_count(interview, "question_cap"),
             unclear_advice=_text(_table(data, "unclear"), "advice", "unclear"),
-            unsure_red_flag_caution=_text(_table(data, "screen"), "unsure_caution", "screen"),
         ),
         regions=regions,
         terms=terms,
@@ -162,6 +161,7 @@ def _red_flags(table: dict[str, Any], terms: Mapping[str, Term]) -> MappingProxy
             asks_when=asks_when,
             triage=None if umbrella else cast(Triage, triage),
             advice="" if umbrella else _text(entry, "advice", fid),
+            caution="" if umbrella else _text(entry, "caution", fid),
         )
     severities = [RED_FLAG_TRIAGES.index(f.triage) for f in flags.values() if f.triage]
     if severities != sorted(severities):

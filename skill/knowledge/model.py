@@ -16,7 +16,7 @@ UMBRELLA_PREFIX = "red_flag_any"
 
 Triage = Literal["emergency", "urgent", "soon", "see_specialist", "unclear"]
 # The red-flag triages, most serious first.
-RED_FLAG_TRIAGES: tuple[Triage, ...] = ("emergency", "urgent")
+RED_FLAG_TRIAGES: tuple[Triage, ...] = ("emergency", "urgent", "soon")
 
 
 class Condition(NamedTuple):
@@ -68,6 +68,8 @@ class RedFlag(NamedTuple):
     # None for an umbrella, which decides nothing by itself.
     triage: Triage | None
     advice: str
+    # Said with the outcome when this flag was answered "not sure": names the sign to watch.
+    caution: str
 
 
 class InterviewSettings(NamedTuple):
@@ -77,7 +79,6 @@ class InterviewSettings(NamedTuple):
     minimum_share: float
     question_cap: int
     unclear_advice: str
-    unsure_red_flag_caution: str
 
 
 class Knowledge(NamedTuple):

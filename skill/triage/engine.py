@@ -13,13 +13,14 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from skill.knowledge import NONE_OF_THESE, Knowledge, load_knowledge
-from skill.knowledge.model import Triage
+from skill.knowledge.model import RED_FLAG_TRIAGES, RedFlag, Triage
 from skill.triage import inference
 from skill.triage.interview import Answer, Interview, InvalidAnswer
 
 _REASONS_SPOKEN = 2
 _TIE = 1e-12  # information gains closer than this differ only by float noise
 _MEMO_SIZE = 4096
+_ENDING = ("emergency", "urgent")  # red-flag triages that end the interview at once
 
 
 class Question(NamedTuple):
@@ -42,15 +43,18 @@ class Reason(NamedTuple):
 
 class Outcome(NamedTuple):
     triage: Triage
-    # Most likely first: one or two for see_specialist, none otherwise.
+    # Most likely first: one or two for see_specialist, up to two for soon, none otherwise.
     conditions: tuple[str, ...]
     reasons: tuple[Reason, ...]
+    # The specialist advice for the lead, or the red-flag or unclear advice.
     advice: str
     disclaimer: str
-    # Said when a specific safety question was answered "not sure".
+    # Names the signs answered "not sure" on a specific safety question.
     caution: str | None
     questions_asked: int
-    # The red flag that decided an emergency or urgent triage.
+    # For "soon": see a doctor within days; said before anything else.
+    safety_advice: str | None = None
+    # The red flag that decided an emergency, urgent or soon triage.
     red_flag: str | None = None
 
 
@@ -98,31 +102,42 @@ class Engine:
 
     def _decide(self, interview: Interview) -> Step:
         screen = self._screen(interview)
-        if screen is not None:
+        if isinstance(screen, Question | Outcome):
             return screen
-        return self._elimination(interview)
+        return self._elimination(interview, screen)
 
-    def _screen(self, interview: Interview) -> Step | None:
+    def _screen(self, interview: Interview) -> Step | tuple[RedFlag, ...]:
+        """The next screening question or the red-flag outcome that ends the interview; once
+        the screen is through, the flags raised that let the interview go on."""
+        raised: list[RedFlag] = []
         for flag_id, flag in self.knowledge.red_flags.items():
             if flag.asks_when is not None and interview.answered(flag.asks_when) is Answer.NO:
                 continue
             reply = interview.answered(flag_id)
             if reply is None:
                 return self._question(flag_id, asked_before=0)
-            if flag.triage is not None and reply is Answer.YES:
-                return Outcome(
-                    triage=flag.triage,
-                    conditions=(),
-                    reasons=(),
-                    advice=flag.advice,
-                    disclaimer=self.knowledge.settings.disclaimer,
-                    caution=None,
-                    questions_asked=0,
-                    red_flag=flag_id,
-                )
-        return None
+            # A "sometimes" to a warning sign is a yes: safety first.
+            if flag.triage is not None and reply in (Answer.YES, Answer.SOMETIMES):
+                raised.append(flag)
+                if flag.triage in _ENDING:
+                    break
+        raised.sort(key=lambda f: RED_FLAG_TRIAGES.index(f.triage or "soon"))
+        if raised and raised[0].triage in _ENDING:
+            # The most serious flag raised decides, whatever order the answers came in.
+            flag = raised[0]
+            return Outcome(
+                triage=flag.triage or "urgent",
+                conditions=(),
+                reasons=(),
+                advice=flag.advice,
+                disclaimer=self.knowledge.settings.disclaimer,
+                caution=None,
+                questions_asked=0,
+                red_flag=flag.id,
+            )
+        return tuple(raised)
 
-    def _elimination(self, interview: Interview) -> Step:
+    def _elimination(self, interview: Interview, raised: tuple[RedFlag, ...]) -> Step:
         answered = tuple((q, a) for q, a in interview.answers if q in self._evidence)
         belief = self._belief(answered)
         asked = {q for q, _ in answered}
@@ -134,7 +149,7 @@ class Engine:
             or max(belief) >= settings.confident_share
             or not self._any_answer_changes_verdict(belief, remaining)
         ):
-            return self._outcome(interview, belief, answered)
+            return self._outcome(interview, belief, answered, raised)
         return self._question(self._most_informative(belief, remaining), len(answered))
 
     def _belief(self, answered: Sequence[tuple[str, Answer]]) -> inference.Distribution:
@@ -190,36 +205,29 @@ class Engine:
         interview: Interview,
         belief: inference.Distribution,
         answered: Sequence[tuple[str, Answer]],
+        raised: tuple[RedFlag, ...],
     ) -> Outcome:
         knowledge = self.knowledge
         settings = knowledge.settings
-        caution = (
-            settings.unsure_red_flag_caution
-            if any(
-                flag.triage is not None and interview.answered(fid) is Answer.UNSURE
-                for fid, flag in knowledge.red_flags.items()
-            )
-            else None
-        )
+        unsure = [
+            flag.caution
+            for fid, flag in knowledge.red_flags.items()
+            if flag.triage is not None and interview.answered(fid) is Answer.UNSURE
+        ]
         conditions = self._verdict(belief)
-        if not conditions:
-            return Outcome(
-                triage="unclear",
-                conditions=(),
-                reasons=(),
-                advice=settings.unclear_advice,
-                disclaimer=settings.disclaimer,
-                caution=caution,
-                questions_asked=len(answered),
-            )
+        soon = raised[0] if raised else None
         return Outcome(
-            triage="see_specialist",
+            triage="soon" if soon else "see_specialist" if conditions else "unclear",
             conditions=conditions,
-            reasons=self._reasons(conditions[0], answered),
-            advice=knowledge.conditions[conditions[0]].advice,
+            reasons=self._reasons(conditions[0], answered) if conditions else (),
+            advice=knowledge.conditions[conditions[0]].advice
+            if conditions
+            else settings.unclear_advice,
             disclaimer=settings.disclaimer,
-            caution=caution,
+            caution=" ".join(unsure) or None,
             questions_asked=len(answered),
+            safety_advice=soon.advice if soon else None,
+            red_flag=soon.id if soon else None,
         )
 
     def _reasons(

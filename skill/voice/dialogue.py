@@ -186,9 +186,12 @@ class Dialogue:
 
     def _outcome_reply(self, outcome: Outcome) -> Reply:
         verdict = self._verdict(outcome)  # empty when no condition is named
-        parts = [verdict, outcome.advice] if verdict else [outcome.advice]
+        # Safety advice comes first, on the card as in speech.
+        parts = [outcome.safety_advice] if outcome.safety_advice else []
+        parts += [verdict, outcome.advice] if verdict else [outcome.advice]
         if outcome.caution:
             parts.append(outcome.caution)
+        parts = [_with_local_words(part) for part in parts]
         parts.append(outcome.disclaimer)
         urgent = outcome.triage in ("emergency", "urgent")
         card = Card(title=self._card_title(outcome), content=" ".join(parts))
@@ -199,7 +202,7 @@ class Dialogue:
         return Reply((*parts, offer), reprompt=offer, card=card)
 
     def _card_title(self, outcome: Outcome) -> str:
-        if outcome.triage in ("emergency", "urgent"):
+        if outcome.triage in ("emergency", "urgent", "soon"):
             return self.speech.say("outcome.card_title_urgent")
         if not outcome.conditions:  # unclear: no cause to name in the title
             return self.speech.say("outcome.card_title_unclear")
@@ -216,6 +219,18 @@ class Dialogue:
         if reasons:
             return verdict + self.speech.say("outcome.because", reasons=" and ".join(reasons))
         return verdict + self.speech.say("outcome.no_reasons")
+
+
+# What the clinical text's locale placeholders stand for (en-US words).
+_LOCAL_WORDS = {
+    "physio": "physical therapist",
+    "emergency_number": "911",
+    "urgent_service": "a doctor or an urgent care clinic",
+}
+
+
+def _with_local_words(text: str) -> str:
+    return text.format_map(_LOCAL_WORDS)
 
 
 def _capitalised(text: str) -> str:

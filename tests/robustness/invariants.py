@@ -102,6 +102,8 @@ def check_outcome_shape(outcome: object) -> None:
     assert len(set(conditions)) == len(conditions), conditions
     if triage == "see_specialist":
         assert 1 <= len(conditions) <= 2, conditions
+    elif triage == "soon":
+        assert len(conditions) <= 2, conditions
     else:
         assert triage in TRIAGES_WITHOUT_CONDITIONS, f"unknown triage {triage!r}"
         assert conditions == [], conditions

@@ -45,7 +45,23 @@ FEATURES = (
     "cross_leg_pain",
 )
 SCREEN = "red_flag_any"
-RED_FLAGS = ("red_flag_saddle", "red_flag_trauma_fever", "red_flag_weight_bearing")
+# The specific red flags, most serious first, and the whole screen in the order it is asked.
+RED_FLAGS = (
+    "red_flag_saddle",
+    "red_flag_neuro",
+    "red_flag_trauma_fever",
+    "red_flag_weight_bearing",
+    "red_flag_serious",
+)
+SCREEN_ORDER = (
+    "red_flag_any",
+    "red_flag_saddle",
+    "red_flag_neuro",
+    "red_flag_any_2",
+    "red_flag_trauma_fever",
+    "red_flag_weight_bearing",
+    "red_flag_serious",
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +71,11 @@ class Vignette:
     answers: dict[str, str]
 
     def reply(self, question_id: str) -> Answer:
+        """The vignette's answer; "no" when it lists none. Every umbrella screening question
+        (an id starting with red_flag_any) takes the vignette's `red_flag_any` answer unless
+        the vignette answers it by its own id."""
+        if question_id.startswith(SCREEN) and question_id not in self.answers:
+            return Answer(self.answers.get(SCREEN, "n"))
         return Answer(self.answers.get(question_id, "n"))
 
 

@@ -7,7 +7,7 @@ import pytest
 from skill.knowledge import load_knowledge
 from skill.triage import Answer, Engine, Interview, InvalidAnswer, Outcome, Question
 
-from .conftest import ENGINE, FEATURES, RED_FLAGS, SCREEN
+from .conftest import ENGINE, FEATURES, SCREEN, SCREEN_ORDER
 
 YES, NO, UNSURE = Answer.YES, Answer.NO, Answer.UNSURE
 
@@ -29,44 +29,12 @@ def test_the_first_question_is_the_safety_screen() -> None:
     assert ask(Interview()).is_safety_screen
 
 
-def test_no_at_the_screen_skips_the_specific_red_flags() -> None:
-    nxt = ask(Interview().with_answer(SCREEN, NO))
-    assert nxt.id in FEATURES
-    assert nxt.asked_before == 0
-
-
-@pytest.mark.parametrize("reply", [YES, UNSURE])
-def test_yes_or_unsure_at_the_screen_asks_the_specific_flags_most_serious_first(
-    reply: Answer,
-) -> None:
-    interview = Interview().with_answer(SCREEN, reply)
-    asked = []
-    for _ in RED_FLAGS:
-        question = ask(interview)
-        asked.append(question.id)
+def after_a_clear_screen() -> Interview:
+    """A runner who answered no to every screening question."""
+    interview = Interview()
+    while (question := ask(interview)).is_safety_screen:
         interview = interview.with_answer(question.id, NO)
-    assert asked == list(RED_FLAGS)
-    assert ask(interview).id in FEATURES
-
-
-def test_saddle_numbness_ends_the_interview_as_an_emergency() -> None:
-    interview = Interview().with_answer(SCREEN, YES).with_answer("red_flag_saddle", YES)
-    outcome = conclude(interview)
-    assert outcome.triage == "emergency"
-    assert outcome.conditions == ()
-    assert "emergency" in outcome.advice
-    assert outcome.disclaimer
-
-
-def test_unsure_on_a_specific_flag_is_neither_yes_nor_no_and_adds_a_caution() -> None:
-    interview = Interview().with_answer(SCREEN, YES)
-    interview = interview.with_answer("red_flag_saddle", UNSURE)
-    assert ask(interview).id == "red_flag_trauma_fever"  # not treated as yes: no emergency
-    interview = interview.with_answer("red_flag_trauma_fever", NO)
-    interview = interview.with_answer("red_flag_weight_bearing", NO)
-    while isinstance(step := ENGINE.next_step(interview), Question):
-        interview = interview.with_answer(step.id, NO)
-    assert step.caution == load_knowledge().settings.unsure_red_flag_caution
+    return interview
 
 
 def test_unsure_symptom_answers_leave_the_belief_unchanged() -> None:
@@ -78,13 +46,13 @@ def test_unsure_symptom_answers_leave_the_belief_unchanged() -> None:
 
 
 def test_an_unsure_question_is_not_asked_again() -> None:
-    interview = Interview().with_answer(SCREEN, NO)
+    interview = after_a_clear_screen()
     first = ask(interview).id
     assert ask(interview.with_answer(first, UNSURE)).id != first
 
 
 def test_all_unsure_stops_at_the_question_cap_as_unclear() -> None:
-    interview = Interview().with_answer(SCREEN, NO)
+    interview = after_a_clear_screen()
     while isinstance(step := ENGINE.next_step(interview), Question):
         interview = interview.with_answer(step.id, UNSURE)
     assert step.triage == "unclear"
@@ -107,7 +75,7 @@ def test_go_back_restores_the_earlier_interview_and_stops_at_the_start() -> None
 
 
 def test_a_clear_case_names_the_condition_with_reasons_and_specialist_advice() -> None:
-    interview = Interview().with_answer(SCREEN, NO)
+    interview = after_a_clear_screen()
     profile = {"outer_hip": YES, "lying_on_side": YES, "stairs_car_bed": YES}
     while isinstance(step := ENGINE.next_step(interview), Question):
         interview = interview.with_answer(step.id, profile.get(step.id, NO))
@@ -122,7 +90,7 @@ def test_two_close_conditions_name_a_runner_up() -> None:
     # Sitting-bone pain with a not-sure hamstring test keeps the bursa and the tendon close.
     interview = Interview(
         (
-            (SCREEN, NO),
+            *after_a_clear_screen().answers,
             ("sit_bone", YES),
             ("hamstring_curl_pain", UNSURE),
             ("worse_uphill_sprint", UNSURE),
@@ -141,13 +109,13 @@ def test_two_close_conditions_name_a_runner_up() -> None:
 
 def test_every_question_has_a_one_sentence_purpose() -> None:
     knowledge = load_knowledge()
-    for question_id in (SCREEN, *RED_FLAGS, *FEATURES):
+    for question_id in (*SCREEN_ORDER, *FEATURES):
         purpose = knowledge.purpose(question_id)
         assert purpose.endswith(".")
         assert purpose.count(". ") == 0, question_id
 
 
 def test_the_same_answers_always_give_the_same_next_question() -> None:
-    interview = Interview().with_answer(SCREEN, NO).with_answer("sit_bone", NO)
+    interview = after_a_clear_screen().with_answer("sit_bone", NO)
     fresh = Engine(load_knowledge()).next_step(interview)
     assert fresh == ENGINE.next_step(interview) == ENGINE.next_step(interview)

@@ -7,8 +7,9 @@ import pytest
 from .conftest import FEATURES, RED_FLAGS, Vignette, load_vignettes, play
 
 VIGNETTES = load_vignettes()
-CONDITION_CASES = [v for v in VIGNETTES if v.expect[0] == "see_specialist"]
+CONDITION_CASES = [v for v in VIGNETTES if v.expect[0] in ("see_specialist", "soon")]
 RED_FLAG_CASES = [v for v in VIGNETTES if v.expect[0] in ("emergency", "urgent")]
+SOON_CASES = [v for v in VIGNETTES if v.expect[0] == "soon"]
 
 
 def test_every_condition_has_at_least_four_vignettes() -> None:
@@ -20,7 +21,7 @@ def test_every_condition_has_at_least_four_vignettes() -> None:
 
 
 def test_every_red_flag_and_the_all_no_case_are_covered() -> None:
-    flagged = {q for v in RED_FLAG_CASES for q, a in v.answers.items() if a == "y"}
+    flagged = {q for v in RED_FLAG_CASES + SOON_CASES for q, a in v.answers.items() if a == "y"}
     assert set(RED_FLAGS) <= flagged
     assert any(v.expect == ("unclear",) and not v.answers for v in VIGNETTES)
 
@@ -47,4 +48,5 @@ def test_every_red_flag_vignette_ends_with_its_triage_and_no_symptom_questions()
 
 def test_mean_questions_after_the_screen_is_at_most_seven() -> None:
     counted = [play(v)[0].questions_asked for v in VIGNETTES if v not in RED_FLAG_CASES]
+    assert max(counted) <= 12
     assert sum(counted) / len(counted) <= 7
