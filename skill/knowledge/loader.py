@@ -53,22 +53,33 @@ def parse_knowledge(text: str) -> Knowledge:
     terms = _terms(_table(data, "terms"), regions)
     conditions = _conditions(_table(data, "conditions"), regions)
     hypotheses = (*conditions, NONE_OF_THESE)
-    return Knowledge(
+    knowledge = Knowledge(
         conditions=conditions,
         features=_features(_table(data, "features"), hypotheses, regions, terms),
         red_flags=_red_flags(_table(data, "red_flags"), terms),
         priors=_probabilities(_table(data, "priors"), hypotheses, "priors", upper=None),
         settings=InterviewSettings(
             disclaimer=_text(interview, "disclaimer", "interview"),
+            slip_rate=_share(interview, "slip_rate"),
+            sometimes_weight=_share(interview, "sometimes_weight"),
             confident_share=_share(interview, "confident_share"),
             runner_up_ratio=_share(interview, "runner_up_ratio"),
             minimum_share=_share(interview, "minimum_share"),
             question_cap=_count(interview, "question_cap"),
+            unsure_limit=_count(interview, "unsure_limit"),
             unclear_advice=_text(_table(data, "unclear"), "advice", "unclear"),
+            uncertain_advice=_text(_table(data, "unclear"), "uncertain_advice", "unclear"),
         ),
         regions=regions,
         terms=terms,
     )
+    settings = knowledge.settings
+    if settings.slip_rate >= 0.5 or settings.sometimes_weight <= 0.5:
+        raise KnowledgeError(
+            "interview.slip_rate must lie below 0.5 (a slip is the exception), and "
+            "interview.sometimes_weight above 0.5 (a sometimes is more yes than no)"
+        )
+    return knowledge
 
 
 def _regions(table: dict[str, Any]) -> MappingProxyType[str, str]:

@@ -74,11 +74,19 @@ class RedFlag(NamedTuple):
 
 class InterviewSettings(NamedTuple):
     disclaimer: str
+    # The chance that any one answer is given wrongly (a yes for a no, or the reverse).
+    slip_rate: float
+    # How much of a yes a "sometimes" is: weighed as a yes with this chance, a no otherwise.
+    sometimes_weight: float
     confident_share: float
     runner_up_ratio: float
     minimum_share: float
     question_cap: int
+    # "Not sure" answers that, once they outnumber the clear ones, end the interview.
+    unsure_limit: int
     unclear_advice: str
+    # Said when most answers were "not sure", so nothing could be narrowed down.
+    uncertain_advice: str
 
 
 class Knowledge(NamedTuple):

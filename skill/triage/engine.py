@@ -8,7 +8,7 @@ such as the replay in `restore` or another runner on the same path, without reco
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -56,6 +56,8 @@ class Outcome(NamedTuple):
     safety_advice: str | None = None
     # The red flag that decided an emergency, urgent or soon triage.
     red_flag: str | None = None
+    # Most answers were "not sure", so nothing could be narrowed down (advice says so).
+    uncertain: bool = False
 
 
 Step = Question | Outcome
@@ -67,8 +69,14 @@ class Engine:
         self._hypotheses = knowledge.hypotheses
         self._none = self._hypotheses.index(NONE_OF_THESE)
         self._prior = inference.normalised([knowledge.priors[h] for h in self._hypotheses])
+        settings = knowledge.settings
         self._evidence = {
-            fid: inference.evidence(feature, self._hypotheses)
+            fid: inference.evidence(
+                feature,
+                self._hypotheses,
+                slip_rate=settings.slip_rate,
+                sometimes_weight=settings.sometimes_weight,
+            )
             for fid, feature in knowledge.features.items()
         }
         # The one memo: the step is a pure function of the answers.
@@ -139,27 +147,102 @@ class Engine:
 
     def _elimination(self, interview: Interview, raised: tuple[RedFlag, ...]) -> Step:
         answered = tuple((q, a) for q, a in interview.answers if q in self._evidence)
-        belief = self._belief(answered)
+        settings = self.knowledge.settings
+        weights = self._weights(answered)
+        belief = inference.normalised(weights)
         asked = {q for q, _ in answered}
         remaining = [f for f in self._evidence if f not in asked]
-        settings = self.knowledge.settings
+        unsure = sum(reply is Answer.UNSURE for _, reply in answered)
+        rivals = self._rivals(weights, answered)
         if (
             len(answered) >= settings.question_cap
             or not remaining
-            or max(belief) >= settings.confident_share
-            or not self._any_answer_changes_verdict(belief, remaining)
+            or (unsure >= settings.unsure_limit and 2 * unsure > len(answered))
+            or (
+                not rivals
+                and (
+                    max(belief) >= settings.confident_share
+                    or not self._any_answer_changes_verdict(belief, remaining)
+                )
+            )
         ):
-            return self._outcome(interview, belief, answered, raised)
+            return self._outcome(interview, weights, answered, raised, rivals)
+        if rivals:
+            # Unconfirmed: ask what best tells the lead from the conditions that could overturn
+            # it, and from "none of these".
+            contenders = {
+                self._lead(weights),
+                self._none,
+                *(self._hypotheses.index(rival) for rival in rivals),
+            }
+            belief = inference.normalised(
+                [b if h in contenders else 0.0 for h, b in enumerate(belief)]
+            )
         return self._question(self._most_informative(belief, remaining), len(answered))
 
-    def _belief(self, answered: Sequence[tuple[str, Answer]]) -> inference.Distribution:
-        """The share of each hypothesis after these symptom answers."""
-        weights: Sequence[float] = self._prior
+    def _weights(self, answered: Sequence[tuple[str, Answer]]) -> tuple[float, ...]:
+        """Each hypothesis's prior times the chance of these symptom answers (not normalised)."""
+        weights = self._prior
         for feature_id, reply in answered:
             chances = self._evidence[feature_id].chances(reply)
             if chances is not None:
                 weights = inference.weighed(weights, chances)
-        return inference.normalised(weights)
+        return weights
+
+    def _belief(self, answered: Sequence[tuple[str, Answer]]) -> inference.Distribution:
+        """The share of each hypothesis after these symptom answers."""
+        return inference.normalised(self._weights(answered))
+
+    def _lead(self, weights: Sequence[float]) -> int:
+        """The condition with the largest weight (never NONE_OF_THESE), by index."""
+        named = list(weights)
+        named[self._none] = -1.0
+        return named.index(max(named))
+
+    def _slipped(
+        self, weights: Sequence[float], answered: Sequence[tuple[str, Answer]]
+    ) -> Iterator[list[float]]:
+        """The weights had any one answer given slipped the other way, one per answer."""
+        for feature_id, reply in answered:
+            evidence = self._evidence[feature_id]
+            chances, flipped = evidence.chances(reply), evidence.flipped(reply)
+            if chances is not None and flipped is not None:
+                yield [w * f / c for w, f, c in zip(weights, flipped, chances, strict=True)]
+
+    def _rivals(
+        self, weights: Sequence[float], answered: Sequence[tuple[str, Answer]]
+    ) -> tuple[str, ...]:
+        """The confirmation rule: the conditions that would become the clear lead (the best
+        fit, with at least the minimum share) if any one answer given had slipped the other
+        way, most likely first. None: the lead is confirmed."""
+        lead = self._lead(weights)
+        minimum = self.knowledge.settings.minimum_share
+        taken = {
+            top
+            for alternative in self._slipped(weights, answered)
+            if alternative[top := self._lead(alternative)] >= minimum * sum(alternative)
+        }
+        ranked = sorted(taken - {lead}, key=lambda h: (-weights[h], h))
+        return tuple(self._hypotheses[h] for h in ranked)
+
+    def _rescued(
+        self, weights: Sequence[float], answered: Sequence[tuple[str, Answer]]
+    ) -> str | None:
+        """When nothing fits well enough to name: a condition close behind "none of these" (by
+        the runner-up ratio) that one slipped answer would have made a clear lead (the most
+        likely such), else None."""
+        settings = self.knowledge.settings
+        close = settings.runner_up_ratio * weights[self._none]
+        rescued = [
+            lead
+            for alternative in self._slipped(weights, answered)
+            if max(alternative) == alternative[lead := self._lead(alternative)]
+            and alternative[lead] >= settings.minimum_share * sum(alternative)
+            and weights[lead] >= close
+        ]
+        if not rescued:
+            return None
+        return self._hypotheses[min(rescued, key=lambda h: (-weights[h], h))]
 
     def _most_informative(self, belief: inference.Distribution, remaining: list[str]) -> str:
         """The remaining question with the largest expected information gain; `remaining` is
@@ -203,31 +286,55 @@ class Engine:
     def _outcome(
         self,
         interview: Interview,
-        belief: inference.Distribution,
+        weights: tuple[float, ...],
         answered: Sequence[tuple[str, Answer]],
         raised: tuple[RedFlag, ...],
+        rivals: tuple[str, ...],
     ) -> Outcome:
         knowledge = self.knowledge
+        belief = inference.normalised(weights)
         settings = knowledge.settings
-        unsure = [
+        unsure_flags = [
             flag.caution
             for fid, flag in knowledge.red_flags.items()
             if flag.triage is not None and interview.answered(fid) is Answer.UNSURE
         ]
-        conditions = self._verdict(belief)
+        # Mostly "not sure": nothing can be named honestly.
+        uncertain = 2 * sum(reply is Answer.UNSURE for _, reply in answered) > len(answered)
+        conditions = () if uncertain else self._verdict(belief)
+        if conditions and rivals:
+            # Unconfirmed: name the condition one slipped answer would have put first.
+            conditions = (conditions[0], rivals[0])
+        elif not conditions and not uncertain:
+            # "Nothing fits" must survive a slip too: if one slipped answer would have made a
+            # condition close behind the clear lead, name the best fit and that condition.
+            rescued = self._rescued(weights, answered)
+            if rescued is not None:
+                lead = self._lead(weights)
+                runner_up = self._hypotheses.index(rescued)
+                if runner_up == lead:
+                    runner_up = self._lead(
+                        [-1.0 if h == lead else w for h, w in enumerate(weights)]
+                    )
+                conditions = (self._hypotheses[lead], self._hypotheses[runner_up])
         soon = raised[0] if raised else None
+        if uncertain:
+            advice = settings.uncertain_advice
+        elif conditions:
+            advice = knowledge.conditions[conditions[0]].advice
+        else:
+            advice = settings.unclear_advice
         return Outcome(
             triage="soon" if soon else "see_specialist" if conditions else "unclear",
             conditions=conditions,
             reasons=self._reasons(conditions[0], answered) if conditions else (),
-            advice=knowledge.conditions[conditions[0]].advice
-            if conditions
-            else settings.unclear_advice,
+            advice=advice,
             disclaimer=settings.disclaimer,
-            caution=" ".join(unsure) or None,
+            caution=" ".join(unsure_flags) or None,
             questions_asked=len(answered),
             safety_advice=soon.advice if soon else None,
             red_flag=soon.id if soon else None,
+            uncertain=uncertain,
         )
 
     def _reasons(
@@ -238,15 +345,14 @@ class Engine:
         rivals = [i for i in range(len(self._hypotheses)) if i not in (lead, self._none)]
         weighed: list[tuple[float, int, Reason]] = []
         for position, (feature_id, reply) in enumerate(answered):
-            if reply not in (Answer.YES, Answer.NO):  # only clear answers are spoken as reasons
-                continue
             chances = self._evidence[feature_id].chances(reply)
-            assert chances is not None
+            if chances is None:  # "not sure" is no reason
+                continue
             rival_chance = sum(chances[r] for r in rivals) / len(rivals)
             weight = math.log(chances[lead]) - math.log(rival_chance)
             if weight > 0:
                 feature = self.knowledge.features[feature_id]
-                text = feature.yes_reason if reply is Answer.YES else feature.no_reason
+                text = feature.no_reason if reply is Answer.NO else feature.yes_reason
                 weighed.append((weight, position, Reason(feature_id, reply, text)))
         weighed.sort(key=lambda item: (-item[0], item[1]))
         return tuple(reason for _, _, reason in weighed[:_REASONS_SPOKEN])

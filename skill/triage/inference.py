@@ -1,8 +1,13 @@
-"""Naive Bayes over the conditions and a "none of these" profile.
+"""Naive Bayes over the conditions and a "none of these" profile, with answers as evidence.
 
-Each answered question multiplies every hypothesis by its chance of giving that answer; "not
-sure" multiplies nothing. The next question is the one with the largest expected information
-gain: the one whose answer, on average, leaves the least uncertainty about the cause.
+A runner with a feature answers "yes" unless the answer slips, which happens with the
+knowledge's slip rate; so the chance of a "yes" from a runner with hypothesis h is
+slip + (1 - 2 * slip) * likelihood[h], and no answer can rule a hypothesis in or out alone.
+"Sometimes" is soft evidence: a yes with the chance `sometimes_weight`, a no otherwise, so
+each hypothesis is weighed by weight * P(yes | h) + (1 - weight) * P(no | h). "Not sure"
+weighs nothing. Each answered question multiplies every hypothesis by its chance of giving
+that answer. The next question is the one with the largest expected information gain: the
+one whose answer, on average, leaves the least uncertainty about the cause.
 """
 
 from __future__ import annotations
@@ -21,9 +26,10 @@ Distribution = tuple[float, ...]  # one share per hypothesis, summing to 1
 class Evidence(NamedTuple):
     """One question's numbers, one per hypothesis in order, ready for element-wise products."""
 
-    yes: tuple[float, ...]  # chance of a yes
-    no: tuple[float, ...]  # chance of a no
-    noise: tuple[float, ...]  # entropy of the answer, in bits
+    yes: tuple[float, ...]  # chance of a yes, slips included
+    no: tuple[float, ...]  # chance of a no, slips included
+    sometimes: tuple[float, ...]  # how well a "sometimes" fits (soft evidence)
+    noise: tuple[float, ...]  # entropy of the yes/no answer, in bits
 
     def chances(self, reply: Answer) -> tuple[float, ...] | None:
         """The chance of this reply per hypothesis; None for an answer that weighs nothing."""
@@ -31,14 +37,33 @@ class Evidence(NamedTuple):
             return self.yes
         if reply is Answer.NO:
             return self.no
-        # "Sometimes" weighs nothing yet, like "not sure"; its own weight comes with the slip model.
+        if reply is Answer.SOMETIMES:
+            return self.sometimes
+        return None
+
+    def flipped(self, reply: Answer) -> tuple[float, ...] | None:
+        """The chances had the reply slipped the other way: a yes or a sometimes for a no, a no
+        for a yes; None for an answer that weighs nothing."""
+        if reply is Answer.NO:
+            return self.yes
+        if reply in (Answer.YES, Answer.SOMETIMES):
+            return self.no
         return None
 
 
-def evidence(feature: Feature, hypotheses: Sequence[str]) -> Evidence:
-    yes = tuple(feature.likelihood[h] for h in hypotheses)
+def evidence(
+    feature: Feature, hypotheses: Sequence[str], *, slip_rate: float, sometimes_weight: float
+) -> Evidence:
+    yes = tuple(slip_rate + (1.0 - 2.0 * slip_rate) * feature.likelihood[h] for h in hypotheses)
+    no = tuple(1.0 - c for c in yes)
     return Evidence(
-        yes=yes, no=tuple(1.0 - c for c in yes), noise=tuple(_binary_entropy(c) for c in yes)
+        yes=yes,
+        no=no,
+        sometimes=tuple(
+            sometimes_weight * y + (1.0 - sometimes_weight) * n
+            for y, n in zip(yes, no, strict=True)
+        ),
+        noise=tuple(_binary_entropy(c) for c in yes),
     )
 
 

@@ -88,6 +88,7 @@ def test_every_specialist_advice_names_who_to_see() -> None:
     for condition in knowledge.conditions.values():
         assert "sports medicine" in condition.advice and "physical therapist" in condition.advice
     assert "physical therapist" in knowledge.settings.unclear_advice
+    assert "physical therapist" in knowledge.settings.uncertain_advice
     assert "emergency" in knowledge.red_flags["red_flag_saddle"].advice
     assert "{emergency_number}" in knowledge.red_flags["red_flag_neuro"].advice
 
@@ -106,7 +107,10 @@ def test_every_specialist_advice_names_who_to_see() -> None:
             "umbrella",
         ),
         (SHIPPED.replace("\ncaution = ", "\nwarning = ", 1), "red_flag_saddle.caution"),
-        (SHIPPED.replace("question_cap = 10", "question_cap = 0"), "question_cap"),
+        (SHIPPED.replace("question_cap = 12", "question_cap = 0"), "question_cap"),
+        (SHIPPED.replace("slip_rate = 0.06", "slip_rate = 0.5"), "slip_rate"),
+        (SHIPPED.replace("sometimes_weight = 0.75", "sometimes_weight = 0.5"), "sometimes_weight"),
+        (SHIPPED.replace("uncertain_advice = ", "unsure_advice = "), "uncertain_advice"),
         (SHIPPED.replace("[unclear]", "[unsure]"), "unclear"),
         ("not = toml = at all", "TOML"),
     ],

@@ -1,15 +1,12 @@
-"""Shared helpers for the engine tests: a simulated runner who answers from a vignette."""
+"""Shared helpers for the engine tests: the spec's ids, and runners who answer from a vignette."""
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from skill.triage import Outcome, shipped_engine
+from tests.triage.vignettes import Vignette, load_vignettes, played
 
-from skill.triage import Answer, Interview, Outcome, Question, shipped_engine
+__all__ = ["Vignette", "load_vignettes", "play"]
 
-VIGNETTES_FILE = Path(__file__).with_name("vignettes.toml")
 ENGINE = shipped_engine()
 
 # The stable ids of shared/spec/clinical.md, in its order.
@@ -64,39 +61,6 @@ SCREEN_ORDER = (
 )
 
 
-@dataclass(frozen=True)
-class Vignette:
-    name: str
-    expect: tuple[str, ...]
-    answers: dict[str, str]
-
-    def reply(self, question_id: str) -> Answer:
-        """The vignette's answer; "no" when it lists none. Every umbrella screening question
-        (an id starting with red_flag_any) takes the vignette's `red_flag_any` answer unless
-        the vignette answers it by its own id."""
-        if question_id.startswith(SCREEN) and question_id not in self.answers:
-            return Answer(self.answers.get(SCREEN, "n"))
-        return Answer(self.answers.get(question_id, "n"))
-
-
-def load_vignettes() -> list[Vignette]:
-    data: dict[str, Any] = tomllib.loads(VIGNETTES_FILE.read_text("utf-8"))
-    return [
-        Vignette(name=v["name"], expect=tuple(v["expect"]), answers=dict(v["answers"]))
-        for v in data["vignette"]
-    ]
-
-
-def play(vignette: Vignette, limit: int = 40) -> tuple[Outcome, list[str]]:
-    """Run a whole interview, the runner answering from the vignette; returns the outcome and
-    the questions asked, in order."""
-    interview = Interview()
-    asked: list[str] = []
-    for _ in range(limit):
-        step = ENGINE.next_step(interview)
-        if isinstance(step, Outcome):
-            return step, asked
-        assert isinstance(step, Question)
-        asked.append(step.id)
-        interview = interview.with_answer(step.id, vignette.reply(step.id))
-    raise AssertionError(f"{vignette.name}: no outcome after {limit} questions")
+def play(vignette: Vignette) -> tuple[Outcome, list[str]]:
+    """Run a whole interview with the shipped engine, the runner answering from the vignette."""
+    return played(ENGINE, vignette)

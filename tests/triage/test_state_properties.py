@@ -95,7 +95,7 @@ def test_garbage_state_never_raises_and_gives_a_clean_new_interview(garbage: obj
             st.sampled_from(
                 [*load_knowledge().features, *load_knowledge().red_flags, "made_up", ""]
             ),
-            st.sampled_from(["y", "n", "u", "yes", 1]),
+            st.sampled_from(["y", "n", "s", "u", "yes", "sometimes", 1]),
         ),
         max_size=12,
     )
@@ -125,3 +125,49 @@ def test_states_of_another_version_or_shape_start_afresh() -> None:
     assert restore({"v": 2, "a": ",".join(["red_flag_any:n"] * 50)}) == Interview()
     assert restore({"v": 2, "a": "red_flag_any:n" + " " * 5000}) == Interview()
     assert restore(None) == Interview()
+
+
+mostly_sometimes = st.lists(
+    st.sampled_from([Answer.SOMETIMES, Answer.SOMETIMES, Answer.YES, Answer.NO, Answer.UNSURE]),
+    max_size=30,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(mostly_sometimes)
+def test_a_sometimes_answer_undone_restores_exactly_the_state_before(
+    sequence: list[Answer],
+) -> None:
+    interview, _ = run(sequence)
+    for cut in range(len(interview.answers) + 1):
+        earlier = Interview(interview.answers[:cut])
+        step = next_step(earlier)
+        if isinstance(step, Question):
+            later = ENGINE.answer(earlier, step.id, Answer.SOMETIMES)
+            assert later.to_state()["a"].endswith(f"{step.id}:s")
+            assert later.go_back() == earlier
+            assert next_step(later.go_back()) == step
+
+
+@settings(max_examples=200, deadline=None)
+@given(mostly_sometimes)
+def test_sometimes_answers_survive_a_json_round_trip(sequence: list[Answer]) -> None:
+    interview, outcome = run(sequence)
+    restored = restore(json.loads(json.dumps(interview.to_state())))
+    assert restored == interview
+    assert next_step(restored) == outcome
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*load_knowledge().red_flags, *load_knowledge().features, "x", ""]),
+        max_size=15,
+    ),
+    st.lists(st.sampled_from(["s", "S", "sometimes", "s ", ":s", "y", ""]), min_size=15),
+)
+def test_garbage_with_sometimes_codes_never_raises(ids: list[str], codes: list[str]) -> None:
+    state = {"v": 2, "a": ",".join(f"{q}:{c}" for q, c in zip(ids, codes, strict=False))}
+    restored = restore(state)
+    assert isinstance(next_step(restored), Question | Outcome)
+    assert all(reply in Answer for _, reply in restored.answers)
