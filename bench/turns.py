@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench import hello_skill
-from bench.interviews import Interview, record_interviews
+from bench.interviews import Interview, record_interviews, vignette_figures
 from bench.stats import heading, median, micros, percentile, verdict
 from skill.triage import engine
 from skill.voice import lambda_handler
@@ -85,6 +85,9 @@ def run(quick: bool = False) -> dict[str, float]:
     requests = sum(len(interview.requests) for interview in interviews)
     check_same_answers(interviews)
 
+    heading("The engine on the project's vignettes")
+    results: dict[str, float] = vignette_figures()
+
     heading("Time per turn: skill.voice.lambda_handler vs a bare ask-sdk-core skill")
     outcomes: dict[str, int] = {}
     for interview in interviews:
@@ -102,7 +105,6 @@ def run(quick: bool = False) -> dict[str, float]:
             lambda_handler(envelope, None)
     gc.collect()
 
-    results: dict[str, float] = {}
     for rounds, clear_memo in ((warm_rounds, False), (cold_rounds, True)):
         bare, skill = measure(interviews, rounds, clear_memo=clear_memo)
         ratio_median = skill.median / bare.median
