@@ -117,7 +117,7 @@ class Engine:
     def _screen(self, interview: Interview) -> Step | tuple[RedFlag, ...]:
         """The next screening question or the red-flag outcome that ends the interview; once
         the screen is through, the flags raised that let the interview go on."""
-        raised: list[RedFlag] = []
+        raised: list[tuple[Triage, RedFlag]] = []
         for flag_id, flag in self.knowledge.red_flags.items():
             if flag.asks_when is not None and interview.answered(flag.asks_when) is Answer.NO:
                 continue
@@ -126,15 +126,15 @@ class Engine:
                 return self._question(flag_id, asked_before=0)
             # A "sometimes" to a warning sign is a yes: safety first.
             if flag.triage is not None and reply in (Answer.YES, Answer.SOMETIMES):
-                raised.append(flag)
+                raised.append((flag.triage, flag))
                 if flag.triage in _ENDING:
                     break
-        raised.sort(key=lambda f: RED_FLAG_TRIAGES.index(f.triage or "soon"))
-        if raised and raised[0].triage in _ENDING:
-            # The most serious flag raised decides, whatever order the answers came in.
-            flag = raised[0]
+        # The most serious flag raised decides, whatever order the answers came in.
+        raised.sort(key=lambda item: RED_FLAG_TRIAGES.index(item[0]))
+        if raised and raised[0][0] in _ENDING:
+            triage, flag = raised[0]
             return Outcome(
-                triage=flag.triage or "urgent",
+                triage=triage,
                 conditions=(),
                 reasons=(),
                 advice=flag.advice,
@@ -143,7 +143,7 @@ class Engine:
                 questions_asked=0,
                 red_flag=flag.id,
             )
-        return tuple(raised)
+        return tuple(flag for _, flag in raised)
 
     def _elimination(self, interview: Interview, raised: tuple[RedFlag, ...]) -> Step:
         answered = tuple((q, a) for q, a in interview.answers if q in self._evidence)
@@ -188,10 +188,6 @@ class Engine:
             if chances is not None:
                 weights = inference.weighed(weights, chances)
         return weights
-
-    def _belief(self, answered: Sequence[tuple[str, Answer]]) -> inference.Distribution:
-        """The share of each hypothesis after these symptom answers."""
-        return inference.normalised(self._weights(answered))
 
     def _lead(self, weights: Sequence[float]) -> int:
         """The condition with the largest weight (never NONE_OF_THESE), by index."""
@@ -307,7 +303,7 @@ class Engine:
             conditions = (conditions[0], rivals[0])
         elif not conditions and not uncertain:
             # "Nothing fits" must survive a slip too: if one slipped answer would have made a
-            # condition close behind the clear lead, name the best fit and that condition.
+            # condition close behind it the clear lead, name the best fit and that condition.
             rescued = self._rescued(weights, answered)
             if rescued is not None:
                 lead = self._lead(weights)

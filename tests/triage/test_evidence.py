@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from skill.triage import Answer, Interview, Outcome, Question
+from skill.triage.inference import normalised
 
 from .conftest import CONDITIONS, ENGINE, FEATURES, load_vignettes, play
 from .vignettes import slip_replays
@@ -14,6 +15,11 @@ YES, NO, SOMETIMES, UNSURE = Answer.YES, Answer.NO, Answer.SOMETIMES, Answer.UNS
 SETTINGS = ENGINE.knowledge.settings
 VIGNETTES = load_vignettes()
 SLIP_TARGET = 0.90
+
+
+def belief(answers: list[tuple[str, Answer]]) -> tuple[float, ...]:
+    """The share of each hypothesis after these symptom answers."""
+    return normalised(ENGINE._weights(answers))
 
 
 def after_a_clear_screen() -> Interview:
@@ -30,7 +36,7 @@ def finish(interview: Interview, profile: dict[str, Answer], default: Answer = N
 
 
 def share(answers: list[tuple[str, Answer]], condition: str) -> float:
-    return ENGINE._belief(answers)[(*CONDITIONS, "none_of_these").index(condition)]
+    return belief(answers)[(*CONDITIONS, "none_of_these").index(condition)]
 
 
 def test_the_slip_rate_and_the_sometimes_weight_are_documented_in_the_knowledge() -> None:
@@ -41,7 +47,7 @@ def test_the_slip_rate_and_the_sometimes_weight_are_documented_in_the_knowledge(
 @pytest.mark.parametrize("feature", FEATURES)
 def test_no_single_answer_rules_a_condition_in_or_out(feature: str) -> None:
     for reply in (YES, NO, SOMETIMES):
-        before, after = ENGINE._belief([]), ENGINE._belief([(feature, reply)])
+        before, after = belief([]), belief([(feature, reply)])
         for prior, posterior in zip(before, after, strict=True):
             # At most the odds of a clean answer against a slipped one, either way.
             limit = (1 - SETTINGS.slip_rate) / SETTINGS.slip_rate
@@ -83,9 +89,9 @@ def test_no_single_slipped_answer_makes_another_condition_the_clear_lead_of_one_
                 continue
             slipped = list(answers)
             slipped[position] = (question_id, NO if reply is YES else YES)
-            belief = ENGINE._belief(slipped)
-            best = max(CONDITIONS, key=lambda c, b=belief: b[CONDITIONS.index(c)])
-            clear = belief[CONDITIONS.index(best)] >= SETTINGS.minimum_share
+            shares = belief(slipped)
+            best = max(CONDITIONS, key=lambda c, b=shares: b[CONDITIONS.index(c)])
+            clear = shares[CONDITIONS.index(best)] >= SETTINGS.minimum_share
             assert best == outcome.conditions[0] or not clear, (vignette.name, question_id)
 
 
