@@ -154,10 +154,9 @@ def _red_flags(table: dict[str, Any], terms: Mapping[str, Term]) -> MappingProxy
         entry = _table(table, fid)
         umbrella = fid.startswith(UMBRELLA_PREFIX)
         asks_when = entry.get("asks_when")
-        if asks_when is not None and (
-            umbrella or asks_when not in flags or flags[asks_when].triage is not None
-        ):
-            raise KnowledgeError(f"{fid}.asks_when must name an umbrella listed before it")
+        last_umbrella = next((f for f in reversed(flags) if flags[f].triage is None), None)
+        if asks_when is not None and (umbrella or asks_when != last_umbrella):
+            raise KnowledgeError(f"{fid}.asks_when must name the umbrella listed last before it")
         triage = entry.get("triage")
         if umbrella and triage is not None:
             raise KnowledgeError(f"{fid} is an umbrella question and decides no triage")

@@ -118,12 +118,19 @@ class Engine:
         """The next screening question or the red-flag outcome that ends the interview; once
         the screen is through, the flags raised that let the interview go on."""
         raised: list[tuple[Triage, RedFlag]] = []
+        # Once an umbrella is answered anything but no, every flag from there on is asked on
+        # its own and the later umbrellas are skipped: a runner with one warning sign is
+        # checked for each of the others too.
+        opened = False
         for flag_id, flag in self.knowledge.red_flags.items():
-            if flag.asks_when is not None and interview.answered(flag.asks_when) is Answer.NO:
+            umbrella = flag.triage is None
+            if (umbrella and opened) or (flag.asks_when is not None and not opened):
                 continue
             reply = interview.answered(flag_id)
             if reply is None:
                 return self._question(flag_id, asked_before=0)
+            if umbrella:
+                opened = reply is not Answer.NO
             # A "sometimes" to a warning sign is a yes: safety first.
             if flag.triage is not None and reply in (Answer.YES, Answer.SOMETIMES):
                 raised.append((flag.triage, flag))

@@ -101,7 +101,8 @@ def test_every_specialist_advice_names_who_to_see() -> None:
         (SHIPPED.replace("sciatica = 0.90", "sciatica = 0"), "past_knee.likelihood"),
         (SHIPPED.replace('triage = "emergency"', 'triage = "later"'), "red_flag_saddle"),
         (SHIPPED.replace('triage = "soon"', 'triage = "emergency"'), "most serious first"),
-        (SHIPPED.replace('asks_when = "red_flag_any_2"', 'asks_when = "red_flag_any"'), "cover"),
+        (SHIPPED.replace('asks_when = "red_flag_any_2"', 'asks_when = "red_flag_any"'), "last"),
+        (SHIPPED.replace('asks_when = "red_flag_any_2"\n', ""), "cover"),
         (
             SHIPPED.replace('asks_when = "red_flag_any"\n', 'asks_when = "red_flag_serious"\n'),
             "umbrella",
@@ -114,6 +115,7 @@ def test_every_specialist_advice_names_who_to_see() -> None:
         (SHIPPED.replace("[unclear]", "[unsure]"), "unclear"),
         ("not = toml = at all", "TOML"),
     ],
+    ids=lambda value: value if len(value) < 40 else "",
 )
 def test_incomplete_or_out_of_range_knowledge_is_refused(broken: str, message: str) -> None:
     assert broken != SHIPPED or message == "TOML"

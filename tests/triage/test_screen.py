@@ -71,8 +71,15 @@ def test_umbrella_questions_name_at_most_three_things_in_one_breath() -> None:
 
 @pytest.mark.parametrize("reply", [YES, SOMETIMES, UNSURE])
 def test_yes_sometimes_or_unsure_at_an_umbrella_asks_the_flags_behind_it(reply: Answer) -> None:
+    _, asked = through_screen({SCREEN: NO, "red_flag_any_2": reply})
+    assert asked == [SCREEN, "red_flag_any_2", "red_flag_trauma_fever",
+                     "red_flag_weight_bearing", "red_flag_serious"]  # fmt: skip
+
+
+@pytest.mark.parametrize("reply", [YES, SOMETIMES, UNSURE])
+def test_after_one_warning_sign_every_later_flag_is_asked_on_its_own(reply: Answer) -> None:
     _, asked = through_screen(dict.fromkeys(UMBRELLAS, reply))
-    assert asked == list(SCREEN_ORDER)
+    assert asked == [SCREEN, *RED_FLAGS]
 
 
 def test_no_at_an_umbrella_skips_the_flags_behind_it() -> None:
