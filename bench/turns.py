@@ -7,10 +7,10 @@ Two figures for the skill:
 - warm: as a warm Lambda runs; the engine's one memo (the step per answer sequence,
   functools.lru_cache in skill/triage/engine.py) already holds these paths after the first
   round;
-- memo cleared: a new engine (`engine.shipped_engine.cache_clear()`) before every interview, so
-  each interview's steps are computed afresh (the memo still serves repeats within the
-  interview, such as the earlier answers of the stored state on every turn), as for a runner
-  whose path no earlier runner on that instance took.
+- memo cleared: the engine's memo emptied (`shipped_engine().next_step.cache_clear()`) before
+  every interview, so each interview's steps are computed afresh (the memo still serves repeats
+  within the interview, such as the earlier answers of the stored state on every turn), as for
+  a runner whose path no earlier runner on that instance took.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def measure(
         for interview in interviews:
             time_interview(hello_skill.lambda_handler, interview, bare)
             if clear_memo:
-                engine.shipped_engine.cache_clear()
+                engine.shipped_engine().next_step.cache_clear()
             time_interview(lambda_handler, interview, skill)
     label = "skill, memo cleared per interview" if clear_memo else "skill, warm"
     return Timing("bare ask-sdk-core skill", bare), Timing(label, skill)
