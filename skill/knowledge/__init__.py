@@ -6,7 +6,6 @@ Pure Python: no Alexa imports. `load_knowledge()` is what the rest of the skill 
 from skill.knowledge.loader import KnowledgeError, load_knowledge, parse_knowledge
 from skill.knowledge.model import (
     NONE_OF_THESE,
-    UMBRELLA_PREFIX,
     Condition,
     Feature,
     InterviewSettings,
@@ -17,7 +16,6 @@ from skill.knowledge.model import (
 
 __all__ = [
     "NONE_OF_THESE",
-    "UMBRELLA_PREFIX",
     "Condition",
     "Feature",
     "InterviewSettings",
