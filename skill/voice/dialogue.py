@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from skill.knowledge import Knowledge, load_knowledge
 from skill.knowledge.speech import Speech, load_speech
-from skill.triage import Answer, Interview, Outcome, Question, next_step
+from skill.triage import Answer, Interview, Outcome, Question, shipped_engine
 
 
 class Card(NamedTuple):
@@ -39,7 +39,7 @@ class Conversation(NamedTuple):
     @property
     def step(self) -> Question | Outcome | None:
         """What the interview waits for, derived (and memoised by the engine) on each use."""
-        return None if self.interview is None else next_step(self.interview)
+        return None if self.interview is None else shipped_engine().next_step(self.interview)
 
 
 class Turn(NamedTuple):
@@ -191,9 +191,12 @@ class Dialogue:
 
     def _say_outcome(self, outcome: Outcome) -> Said:
         causes = self._likely_causes(outcome)  # empty when no condition is named
-        parts = [causes, outcome.advice] if causes else [outcome.advice]
+        # Safety advice comes first, on the card as in speech.
+        parts = [outcome.safety_advice] if outcome.safety_advice else []
+        parts += [causes, outcome.advice] if causes else [outcome.advice]
         if outcome.caution:
             parts.append(outcome.caution)
+        parts = [_with_local_words(part) for part in parts]
         parts.append(outcome.disclaimer)
         urgent = outcome.triage in ("emergency", "urgent")
         card = Card(title=self._card_title(outcome), content=" ".join(parts))
@@ -204,7 +207,7 @@ class Dialogue:
         return Said((*parts, offer), reprompt=offer, card=card)
 
     def _card_title(self, outcome: Outcome) -> str:
-        if outcome.triage in ("emergency", "urgent"):
+        if outcome.triage in ("emergency", "urgent", "soon"):
             return self.speech.say("outcome.card_title_urgent")
         if not outcome.conditions:  # unclear: no cause to name in the title
             return self.speech.say("outcome.card_title_unclear")
@@ -222,6 +225,18 @@ class Dialogue:
         if reasons:
             return causes + self.speech.say("outcome.because", reasons=" and ".join(reasons))
         return causes + self.speech.say("outcome.no_reasons")
+
+
+# What the clinical text's locale placeholders stand for (en-US words).
+_LOCAL_WORDS = {
+    "physio": "physical therapist",
+    "emergency_number": "911",
+    "urgent_service": "a doctor or an urgent care clinic",
+}
+
+
+def _with_local_words(text: str) -> str:
+    return text.format_map(_LOCAL_WORDS)
 
 
 def _capitalised(text: str) -> str:

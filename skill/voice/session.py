@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from skill.triage import Outcome, Question, restore
+from skill.triage import Outcome, Question, shipped_engine
 from skill.voice.dialogue import Conversation
 
 INTERVIEW_KEY = "interview"
@@ -22,7 +22,7 @@ OUTCOME_KEY = "outcome"
 def conversation_from(attributes: Mapping[str, Any] | None) -> Conversation:
     if not attributes or INTERVIEW_KEY not in attributes:
         return Conversation()
-    return Conversation(restore(attributes[INTERVIEW_KEY]))
+    return Conversation(shipped_engine().restore(attributes[INTERVIEW_KEY]))
 
 
 def attributes_for(conversation: Conversation) -> dict[str, Any]:
