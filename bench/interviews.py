@@ -5,6 +5,9 @@ turn until the outcome, each carrying the session attributes of the previous res
 benchmarks then replay the recorded envelopes, so every handler being compared gets the very
 same requests. Runners are random but seeded (a different answer profile each), plus the
 project's vignettes from tests/triage/vignettes.toml when that file is present.
+
+`vignette_figures` also prints what the engine makes of those vignettes: top-1, mean questions
+after the screen, and the slip test (each vignette replayed with each symptom answer flipped).
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ from typing import Any
 
 from skill.chat.envelopes import EnvelopeFactory, IdSource
 from skill.chat.nlu import IntentMatch
+from skill.knowledge import load_knowledge
 from skill.settings import utc_now
+from skill.triage import Engine
 from skill.voice import intents, lambda_handler
 
 VIGNETTES = Path(__file__).resolve().parents[1] / "tests" / "triage" / "vignettes.toml"
@@ -67,7 +72,7 @@ def random_runner(rng: random.Random) -> Runner:
             gone_back = aside == intents.GO_BACK  # never undo twice in a row
             return aside
         gone_back = False
-        if question == "red_flag_any":
+        if question.startswith("red_flag_any"):  # the umbrella screening questions
             return intents.YES if screen_yes else intents.NO
         if question.startswith("red_flag_"):
             return intents.YES if rng.random() < 0.3 else intents.NO
@@ -85,10 +90,14 @@ def vignette_runners(path: Path = VIGNETTES) -> Iterator[tuple[str, Runner]]:
     data = tomllib.loads(path.read_text("utf-8"))
     for vignette in data.get("vignette", []):
         answers: dict[str, str] = dict(vignette["answers"])
+        if not set(answers.values()) <= set(_CODES):
+            continue  # an answer the voice model has no intent for
 
         def say(question: str | None, answers: dict[str, str] = answers) -> str:
             if question is None:
                 return intents.NO
+            if question.startswith("red_flag_any") and question not in answers:
+                return _CODES[answers.get("red_flag_any", "n")]  # as vignettes.toml says
             return _CODES[answers.get(question, "n")]
 
         yield f"vignette: {vignette['name']}", say
@@ -134,3 +143,38 @@ def record_interviews(
     if vignettes:
         recorded += [record(name, runner, factory) for name, runner in vignette_runners()]
     return recorded
+
+
+def vignette_figures(path: Path = VIGNETTES) -> dict[str, float]:
+    """The engine on the project's vignettes, played in-process with a fresh engine: the share
+    named right first, mean and most questions after the screen, and the slip test."""
+    # The runners and the slip replays are the engine tests' own (testkit/vignettes.py).
+    from testkit.vignettes import load_vignettes, played, slip_replays
+
+    if not path.is_file():
+        return {}
+    engine = Engine(load_knowledge())
+    vignettes = load_vignettes(path)
+    outcomes = [(vignette, played(engine, vignette)[0]) for vignette in vignettes]
+    named = [(v, o) for v, o in outcomes if v.condition is not None]
+    right = sum(o.conditions[:1] == (v.condition,) for v, o in named) / len(named)
+    asked = [o.questions_asked for _, o in outcomes if o.triage not in ("emergency", "urgent")]
+    replays = list(slip_replays(engine, vignettes))
+    kept = sum(replay.named for replay in replays) / len(replays)
+    slip_asked = sum(replay.outcome.questions_asked for replay in replays) / len(replays)
+    print(
+        f"Vignettes ({path.name}): {len(vignettes)}, right condition first in {right:.1%} of"
+        f" {len(named)}; {sum(asked) / len(asked):.2f} questions after the screen on average,"
+        f" at most {max(asked)}"
+    )
+    print(
+        f"Slip test: {len(replays)} replays with one symptom answer flipped; the right condition"
+        f" first or second in {kept:.1%} (target >= 90%), {slip_asked:.2f} questions on average"
+    )
+    return {
+        "vignettes_top1": right,
+        "vignettes_mean_questions": sum(asked) / len(asked),
+        "vignettes_max_questions": float(max(asked)),
+        "slip_named_share": kept,
+        "slip_mean_questions": slip_asked,
+    }

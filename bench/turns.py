@@ -4,14 +4,14 @@ Both handlers get the same recorded envelopes (whole interviews, see bench.inter
 one request at a time and interleaved interview by interview, so machine noise falls on both.
 Two figures for the skill:
 
-- warm: as a warm Lambda runs; the engine's memos per answer sequence (of `next_step` and of
-  replayed states, functools.lru_cache in skill/triage/engine.py) already hold these paths
-  after the first round;
-- memo cleared: `engine.clear_memos()` before every interview, so each interview's steps and
-  replays are computed afresh (the memos still serve repeats within the interview, such as the
-  earlier answers of the stored state on every turn), as for a runner whose path no earlier
-  runner on that instance took. The memo of SSML lines (skill/voice/ssml.py) is kept: the
-  questions and lines it holds are shared by every path.
+- warm: as a warm Lambda runs; the engine's one memo (the step per answer sequence,
+  functools.lru_cache in skill/triage/engine.py) already holds these paths after the first
+  round;
+- memo cleared: the engine's memo emptied (`shipped_engine().next_step.cache_clear()`) before
+  every interview, so each interview's steps are computed afresh (the memo still serves repeats
+  within the interview, such as the earlier answers of the stored state on every turn), as for
+  a runner whose path no earlier runner on that instance took. The memo of SSML lines
+  (skill/voice/ssml.py) is kept: the questions and lines it holds are shared by every path.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench import hello_skill
-from bench.interviews import Interview, record_interviews
+from bench.interviews import Interview, record_interviews, vignette_figures
 from bench.stats import heading, median, micros, percentile, verdict
 from skill.settings import SKILL_ID_VARIABLE
 from skill.triage import engine
@@ -65,7 +65,7 @@ def measure(
         for interview in interviews:
             time_interview(hello_skill.lambda_handler, interview, bare)
             if clear_memo:
-                engine.clear_memos()
+                engine.shipped_engine().next_step.cache_clear()
             time_interview(lambda_handler, interview, skill)
     label = "skill, memo cleared per interview" if clear_memo else "skill, warm"
     return Timing("bare ask-sdk-core skill", bare), Timing(label, skill)
@@ -87,6 +87,9 @@ def run(quick: bool = False) -> dict[str, float]:
     requests = sum(len(interview.requests) for interview in interviews)
     check_same_answers(interviews)
 
+    heading("The engine on the project's vignettes")
+    results: dict[str, float] = vignette_figures()
+
     heading("Time per turn: skill.voice.lambda_handler vs a bare ask-sdk-core skill")
     outcomes: dict[str, int] = {}
     for interview in interviews:
@@ -104,7 +107,6 @@ def run(quick: bool = False) -> dict[str, float]:
             lambda_handler(envelope, None)
     gc.collect()
 
-    results: dict[str, float] = {}
     for rounds, clear_memo in ((warm_rounds, False), (cold_rounds, True)):
         bare, skill = measure(interviews, rounds, clear_memo=clear_memo)
         ratio_median = skill.median / bare.median

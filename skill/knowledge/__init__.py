@@ -5,11 +5,7 @@ Pure Python: no Alexa imports. `load_knowledge()` is what the rest of the skill 
 
 from skill.knowledge.loader import KnowledgeError, load_knowledge, parse_knowledge
 from skill.knowledge.model import (
-    CONDITION_IDS,
-    FEATURE_IDS,
     NONE_OF_THESE,
-    RED_FLAG_IDS,
-    SCREEN_QUESTION,
     Condition,
     Feature,
     InterviewSettings,
@@ -19,11 +15,7 @@ from skill.knowledge.model import (
 )
 
 __all__ = [
-    "CONDITION_IDS",
-    "FEATURE_IDS",
     "NONE_OF_THESE",
-    "RED_FLAG_IDS",
-    "SCREEN_QUESTION",
     "Condition",
     "Feature",
     "InterviewSettings",

@@ -10,11 +10,9 @@ from types import MappingProxyType
 from typing import Any, cast
 
 from skill.knowledge.model import (
-    CONDITION_IDS,
-    FEATURE_IDS,
-    HYPOTHESES,
-    RED_FLAG_IDS,
-    SCREEN_QUESTION,
+    NONE_OF_THESE,
+    RED_FLAG_TRIAGES,
+    UMBRELLA_PREFIX,
     Condition,
     Feature,
     InterviewSettings,
@@ -23,8 +21,6 @@ from skill.knowledge.model import (
     Term,
     Triage,
 )
-
-_RED_FLAG_TRIAGES = ("emergency", "urgent")
 
 
 class KnowledgeError(ValueError):
@@ -55,23 +51,35 @@ def parse_knowledge(text: str) -> Knowledge:
     interview = _table(data, "interview")
     regions = _regions(_table(data, "regions"))
     terms = _terms(_table(data, "terms"), regions)
-    return Knowledge(
-        conditions=_conditions(_table(data, "conditions"), regions),
-        features=_features(_table(data, "features"), regions, terms),
+    conditions = _conditions(_table(data, "conditions"), regions)
+    hypotheses = (*conditions, NONE_OF_THESE)
+    knowledge = Knowledge(
+        conditions=conditions,
+        features=_features(_table(data, "features"), hypotheses, regions, terms),
         red_flags=_red_flags(_table(data, "red_flags"), terms),
-        priors=_probabilities(_table(data, "priors"), "priors", upper=None),
+        priors=_probabilities(_table(data, "priors"), hypotheses, "priors", upper=None),
         settings=InterviewSettings(
             disclaimer=_text(interview, "disclaimer", "interview"),
+            slip_rate=_share(interview, "slip_rate"),
+            sometimes_weight=_share(interview, "sometimes_weight"),
             confident_share=_share(interview, "confident_share"),
             runner_up_ratio=_share(interview, "runner_up_ratio"),
             minimum_share=_share(interview, "minimum_share"),
             question_cap=_count(interview, "question_cap"),
+            unsure_limit=_count(interview, "unsure_limit"),
             unclear_advice=_text(_table(data, "unclear"), "advice", "unclear"),
-            unsure_red_flag_caution=_text(_table(data, "screen"), "unsure_caution", "screen"),
+            uncertain_advice=_text(_table(data, "unclear"), "uncertain_advice", "unclear"),
         ),
         regions=regions,
         terms=terms,
     )
+    settings = knowledge.settings
+    if settings.slip_rate >= 0.5 or settings.sometimes_weight <= 0.5:
+        raise KnowledgeError(
+            "interview.slip_rate must lie below 0.5 (a slip is the exception), and "
+            "interview.sometimes_weight above 0.5 (a sometimes is more yes than no)"
+        )
+    return knowledge
 
 
 def _regions(table: dict[str, Any]) -> MappingProxyType[str, str]:
@@ -94,30 +102,36 @@ def _terms(table: dict[str, Any], regions: Mapping[str, str]) -> MappingProxyTyp
 def _conditions(
     table: dict[str, Any], regions: Mapping[str, str]
 ) -> MappingProxyType[str, Condition]:
-    _exact_ids(table, CONDITION_IDS, "conditions")
-    return MappingProxyType(
-        {
-            cid: Condition(
-                id=cid,
-                name=_text(table[cid], "name", cid),
-                description=_text(table[cid], "description", cid),
-                advice=_text(table[cid], "advice", cid),
-                synonyms=_texts(table[cid], "synonyms", cid, allow_empty=True),
-                regions=_ids(table[cid], "regions", cid, regions),
-            )
-            for cid in CONDITION_IDS
-        }
-    )
+    if not table or NONE_OF_THESE in table:
+        raise KnowledgeError(f"conditions: at least one, and none called {NONE_OF_THESE!r}")
+    conditions = {}
+    for cid in table:
+        entry = _table(table, cid)
+        conditions[cid] = Condition(
+            id=cid,
+            name=_text(entry, "name", cid),
+            description=_text(entry, "description", cid),
+            advice=_text(entry, "advice", cid),
+            synonyms=_texts(entry, "synonyms", cid, allow_empty=True),
+            regions=_ids(entry, "regions", cid, regions),
+        )
+    return MappingProxyType(conditions)
 
 
 def _features(
-    table: dict[str, Any], regions: Mapping[str, str], terms: Mapping[str, Term]
+    table: dict[str, Any],
+    hypotheses: tuple[str, ...],
+    regions: Mapping[str, str],
+    terms: Mapping[str, Term],
 ) -> MappingProxyType[str, Feature]:
-    _exact_ids(table, FEATURE_IDS, "features")
+    if not table:
+        raise KnowledgeError("features: at least one symptom question")
     features = {}
-    for fid in FEATURE_IDS:
+    for fid in table:
         entry = _table(table, fid)
-        likelihood = _probabilities(_table(entry, "likelihood"), f"{fid}.likelihood", upper=1.0)
+        likelihood = _probabilities(
+            _table(entry, "likelihood"), hypotheses, f"{fid}.likelihood", upper=1.0
+        )
         features[fid] = Feature(
             id=fid,
             question=_text(entry, "question", fid),
@@ -133,35 +147,39 @@ def _features(
 
 
 def _red_flags(table: dict[str, Any], terms: Mapping[str, Term]) -> MappingProxyType[str, RedFlag]:
-    _exact_ids(table, (SCREEN_QUESTION, *RED_FLAG_IDS), "red_flags")
-    screen = table[SCREEN_QUESTION]
-    flags = {
-        SCREEN_QUESTION: RedFlag(
-            id=SCREEN_QUESTION,
-            question=_text(screen, "question", SCREEN_QUESTION),
-            plain=_text(screen, "plain", SCREEN_QUESTION),
-            purpose=_text(screen, "purpose", SCREEN_QUESTION),
-            terms=_ids(screen, "terms", SCREEN_QUESTION, terms),
-            triage=None,
-            advice="",
-        )
-    }
-    for fid in RED_FLAG_IDS:
-        entry = table[fid]
+    """The screen in file order: umbrellas (ids starting with UMBRELLA_PREFIX) carry no triage;
+    every other flag has one, and names in `asks_when` an umbrella listed before it, if any."""
+    flags: dict[str, RedFlag] = {}
+    for fid in table:
+        entry = _table(table, fid)
+        umbrella = fid.startswith(UMBRELLA_PREFIX)
+        asks_when = entry.get("asks_when")
+        last_umbrella = next((f for f in reversed(flags) if flags[f].triage is None), None)
+        if asks_when is not None and (umbrella or asks_when != last_umbrella):
+            raise KnowledgeError(f"{fid}.asks_when must name the umbrella listed last before it")
         triage = entry.get("triage")
-        if triage not in _RED_FLAG_TRIAGES:
-            raise KnowledgeError(f"{fid}.triage must be one of {_RED_FLAG_TRIAGES}")
-        if entry.get("asks_when") != SCREEN_QUESTION:
-            raise KnowledgeError(f"{fid}.asks_when must be {SCREEN_QUESTION!r}")
+        if umbrella and triage is not None:
+            raise KnowledgeError(f"{fid} is an umbrella question and decides no triage")
+        if not umbrella and triage not in RED_FLAG_TRIAGES:
+            raise KnowledgeError(f"{fid}.triage must be one of {RED_FLAG_TRIAGES}")
         flags[fid] = RedFlag(
             id=fid,
             question=_text(entry, "question", fid),
             plain=_text(entry, "plain", fid),
             purpose=_text(entry, "purpose", fid),
             terms=_ids(entry, "terms", fid, terms),
-            triage=cast(Triage, triage),
-            advice=_text(entry, "advice", fid),
+            asks_when=asks_when,
+            triage=None if umbrella else cast(Triage, triage),
+            advice="" if umbrella else _text(entry, "advice", fid),
+            caution="" if umbrella else _text(entry, "caution", fid),
         )
+    severities = [RED_FLAG_TRIAGES.index(f.triage) for f in flags.values() if f.triage]
+    if severities != sorted(severities):
+        raise KnowledgeError("red_flags must be listed most serious first")
+    covered = {flag.asks_when for flag in flags.values()}
+    idle = [fid for fid in flags if fid.startswith(UMBRELLA_PREFIX) and fid not in covered]
+    if idle or not any(flag.triage for flag in flags.values()):
+        raise KnowledgeError(f"red_flags: every umbrella must cover a flag (not {idle})")
     return MappingProxyType(flags)
 
 
@@ -173,11 +191,11 @@ def _exact_ids(table: dict[str, Any], expected: tuple[str, ...], where: str) -> 
 
 
 def _probabilities(
-    table: dict[str, Any], where: str, *, upper: float | None
+    table: dict[str, Any], hypotheses: tuple[str, ...], where: str, *, upper: float | None
 ) -> MappingProxyType[str, float]:
-    _exact_ids(table, HYPOTHESES, where)
+    _exact_ids(table, hypotheses, where)
     values: dict[str, float] = {}
-    for hypothesis in HYPOTHESES:
+    for hypothesis in hypotheses:
         value = table[hypothesis]
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise KnowledgeError(f"{where}.{hypothesis} must be a number")

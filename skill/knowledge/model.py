@@ -1,56 +1,22 @@
-"""Typed, immutable views of the clinical knowledge."""
+"""Typed, immutable views of the clinical knowledge.
+
+Ids and their order come from clinical.toml: the conditions high to low, the safety screen
+most serious first, the symptom questions in the order that breaks ties between them.
+"""
 
 from __future__ import annotations
 
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
-# The stable ids of docs/clinical.md, in its order (high to low).
-CONDITION_IDS: tuple[str, ...] = (
-    "sciatica",
-    "piriformis_syndrome",
-    "si_joint_dysfunction",
-    "gluteus_medius_syndrome",
-    "hip_bursitis",
-    "ischial_bursitis",
-    "high_hamstring_tendinopathy",
-)
-# The profile of a runner whose pain fits none of the seven; never named as a condition.
+# The profile of a runner whose pain fits none of the conditions; never named as a condition.
 NONE_OF_THESE = "none_of_these"
-HYPOTHESES: tuple[str, ...] = (*CONDITION_IDS, NONE_OF_THESE)
-
-SCREEN_QUESTION = "red_flag_any"
-# Specific red flags, most serious first: the screen asks them in this order.
-RED_FLAG_IDS: tuple[str, ...] = (
-    "red_flag_saddle",
-    "red_flag_trauma_fever",
-    "red_flag_weight_bearing",
-)
-
-FEATURE_IDS: tuple[str, ...] = (
-    "past_knee",
-    "numbness_tingling",
-    "leg_weakness",
-    "low_back_pain",
-    "worse_hamstring_stretch",
-    "worse_cough_sneeze",
-    "worse_sitting",
-    "sit_bone",
-    "deep_buttock_spot",
-    "diffuse_buttock",
-    "worse_uphill_sprint",
-    "upper_hamstring_spread",
-    "outer_hip",
-    "lying_on_side",
-    "pelvic_dimple",
-    "stairs_car_bed",
-    "hip_catching",
-    "sudden_pull",
-    "hamstring_curl_pain",
-    "cross_leg_pain",
-)
+# Every umbrella screening question's id starts with this (shared/spec/clinical.md).
+UMBRELLA_PREFIX = "red_flag_any"
 
 Triage = Literal["emergency", "urgent", "soon", "see_specialist", "unclear"]
+# The red-flag triages, most serious first.
+RED_FLAG_TRIAGES: tuple[Triage, ...] = ("emergency", "urgent", "soon")
 
 
 class Condition(NamedTuple):
@@ -84,40 +50,60 @@ class Feature(NamedTuple):
     # Ids of the terms the question uses, and the body-map regions it is about.
     terms: tuple[str, ...]
     regions: tuple[str, ...]
-    # Chance of a "yes" from a runner with each hypothesis (the seven and NONE_OF_THESE).
+    # Chance that a runner with each hypothesis (the conditions and NONE_OF_THESE) truly has
+    # this feature; how answers are weighed against it is in InterviewSettings.
     likelihood: MappingProxyType[str, float]
 
 
 class RedFlag(NamedTuple):
+    """A safety-screen question: an umbrella (no triage) or a specific flag (a triage)."""
+
     id: str
     question: str
     plain: str
     purpose: str
     terms: tuple[str, ...]
-    # Empty for the umbrella screen question, which decides nothing by itself.
+    # The umbrella whose "no" skips this flag; None for umbrellas and flags asked directly.
+    asks_when: str | None
+    # None for an umbrella, which decides nothing by itself.
     triage: Triage | None
     advice: str
+    # Said with the outcome when this flag was answered "not sure": names the sign to watch.
+    caution: str
 
 
 class InterviewSettings(NamedTuple):
     disclaimer: str
+    # The chance that any one answer is given wrongly (a yes for a no, or the reverse).
+    slip_rate: float
+    # How much of a yes a "sometimes" is: weighed as a yes with this chance, a no otherwise.
+    sometimes_weight: float
     confident_share: float
     runner_up_ratio: float
     minimum_share: float
     question_cap: int
+    # "Not sure" answers that, once they outnumber the clear ones, end the interview.
+    unsure_limit: int
     unclear_advice: str
-    unsure_red_flag_caution: str
+    # Said when most answers were "not sure", so nothing could be narrowed down.
+    uncertain_advice: str
 
 
 class Knowledge(NamedTuple):
     conditions: MappingProxyType[str, Condition]
     features: MappingProxyType[str, Feature]
+    # The safety screen in the order it is asked: each umbrella before the flags it covers.
     red_flags: MappingProxyType[str, RedFlag]
     priors: MappingProxyType[str, float]
     settings: InterviewSettings
     # Body-map region id -> what it is called.
     regions: MappingProxyType[str, str]
     terms: MappingProxyType[str, Term]
+
+    @property
+    def hypotheses(self) -> tuple[str, ...]:
+        """The conditions in their order, then NONE_OF_THESE."""
+        return (*self.conditions, NONE_OF_THESE)
 
     def question_text(self, question_id: str) -> str:
         if question_id in self.red_flags:

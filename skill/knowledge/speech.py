@@ -14,6 +14,7 @@ from skill.knowledge.loader import KnowledgeError, parse_toml, shipped_text
 DEFAULT_LOCALE = "en-US"
 # The placeholders clinical text may hold; each locale gives a word for every one.
 LOCALE_WORDS = ("physio", "emergency_number", "urgent_service")
+_PLACEHOLDERS_KEPT = {word: f"{{{word}}}" for word in LOCALE_WORDS}
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(LOCALE_WORDS) + r")\}")
 _NOT_LINES = ("locales", "pronunciation")
 AMERICAN, BRITISH = "american", "british"
@@ -38,8 +39,9 @@ class Speech:
         self._american = frozenset(american_locales)
 
     def say(self, key: str, **fields: str) -> str:
-        """The line at "section.key", with its {fields} filled in."""
-        return self._lines[key].format(**fields)
+        """The line at "section.key", with its {fields} filled in (a locale placeholder stays,
+        for `localised` to fill)."""
+        return self._lines[key].format(**{**_PLACEHOLDERS_KEPT, **fields})
 
     def keys(self) -> frozenset[str]:
         return frozenset(self._lines)

@@ -1,10 +1,10 @@
 """The triage engine: a pure-Python elimination interview (no Alexa imports).
 
-Data in, decisions out: an `Interview` is the runner's answers so far; `next_step` says what to
-ask next or how the interview ends.
+Data in, decisions out: an `Interview` is the runner's answers so far; an `Engine` built from
+the knowledge says what to ask next or how the interview ends.
 """
 
-from skill.triage.engine import Outcome, Question, Reason, Step, answer, next_step, restore
+from skill.triage.engine import Engine, Outcome, Question, Reason, Step, shipped_engine
 from skill.triage.interview import (
     STATE_VERSION,
     Answer,
@@ -15,13 +15,12 @@ from skill.triage.interview import (
 __all__ = [
     "STATE_VERSION",
     "Answer",
+    "Engine",
     "Interview",
     "InvalidAnswer",
     "Outcome",
     "Question",
     "Reason",
     "Step",
-    "answer",
-    "next_step",
-    "restore",
+    "shipped_engine",
 ]

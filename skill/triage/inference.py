@@ -1,103 +1,83 @@
-"""Naive Bayes over the seven conditions and a "none of these" profile.
+"""Naive Bayes over the conditions and a "none of these" profile, with answers as evidence.
 
-Each answered question multiplies every hypothesis by its chance of giving that answer; "not
-sure" multiplies nothing. The next question is the one with the largest expected information
-gain: the one whose answer, on average, leaves the least uncertainty about the cause.
+A runner with a feature answers "yes" unless the answer slips, which happens with the
+knowledge's slip rate; so the chance of a "yes" from a runner with hypothesis h is
+slip + (1 - 2 * slip) * likelihood[h], and no answer can rule a hypothesis in or out alone.
+"Sometimes" is soft evidence: a yes with the chance `sometimes_weight`, a no otherwise, so
+each hypothesis is weighed by weight * P(yes | h) + (1 - weight) * P(no | h). "Not sure"
+weighs nothing. Each answered question multiplies every hypothesis by its chance of giving
+that answer. The next question is the one with the largest expected information gain: the
+one whose answer, on average, leaves the least uncertainty about the cause.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from operator import mul
 from typing import NamedTuple
 
-from skill.knowledge import Knowledge
-from skill.knowledge.model import HYPOTHESES
+from skill.knowledge import Feature
 from skill.triage.interview import Answer
 
-Distribution = tuple[float, ...]  # one share per entry of HYPOTHESES, summing to 1
-_TIE = 1e-12  # gains closer than this differ only by float noise
+Distribution = tuple[float, ...]  # one share per hypothesis, summing to 1
 
 
-def prior(knowledge: Knowledge) -> Distribution:
-    return normalised([knowledge.priors[h] for h in HYPOTHESES])
+class Evidence(NamedTuple):
+    """One question's numbers, one per hypothesis in order, ready for element-wise products."""
+
+    yes: tuple[float, ...]  # chance of a yes, slips included
+    no: tuple[float, ...]  # chance of a no, slips included
+    sometimes: tuple[float, ...]  # how well a "sometimes" fits (soft evidence)
+    noise: tuple[float, ...]  # entropy of the yes/no answer, in bits
+
+    def chances(self, reply: Answer) -> tuple[float, ...] | None:
+        """The chance of this reply per hypothesis; None for an answer that weighs nothing."""
+        if reply is Answer.YES:
+            return self.yes
+        if reply is Answer.NO:
+            return self.no
+        if reply is Answer.SOMETIMES:
+            return self.sometimes
+        return None
+
+    def flipped(self, reply: Answer) -> tuple[float, ...] | None:
+        """The chances had the reply slipped the other way: a yes or a sometimes for a no, a no
+        for a yes; None for an answer that weighs nothing."""
+        if reply is Answer.NO:
+            return self.yes
+        if reply in (Answer.YES, Answer.SOMETIMES):
+            return self.no
+        return None
 
 
-def posterior(knowledge: Knowledge, answers: Iterable[tuple[str, Answer]]) -> Distribution:
-    weights: Sequence[float] = prior(knowledge)
-    for answer in answers:
-        weights = weights_after(knowledge, weights, answer)
-    return normalised(weights)
+def evidence(
+    feature: Feature, hypotheses: Sequence[str], *, slip_rate: float, sometimes_weight: float
+) -> Evidence:
+    yes = tuple(slip_rate + (1.0 - 2.0 * slip_rate) * feature.likelihood[h] for h in hypotheses)
+    no = tuple(1.0 - c for c in yes)
+    return Evidence(
+        yes=yes,
+        no=no,
+        sometimes=tuple(
+            sometimes_weight * y + (1.0 - sometimes_weight) * n
+            for y, n in zip(yes, no, strict=True)
+        ),
+        noise=tuple(_binary_entropy(c) for c in yes),
+    )
 
 
-def weights_after(
-    knowledge: Knowledge, weights: Sequence[float], answer: tuple[str, Answer]
-) -> Sequence[float]:
-    """The belief after one more answer, not yet normalised (`normalised` makes it a share)."""
-    feature_id, reply = answer
-    tables = _tables(knowledge)
-    # "Sometimes" weighs nothing yet, like "not sure"; its own weight comes with the slip model.
-    if reply in (Answer.UNSURE, Answer.SOMETIMES) or feature_id not in tables:
-        return weights
-    columns = tables[feature_id]
-    return tuple(map(mul, weights, columns.yes if reply is Answer.YES else columns.no))
+def weighed(weights: Sequence[float], chances: Sequence[float]) -> tuple[float, ...]:
+    return tuple(map(mul, weights, chances))
 
 
-def answer_columns(knowledge: Knowledge, feature_ids: Iterable[str]) -> list[Columns]:
-    """Each question's chances of a yes and of a no per hypothesis, to multiply a belief by."""
-    tables = _tables(knowledge)
-    return [tables[feature_id] for feature_id in feature_ids]
-
-
-def most_informative(
-    knowledge: Knowledge, belief: Distribution, candidates: Iterable[str]
-) -> str | None:
-    """The candidate question with the largest expected information gain (bits) about the cause.
-
-    The gain is the mutual information between cause and answer,
+def information_gain(belief: Distribution, question: Evidence) -> float:
+    """The mutual information between cause and answer, in bits:
     H(answer) - sum over causes of share * H(answer | cause), which equals the expected entropy
-    drop of the belief and needs no per-answer posterior. Gains within float noise of each
-    other count as a tie, which goes to the earlier candidate.
-    """
-    tables = _tables(knowledge)
-    best: str | None = None
-    best_gain = -math.inf
-    for feature_id in candidates:
-        columns = tables[feature_id]
-        p_yes = sum(map(mul, belief, columns.yes))
-        gain = _binary_entropy(p_yes) - sum(map(mul, belief, columns.noise))
-        if gain > best_gain + _TIE:
-            best, best_gain = feature_id, gain
-    return best
-
-
-class Columns(NamedTuple):
-    """One question's numbers, in HYPOTHESES order, ready for element-wise products."""
-
-    yes: tuple[float, ...]  # chance of a yes
-    no: tuple[float, ...]  # chance of a no
-    noise: tuple[float, ...]  # entropy of the answer, in bits
-
-
-# Per knowledge object (there is one in production; tests parse others).
-_TABLES: dict[int, tuple[Knowledge, dict[str, Columns]]] = {}
-
-
-def _tables(knowledge: Knowledge) -> dict[str, Columns]:
-    cached = _TABLES.get(id(knowledge))
-    if cached is not None and cached[0] is knowledge:
-        return cached[1]
-    tables = {}
-    for feature_id, feature in knowledge.features.items():
-        yes = tuple(feature.likelihood[h] for h in HYPOTHESES)
-        tables[feature_id] = Columns(
-            yes=yes,
-            no=tuple(1.0 - c for c in yes),
-            noise=tuple(_binary_entropy(c) for c in yes),
-        )
-    _TABLES[id(knowledge)] = (knowledge, tables)
-    return tables
+    drop of the belief and needs no per-answer posterior."""
+    p_yes: float = sum(map(mul, belief, question.yes))
+    noise: float = sum(map(mul, belief, question.noise))
+    return _binary_entropy(p_yes) - noise
 
 
 def _binary_entropy(p: float) -> float:

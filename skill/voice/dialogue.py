@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from skill.knowledge import Knowledge, load_knowledge
 from skill.knowledge.speech import DEFAULT_LOCALE, Speech, load_speech
-from skill.triage import Answer, Interview, Outcome, Question, next_step, restore
+from skill.triage import Answer, Interview, Outcome, Question, shipped_engine
 
 # No spoken turn is longer than this, in words.
 MAX_TURN_WORDS = 70
@@ -65,19 +65,17 @@ class Conversation(NamedTuple):
 
 def step_of(interview: Interview) -> Question | Outcome:
     """What the interview waits for: the next question, or how it ends."""
-    return next_step(interview)
+    return shipped_engine().next_step(interview)
 
 
 def restored(state: object) -> Interview:
     """The interview in a stored session state (a fresh one if it is not genuine)."""
-    return restore(state)
+    return shipped_engine().restore(state)
 
 
 def _safety_advice(outcome: Outcome) -> tuple[str, ...]:
-    """The see-a-doctor-soon advice an outcome may carry, said before anything else (an
-    outcome without the field has none)."""
-    advice = getattr(outcome, "safety_advice", None)
-    return (advice,) if isinstance(advice, str) and advice else ()
+    """The see-a-doctor-soon advice of a "soon" outcome, said before anything else."""
+    return (outcome.safety_advice,) if outcome.safety_advice else ()
 
 
 class Turn(NamedTuple):
@@ -310,13 +308,15 @@ class Dialogue:
         return self._headlines(outcome)[0]
 
     def _headlines(self, outcome: Outcome) -> list[tuple[str, ...]]:
-        """The headline's forms, fullest first: without the main reason when a safety caution
-        needs the room (the reason is one "why" away)."""
+        """The headline's forms, fullest first, for when safety advice or a caution needs the
+        room: without the main reason (one "why" away), or the advice down to who can help."""
         who = self._who_to_see(outcome.advice)
         if not outcome.conditions:
-            if outcome.triage != "unclear":  # red-flag advice is said whole
+            if outcome.triage in _GET_HELP_NOW:  # red-flag advice is said whole
                 return [(outcome.advice, outcome.disclaimer)]
-            return [(outcome.advice, outcome.disclaimer), (who, outcome.disclaimer)]
+            only_who = self._who_to_see(outcome.advice, alone=True)
+            forms = [outcome.advice, who, only_who]
+            return [(form, outcome.disclaimer) for form in dict.fromkeys(forms)]
         name = self._name(outcome.conditions[0])
         lead = self.speech.say("outcome.lead", name=name)
         if not outcome.reasons:
@@ -325,13 +325,13 @@ class Dialogue:
         because = self.speech.say("outcome.lead_because", name=name, reason=reason)
         return [(because, who, outcome.disclaimer), (lead, who, outcome.disclaimer)]
 
-    def _who_to_see(self, advice: str) -> str:
+    def _who_to_see(self, advice: str, *, alone: bool = False) -> str:
         """The advice up to who can help ("A sports medicine doctor ... can help."), leaving
-        how they would confirm it for "tell me more"."""
+        how they would confirm it for "tell me more"; `alone` drops what comes before."""
         before, who, _ = _who_can(advice)
         if not who:
             return advice
-        return " ".join([*before, self.speech.say("outcome.who", who=who)])
+        return " ".join([*([] if alone else before), self.speech.say("outcome.who", who=who)])
 
     def _how_to_confirm(self, advice: str) -> str:
         """The advice from what can be done on ("A specialist can confirm it with ...")."""
@@ -346,11 +346,13 @@ class Dialogue:
         ending = [self.speech.say("outcome.in_the_app")]
         if outcome.triage not in _GET_HELP_NOW:
             ending.append(self._offer_line(outcome))
-        for headline in self._headlines(outcome):
-            *before_disclaimer, disclaimer = headline
+        # Fullest first: the caution said whole, then in brief (the card lists every sign).
+        cautions = [outcome.caution, self.speech.say("outcome.caution_brief")]
+        forms = [(c, h) for c in cautions for h in self._headlines(outcome)]
+        for caution, (*before_disclaimer, disclaimer) in forms:
             parts = [*_safety_advice(outcome), *before_disclaimer]
-            if outcome.caution:
-                parts.append(outcome.caution)
+            if outcome.caution and caution:
+                parts.append(caution)
             parts += [disclaimer, *ending]
             spoken = " ".join(self.speech.localised(part, locale) for part in parts)
             if len(spoken.split()) <= MAX_TURN_WORDS:
@@ -419,13 +421,13 @@ class Dialogue:
     def _ask_plainly(self, conversation: Conversation, *before: str) -> Turn:
         step = conversation.step
         assert isinstance(step, Question)
-        plain = self._plain(step)
+        plain = step.plain
         return self._turn(conversation, Said((*before, plain), reprompt=self._reprompt(step)))
 
     def _reprompt(self, question: Question) -> str:
         """The question in other words, and the ways to answer it."""
         ways = self.speech.say("ask.ways")
-        return f"{self._plain(question)} {ways}"
+        return f"{question.plain} {ways}"
 
     def _continue(self, conversation: Conversation, *before: str) -> Turn:
         """Say something, then go back to what was waiting: a question, or the offer."""
@@ -452,11 +454,6 @@ class Dialogue:
 
     def _name(self, condition_id: str) -> str:
         return self.knowledge.conditions[condition_id].name
-
-    # --- what the engine's steps carry, read in one place ----------------------------------------
-
-    def _plain(self, question: Question) -> str:
-        return self.knowledge.plain_text(question.id)
 
 
 def _who_can(advice: str) -> tuple[list[str], str, str]:

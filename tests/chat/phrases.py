@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from skill.chat.device import speech_text
-from skill.knowledge import SCREEN_QUESTION, load_knowledge
+from skill.knowledge import load_knowledge
 from skill.knowledge.speech import load_speech
 from skill.triage import Answer, Interview, Outcome, Question
 from skill.voice.dialogue import Conversation, step_of
 from skill.voice.session import attributes_for
+from tests.triage.spec import SCREEN as SCREEN_QUESTION
 
 PHRASES = Path(__file__).with_name("phrases.toml")
 KNOWLEDGE = load_knowledge()
@@ -32,7 +33,15 @@ def _played(profile: dict[str, str], first: tuple[tuple[str, Answer], ...] = ())
     return interview
 
 
-_AFTER_SCREEN = ((SCREEN_QUESTION, Answer.NO),)
+def _past_the_screen() -> tuple[tuple[str, Answer], ...]:
+    """The answers of a runner with no warning sign: no to every safety question."""
+    interview = Interview()
+    while isinstance(step := step_of(interview), Question) and step.is_safety_screen:
+        interview = interview.with_answer(step.id, Answer.NO)
+    return interview.answers
+
+
+_AFTER_SCREEN = _past_the_screen()
 # The interview in each state of phrases.toml (None: no interview has started).
 STATES: dict[str, Interview | None] = {
     "none": None,

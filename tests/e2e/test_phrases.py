@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tests.chat.phrases import Phrase, check_effect, load_phrases
-from tests.e2e.conftest import Converse
+from tests.e2e.turns import Converse
 
 # virtual-alexa reads any utterance containing these letters as a launch ("tell me more"), so
 # those phrasings are played through the chat only; a word the model does not know cannot be

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from skill.knowledge import (
-    CONDITION_IDS,
-    FEATURE_IDS,
-    RED_FLAG_IDS,
-    SCREEN_QUESTION,
-    KnowledgeError,
-    load_knowledge,
-    parse_knowledge,
-)
+from skill.knowledge import KnowledgeError, load_knowledge, parse_knowledge
 from skill.knowledge.loader import shipped_text
-from skill.knowledge.model import HYPOTHESES
+from tests.triage.spec import CONDITIONS as CONDITION_IDS
+from tests.triage.spec import FEATURES as FEATURE_IDS
+from tests.triage.spec import RED_FLAGS as RED_FLAG_IDS
+from tests.triage.spec import SCREEN as SCREEN_QUESTION
+from tests.triage.spec import SCREEN_ORDER
+
+HYPOTHESES = (*CONDITION_IDS, "none_of_these")
 
 SHIPPED = shipped_text("clinical.toml")
 ONE_BREATH_WORDS = 32
@@ -28,7 +26,9 @@ def test_shipped_knowledge_has_every_id_of_the_clinical_spec() -> None:
     knowledge = load_knowledge()
     assert tuple(knowledge.conditions) == CONDITION_IDS
     assert tuple(knowledge.features) == FEATURE_IDS
-    assert set(knowledge.red_flags) == {SCREEN_QUESTION, *RED_FLAG_IDS}
+    assert tuple(knowledge.red_flags) == SCREEN_ORDER
+    assert [f for f in SCREEN_ORDER if not f.startswith(SCREEN_QUESTION)] == list(RED_FLAG_IDS)
+    assert knowledge.hypotheses == HYPOTHESES
     assert len(CONDITION_IDS) == 7 and len(FEATURE_IDS) == 20
 
 
@@ -64,7 +64,7 @@ def test_hallmarks_of_the_clinical_table_hold() -> None:
 
 def test_spoken_text_is_short_enough_for_one_breath() -> None:
     knowledge = load_knowledge()
-    for question_id in (SCREEN_QUESTION, *RED_FLAG_IDS, *FEATURE_IDS):
+    for question_id in (*SCREEN_ORDER, *FEATURE_IDS):
         assert words(knowledge.question_text(question_id)) <= ONE_BREATH_WORDS, question_id
         assert words(knowledge.purpose(question_id)) <= ONE_BREATH_WORDS, question_id
     for condition in knowledge.conditions.values():
@@ -76,7 +76,7 @@ def test_spoken_text_is_short_enough_for_one_breath() -> None:
 
 def test_questions_are_yes_no_questions_and_reasons_finish_a_because() -> None:
     knowledge = load_knowledge()
-    for question_id in (SCREEN_QUESTION, *RED_FLAG_IDS, *FEATURE_IDS):
+    for question_id in (*SCREEN_ORDER, *FEATURE_IDS):
         assert knowledge.question_text(question_id).endswith("?"), question_id
     for feature in knowledge.features.values():
         for reason in (feature.yes_reason, feature.no_reason):
@@ -89,20 +89,34 @@ def test_every_specialist_advice_names_who_to_see() -> None:
         # {physio} is the locale's word for a physical therapist, filled in when spoken.
         assert "sports medicine" in condition.advice and "{physio}" in condition.advice
     assert "physical therapist" in knowledge.settings.unclear_advice
+    assert "physical therapist" in knowledge.settings.uncertain_advice
     assert "emergency" in knowledge.red_flags["red_flag_saddle"].advice
+    assert "{emergency_number}" in knowledge.red_flags["red_flag_neuro"].advice
 
 
 @pytest.mark.parametrize(
     ("broken", "message"),
     [
-        (SHIPPED.replace("[features.cross_leg_pain]", "[features.cross_legs]"), "features"),
+        (SHIPPED.replace("[features.cross_leg_pain]", "[features.cross_legs]"), "likelihood"),
         (SHIPPED.replace("sciatica = 0.90", "sciatica = 1.0"), "past_knee.likelihood"),
         (SHIPPED.replace("sciatica = 0.90", "sciatica = 0"), "past_knee.likelihood"),
         (SHIPPED.replace('triage = "emergency"', 'triage = "later"'), "red_flag_saddle"),
-        (SHIPPED.replace("question_cap = 10", "question_cap = 0"), "question_cap"),
+        (SHIPPED.replace('triage = "soon"', 'triage = "emergency"'), "most serious first"),
+        (SHIPPED.replace('asks_when = "red_flag_any_2"', 'asks_when = "red_flag_any"'), "last"),
+        (SHIPPED.replace('asks_when = "red_flag_any_2"\n', ""), "cover"),
+        (
+            SHIPPED.replace('asks_when = "red_flag_any"\n', 'asks_when = "red_flag_serious"\n'),
+            "umbrella",
+        ),
+        (SHIPPED.replace("\ncaution = ", "\nwarning = ", 1), "red_flag_saddle.caution"),
+        (SHIPPED.replace("question_cap = 12", "question_cap = 0"), "question_cap"),
+        (SHIPPED.replace("slip_rate = 0.06", "slip_rate = 0.5"), "slip_rate"),
+        (SHIPPED.replace("sometimes_weight = 0.75", "sometimes_weight = 0.5"), "sometimes_weight"),
+        (SHIPPED.replace("uncertain_advice = ", "unsure_advice = "), "uncertain_advice"),
         (SHIPPED.replace("[unclear]", "[unsure]"), "unclear"),
         ("not = toml = at all", "TOML"),
     ],
+    ids=lambda value: value if len(value) < 40 else "",
 )
 def test_incomplete_or_out_of_range_knowledge_is_refused(broken: str, message: str) -> None:
     assert broken != SHIPPED or message == "TOML"
@@ -110,11 +124,13 @@ def test_incomplete_or_out_of_range_knowledge_is_refused(broken: str, message: s
         parse_knowledge(broken)
 
 
-def test_symptom_questions_are_one_breath_with_at_most_three_choices() -> None:
-    for feature in load_knowledge().features.values():
-        assert words(feature.question) <= 20, feature.id
+def test_questions_are_one_breath_with_at_most_three_choices() -> None:
+    knowledge = load_knowledge()
+    for question_id in (*knowledge.features, *knowledge.red_flags):
+        question = knowledge.question_text(question_id)
+        assert words(question) <= 20, question_id
         # "a, b or c" at most: no more than two commas before an "or".
-        assert feature.question.count(",") <= 2, feature.id
+        assert question.count(",") <= 2, question_id
 
 
 def test_no_symptom_question_asks_the_runner_to_do_a_test_now() -> None:

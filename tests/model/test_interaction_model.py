@@ -11,7 +11,7 @@ import pytest
 
 from skill.chat.nlu import load_interaction_model
 from skill.interaction_model import builder, rules
-from skill.knowledge import CONDITION_IDS, load_knowledge
+from skill.knowledge import load_knowledge
 from testkit import REPO_ROOT as ROOT
 from tests.model import LOCALES
 
@@ -161,7 +161,7 @@ def test_condition_type_has_exactly_the_seven_clinical_ids(language_model: dict[
     condition_type, _ = language_model["types"]
     assert condition_type["name"] == "ConditionType"
     ids = [value["id"] for value in condition_type["values"]]
-    assert sorted(ids) == sorted(CONDITION_IDS)
+    assert sorted(ids) == sorted(load_knowledge().conditions)
 
 
 def test_term_type_has_every_term_of_the_knowledge_by_all_its_words(

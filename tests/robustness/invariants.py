@@ -7,10 +7,11 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Mapping
 from typing import Any
 
-from skill.knowledge import CONDITION_IDS, FEATURE_IDS, RED_FLAG_IDS, SCREEN_QUESTION
-from skill.triage import Outcome, Question, next_step, restore
+from skill.knowledge import load_knowledge
+from skill.triage import Outcome, Question, shipped_engine
 
-QUESTION_IDS = frozenset({SCREEN_QUESTION, *RED_FLAG_IDS, *FEATURE_IDS})
+CONDITION_IDS = tuple(load_knowledge().conditions)
+QUESTION_IDS = frozenset({*load_knowledge().red_flags, *load_knowledge().features})
 TRIAGES_WITHOUT_CONDITIONS = frozenset({"emergency", "urgent", "unclear"})
 # Alexa refuses session attributes much past this; the skill's own state is far smaller.
 SESSION_ATTRIBUTES_BUDGET_BYTES = 4096
@@ -82,9 +83,9 @@ def check_session_attributes(attributes: object) -> None:
     if "interview" not in attributes:
         assert question is None and outcome is None
         return
-    interview = restore(attributes["interview"])
+    interview = shipped_engine().restore(attributes["interview"])
     assert interview.to_state() == attributes["interview"], "the stored interview is not genuine"
-    step = next_step(interview)
+    step = shipped_engine().next_step(interview)
     if isinstance(step, Question):
         assert question == step.id
     else:
@@ -101,6 +102,8 @@ def check_outcome_shape(outcome: object) -> None:
     assert len(set(conditions)) == len(conditions), conditions
     if triage == "see_specialist":
         assert 1 <= len(conditions) <= 2, conditions
+    elif triage == "soon":
+        assert len(conditions) <= 2, conditions
     else:
         assert triage in TRIAGES_WITHOUT_CONDITIONS, f"unknown triage {triage!r}"
         assert conditions == [], conditions

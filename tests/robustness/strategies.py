@@ -6,10 +6,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from skill.knowledge import CONDITION_IDS
 from skill.voice import intents
 from tests.robustness.envelopes import condition_slot
-from tests.robustness.invariants import QUESTION_IDS
+from tests.robustness.invariants import CONDITION_IDS, QUESTION_IDS
 
 LOCALES = ("en-US", "en-GB", "en-AU", "en-CA", "en-IN", "de-DE", "fr-FR")
 

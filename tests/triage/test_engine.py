@@ -4,102 +4,96 @@ from __future__ import annotations
 
 import pytest
 
-from skill.knowledge import FEATURE_IDS, RED_FLAG_IDS, SCREEN_QUESTION, load_knowledge
-from skill.triage import Answer, Interview, InvalidAnswer, Outcome, Question, answer, next_step
-from skill.triage.inference import posterior
+from skill.knowledge import load_knowledge
+from skill.triage import Answer, Engine, Interview, InvalidAnswer, Outcome, Question
+from skill.triage.inference import normalised
+from tests.triage.spec import ENGINE, FEATURES, SCREEN, SCREEN_ORDER
 
 YES, NO, UNSURE = Answer.YES, Answer.NO, Answer.UNSURE
 
 
+def belief(answers: list[tuple[str, Answer]]) -> tuple[float, ...]:
+    """The share of each hypothesis after these symptom answers."""
+    return normalised(ENGINE._weights(answers))
+
+
 def ask(interview: Interview) -> Question:
-    step = next_step(interview)
+    step = ENGINE.next_step(interview)
     assert isinstance(step, Question), step
     return step
 
 
 def conclude(interview: Interview) -> Outcome:
-    step = next_step(interview)
+    step = ENGINE.next_step(interview)
     assert isinstance(step, Outcome), step
     return step
 
 
 def test_the_first_question_is_the_safety_screen() -> None:
-    assert ask(Interview()).id == SCREEN_QUESTION
+    assert ask(Interview()).id == SCREEN
     assert ask(Interview()).is_safety_screen
 
 
-def test_no_at_the_screen_skips_the_specific_red_flags() -> None:
-    nxt = ask(Interview().with_answer(SCREEN_QUESTION, NO))
-    assert nxt.id in FEATURE_IDS
-    assert nxt.asked_before == 0
-
-
-@pytest.mark.parametrize("reply", [YES, UNSURE])
-def test_yes_or_unsure_at_the_screen_asks_the_specific_flags_most_serious_first(
-    reply: Answer,
-) -> None:
-    interview = Interview().with_answer(SCREEN_QUESTION, reply)
-    asked = []
-    for _ in RED_FLAG_IDS:
-        question = ask(interview)
-        asked.append(question.id)
+def test_a_question_carries_its_plain_words_terms_and_regions_from_the_knowledge() -> None:
+    knowledge = load_knowledge()
+    interview = Interview()
+    while (question := ask(interview)).is_safety_screen:
+        assert question.plain == knowledge.plain_text(question.id)
         interview = interview.with_answer(question.id, NO)
-    assert asked == list(RED_FLAG_IDS)
-    assert ask(interview).id in FEATURE_IDS
+    for _ in range(4):
+        feature = knowledge.features[question.id]
+        assert not question.is_safety_screen
+        assert (question.text, question.plain, question.purpose) == (
+            feature.question,
+            feature.plain,
+            feature.purpose,
+        )
+        assert (question.terms, question.regions) == (feature.terms, feature.regions)
+        interview = interview.with_answer(question.id, NO)
+        question = ask(interview)
 
 
-def test_saddle_numbness_ends_the_interview_as_an_emergency() -> None:
-    interview = Interview().with_answer(SCREEN_QUESTION, YES).with_answer("red_flag_saddle", YES)
-    outcome = conclude(interview)
-    assert outcome.triage == "emergency"
-    assert outcome.conditions == ()
-    assert "emergency" in outcome.advice
-    assert outcome.disclaimer
-
-
-def test_unsure_on_a_specific_flag_is_neither_yes_nor_no_and_adds_a_caution() -> None:
-    interview = Interview().with_answer(SCREEN_QUESTION, YES)
-    interview = interview.with_answer("red_flag_saddle", UNSURE)
-    assert ask(interview).id == "red_flag_trauma_fever"  # not treated as yes: no emergency
-    interview = interview.with_answer("red_flag_trauma_fever", NO)
-    interview = interview.with_answer("red_flag_weight_bearing", NO)
-    while isinstance(step := next_step(interview), Question):
-        interview = interview.with_answer(step.id, NO)
-    assert step.caution == load_knowledge().settings.unsure_red_flag_caution
+def after_a_clear_screen() -> Interview:
+    """A runner who answered no to every screening question."""
+    interview = Interview()
+    while (question := ask(interview)).is_safety_screen:
+        interview = interview.with_answer(question.id, NO)
+    return interview
 
 
 def test_unsure_symptom_answers_leave_the_belief_unchanged() -> None:
-    knowledge = load_knowledge()
-    before = posterior(knowledge, [])
-    after = posterior(knowledge, [("past_knee", UNSURE), ("sit_bone", UNSURE)])
+    before = belief([])
+    after = belief([("past_knee", UNSURE), ("sit_bone", UNSURE)])
     assert after == before
-    assert posterior(knowledge, [("past_knee", YES)]) != before
-    assert posterior(knowledge, [("past_knee", NO)]) != before
+    assert belief([("past_knee", YES)]) != before
+    assert belief([("past_knee", NO)]) != before
 
 
 def test_an_unsure_question_is_not_asked_again() -> None:
-    interview = Interview().with_answer(SCREEN_QUESTION, NO)
+    interview = after_a_clear_screen()
     first = ask(interview).id
     assert ask(interview.with_answer(first, UNSURE)).id != first
 
 
-def test_all_unsure_stops_at_the_question_cap_as_unclear() -> None:
-    interview = Interview().with_answer(SCREEN_QUESTION, NO)
-    while isinstance(step := next_step(interview), Question):
+def test_mostly_not_sure_ends_early_and_says_the_answers_were_too_uncertain() -> None:
+    settings = load_knowledge().settings
+    interview = after_a_clear_screen()
+    while isinstance(step := ENGINE.next_step(interview), Question):
         interview = interview.with_answer(step.id, UNSURE)
-    assert step.triage == "unclear"
-    assert step.questions_asked == load_knowledge().settings.question_cap
+    assert step.triage == "unclear" and step.uncertain
+    assert step.conditions == () and step.advice == settings.uncertain_advice
+    assert step.questions_asked == settings.unsure_limit
 
 
 def test_answering_a_question_that_is_not_waiting_is_refused() -> None:
     with pytest.raises(InvalidAnswer):
-        answer(Interview(), "past_knee", YES)
-    assert answer(Interview(), SCREEN_QUESTION, NO).answers == ((SCREEN_QUESTION, NO),)
+        ENGINE.answer(Interview(), "past_knee", YES)
+    assert ENGINE.answer(Interview(), SCREEN, NO).answers == ((SCREEN, NO),)
 
 
 def test_go_back_restores_the_earlier_interview_and_stops_at_the_start() -> None:
     start = Interview()
-    one = start.with_answer(SCREEN_QUESTION, NO)
+    one = start.with_answer(SCREEN, NO)
     two = one.with_answer(ask(one).id, YES)
     assert two.go_back() == one
     assert two.go_back().go_back() == start
@@ -107,9 +101,9 @@ def test_go_back_restores_the_earlier_interview_and_stops_at_the_start() -> None
 
 
 def test_a_clear_case_names_the_condition_with_reasons_and_specialist_advice() -> None:
-    interview = Interview().with_answer(SCREEN_QUESTION, NO)
+    interview = after_a_clear_screen()
     profile = {"outer_hip": YES, "lying_on_side": YES, "stairs_car_bed": YES}
-    while isinstance(step := next_step(interview), Question):
+    while isinstance(step := ENGINE.next_step(interview), Question):
         interview = interview.with_answer(step.id, profile.get(step.id, NO))
     assert step.triage == "see_specialist"
     assert step.conditions[0] == "hip_bursitis"
@@ -119,37 +113,23 @@ def test_a_clear_case_names_the_condition_with_reasons_and_specialist_advice() -
 
 
 def test_two_close_conditions_name_a_runner_up() -> None:
-    # Sitting-bone pain with a not-sure hamstring test keeps the bursa and the tendon close.
-    interview = Interview(
-        (
-            (SCREEN_QUESTION, NO),
-            ("sit_bone", YES),
-            ("hamstring_curl_pain", UNSURE),
-            ("worse_uphill_sprint", UNSURE),
-            ("hip_catching", UNSURE),
-        )
-    )
-    for _ in range(10):
-        step = next_step(interview)
-        if isinstance(step, Outcome):
-            break
-        interview = interview.with_answer(step.id, UNSURE)
-    assert isinstance(step, Outcome)
+    # Sitting-bone pain and nothing else that tells the bursa from the tendon.
+    interview = after_a_clear_screen()
+    while isinstance(step := ENGINE.next_step(interview), Question):
+        interview = interview.with_answer(step.id, YES if step.id == "sit_bone" else NO)
     assert step.triage == "see_specialist"
     assert set(step.conditions) == {"ischial_bursitis", "high_hamstring_tendinopathy"}
 
 
 def test_every_question_has_a_one_sentence_purpose() -> None:
     knowledge = load_knowledge()
-    for question_id in (SCREEN_QUESTION, *RED_FLAG_IDS, *FEATURE_IDS):
+    for question_id in (*SCREEN_ORDER, *FEATURES):
         purpose = knowledge.purpose(question_id)
         assert purpose.endswith(".")
         assert purpose.count(". ") == 0, question_id
 
 
 def test_the_same_answers_always_give_the_same_next_question() -> None:
-    interview = Interview().with_answer(SCREEN_QUESTION, NO).with_answer("sit_bone", NO)
-    from skill.triage.engine import _decide
-
-    fresh = _decide(interview, load_knowledge())
-    assert fresh == next_step(interview) == next_step(interview, load_knowledge())
+    interview = after_a_clear_screen().with_answer("sit_bone", NO)
+    fresh = Engine(load_knowledge()).next_step(interview)
+    assert fresh == ENGINE.next_step(interview) == ENGINE.next_step(interview)

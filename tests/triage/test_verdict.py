@@ -5,12 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skill.knowledge import load_knowledge
-from skill.knowledge.model import HYPOTHESES, NONE_OF_THESE
-from skill.triage.engine import _verdict
+from tests.triage.spec import CONDITIONS, ENGINE
 
-SETTINGS = load_knowledge().settings
-NONE = HYPOTHESES.index(NONE_OF_THESE)
+SETTINGS = ENGINE.knowledge.settings
+HYPOTHESES = (*CONDITIONS, "none_of_these")
+NONE = HYPOTHESES.index("none_of_these")
 FIRST, SECOND, THIRD = [i for i in range(len(HYPOTHESES)) if i != NONE][:3]
 
 
@@ -29,34 +28,34 @@ def belief(**shares: float) -> list[float]:
 
 
 def test_a_clear_leader_is_named_alone() -> None:
-    assert _verdict(SETTINGS, belief(first=0.7, second=0.1)) == (HYPOTHESES[FIRST],)
+    assert ENGINE._verdict(belief(first=0.7, second=0.1)) == (HYPOTHESES[FIRST],)
 
 
 def test_a_close_second_is_named_as_runner_up() -> None:
-    verdict = _verdict(SETTINGS, belief(first=0.5, second=0.4))
+    verdict = ENGINE._verdict(belief(first=0.5, second=0.4))
     assert verdict == (HYPOTHESES[FIRST], HYPOTHESES[SECOND])
 
 
 def test_a_runner_up_at_exactly_the_ratio_is_named() -> None:
     shares = belief(first=0.5, second=0.5 * SETTINGS.runner_up_ratio)
-    assert _verdict(SETTINGS, shares) == (HYPOTHESES[FIRST], HYPOTHESES[SECOND])
+    assert ENGINE._verdict(shares) == (HYPOTHESES[FIRST], HYPOTHESES[SECOND])
 
 
 def test_none_of_these_in_the_lead_names_nothing() -> None:
-    assert _verdict(SETTINGS, belief(none=0.6, first=0.3)) == ()
+    assert ENGINE._verdict(belief(none=0.6, first=0.3)) == ()
 
 
 def test_none_of_these_is_never_the_runner_up() -> None:
-    verdict = _verdict(SETTINGS, belief(first=0.5, none=0.45, second=0.01))
+    verdict = ENGINE._verdict(belief(first=0.5, none=0.45, second=0.01))
     assert verdict == (HYPOTHESES[FIRST],)
 
 
 def test_a_leader_below_the_minimum_share_names_nothing() -> None:
-    assert _verdict(SETTINGS, belief(first=SETTINGS.minimum_share - 0.01)) == ()
+    assert ENGINE._verdict(belief(first=SETTINGS.minimum_share - 0.01)) == ()
 
 
 def test_ties_go_to_the_condition_listed_first() -> None:
-    verdict = _verdict(SETTINGS, belief(second=0.45, first=0.45))
+    verdict = ENGINE._verdict(belief(second=0.45, first=0.45))
     assert verdict == (HYPOTHESES[FIRST], HYPOTHESES[SECOND])
 
 
@@ -73,4 +72,4 @@ def test_the_verdict_does_not_depend_on_the_weights_summing_to_one(
     # Scaling by a power of two is exact in floating point, so any difference would be a rule
     # that reads the absolute size of a weight rather than its share.
     scaled = [w * 2.0**power for w in raw]
-    assert _verdict(SETTINGS, scaled) == _verdict(SETTINGS, raw)
+    assert ENGINE._verdict(scaled) == ENGINE._verdict(raw)

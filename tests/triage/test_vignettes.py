@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from skill.knowledge import FEATURE_IDS, RED_FLAG_IDS
-from tests.triage.vignettes import Vignette, load_vignettes, play
+from tests.triage.spec import FEATURES, RED_FLAGS, Vignette, load_vignettes, play
 
 VIGNETTES = load_vignettes()
-CONDITION_CASES = [v for v in VIGNETTES if v.expect[0] == "see_specialist"]
+CONDITION_CASES = [v for v in VIGNETTES if v.expect[0] in ("see_specialist", "soon")]
 RED_FLAG_CASES = [v for v in VIGNETTES if v.expect[0] in ("emergency", "urgent")]
+SOON_CASES = [v for v in VIGNETTES if v.expect[0] == "soon"]
 
 
 def test_every_condition_has_at_least_four_vignettes() -> None:
@@ -21,8 +21,8 @@ def test_every_condition_has_at_least_four_vignettes() -> None:
 
 
 def test_every_red_flag_and_the_all_no_case_are_covered() -> None:
-    flagged = {q for v in RED_FLAG_CASES for q, a in v.answers.items() if a == "y"}
-    assert set(RED_FLAG_IDS) <= flagged
+    flagged = {q for v in RED_FLAG_CASES + SOON_CASES for q, a in v.answers.items() if a == "y"}
+    assert set(RED_FLAGS) <= flagged
     assert any(v.expect == ("unclear",) and not v.answers for v in VIGNETTES)
 
 
@@ -43,9 +43,10 @@ def test_every_red_flag_vignette_ends_with_its_triage_and_no_symptom_questions()
     for vignette in RED_FLAG_CASES:
         outcome, asked = play(vignette)
         assert outcome.triage == vignette.expect[0], vignette.name
-        assert not set(asked) & set(FEATURE_IDS), vignette.name
+        assert not set(asked) & set(FEATURES), vignette.name
 
 
 def test_mean_questions_after_the_screen_is_at_most_seven() -> None:
     counted = [play(v)[0].questions_asked for v in VIGNETTES if v not in RED_FLAG_CASES]
+    assert max(counted) <= 12
     assert sum(counted) / len(counted) <= 7

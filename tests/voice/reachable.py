@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from skill.interaction_model.builder import locales
-from skill.knowledge import RED_FLAG_IDS, SCREEN_QUESTION, load_knowledge
+from skill.knowledge import load_knowledge
 from skill.triage import Answer, Interview, Outcome, Question
 from skill.voice.dialogue import Conversation, Dialogue, Turn, step_of
+from tests.triage.spec import RED_FLAGS as RED_FLAG_IDS
+from tests.triage.spec import SCREEN as SCREEN_QUESTION
 
 VIGNETTES = Path(__file__).resolve().parents[1] / "triage" / "vignettes.toml"
 RANDOM_PATHS = 60

@@ -22,7 +22,8 @@ def at_the_safety_screen(talk: Talk) -> None:
 
 def mid_interview(talk: Talk) -> None:
     talk.launch()
-    talk.intent(intents.NO)
+    while talk.attributes["question"].startswith("red_flag"):  # no red flags
+        talk.intent(intents.NO)
     talk.intent(intents.YES)
 
 

@@ -85,9 +85,10 @@ def test_no_reachable_turn_in_any_locale_says_a_placeholder() -> None:
 
 def test_every_clinical_text_is_filled_for_every_locale() -> None:
     k = KNOWLEDGE
-    texts = [k.settings.unclear_advice, k.settings.unsure_red_flag_caution]
+    texts = [k.settings.unclear_advice, k.settings.uncertain_advice]
     texts += [c.advice for c in k.conditions.values()]
     texts += [r.advice for r in k.red_flags.values()]
+    texts += [r.caution for r in k.red_flags.values()]
     for locale in locales():
         for text in texts:
             assert "{" not in SPEECH.localised(text, locale), text

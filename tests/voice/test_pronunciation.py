@@ -27,13 +27,13 @@ EVERYDAY = {"tendon", "glute", "glutes"}
 def spoken_knowledge() -> list[str]:
     """Every sentence of the knowledge and of speech.toml that the skill may speak."""
     k = KNOWLEDGE
-    texts = [k.settings.disclaimer, k.settings.unclear_advice, k.settings.unsure_red_flag_caution]
+    texts = [k.settings.disclaimer, k.settings.unclear_advice, k.settings.uncertain_advice]
     for c in k.conditions.values():
         texts += [c.name, c.description, c.advice]
     for f in k.features.values():
         texts += [f.question, f.plain, f.purpose, f.yes_reason, f.no_reason]
     for r in k.red_flags.values():
-        texts += [r.question, r.plain, r.purpose, r.advice]
+        texts += [r.question, r.plain, r.purpose, r.advice, r.caution]
     texts += [t.explanation for t in k.terms.values()]
     lines = sorted(SPEECH.keys())
     texts += [SPEECH.say(key, **dict.fromkeys(SPEECH.fields(key), "x")) for key in lines]

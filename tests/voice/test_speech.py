@@ -47,12 +47,15 @@ def every_kind_of_turn(dialogue: Dialogue) -> None:
     none = Conversation()
     fresh = dialogue.launch().conversation
     answered = dialogue.answer(fresh, Answer.NO).conversation
+    past_the_screen = answered
+    while (step := past_the_screen.step) is not None and getattr(step, "is_safety_screen", False):
+        past_the_screen = dialogue.answer(past_the_screen, Answer.NO).conversation
     dialogue.start_over(answered)
     dialogue.start(none)
     dialogue.start(answered)
     for answer in (Answer.YES, Answer.NO, Answer.UNSURE):
         dialogue.answer(none, answer)
-    for conversation in (none, fresh, answered, the_last_question()):
+    for conversation in (none, fresh, answered, past_the_screen, the_last_question()):
         dialogue.go_back(conversation)
         dialogue.why(conversation)
         dialogue.help(conversation)
