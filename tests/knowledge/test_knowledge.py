@@ -88,8 +88,8 @@ def test_every_specialist_advice_names_who_to_see() -> None:
     for condition in knowledge.conditions.values():
         # {physio} is the locale's word for a physical therapist, filled in when spoken.
         assert "sports medicine" in condition.advice and "{physio}" in condition.advice
-    assert "physical therapist" in knowledge.settings.unclear_advice
-    assert "physical therapist" in knowledge.settings.uncertain_advice
+    assert "{physio}" in knowledge.settings.unclear_advice
+    assert "{physio}" in knowledge.settings.uncertain_advice
     assert "emergency" in knowledge.red_flags["red_flag_saddle"].advice
     assert "{emergency_number}" in knowledge.red_flags["red_flag_neuro"].advice
 
