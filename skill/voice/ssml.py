@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from functools import cache, lru_cache
+from functools import cache
 
 from skill.knowledge.speech import DEFAULT_LOCALE, load_speech
 
@@ -40,6 +40,10 @@ class Pronouncer:
 
     def __call__(self, escaped: str) -> str:
         """Escaped text with its words pronounced."""
+        # Most lines hold no medical word; a substring scan says so far sooner than the pattern.
+        lowered = escaped.lower()
+        if not any(word in lowered for word in self._ipa):
+            return escaped
         return self._pattern.sub(self._phoneme, escaped)
 
     def _phoneme(self, found: re.Match[str]) -> str:
@@ -52,10 +56,8 @@ def shipped_pronouncer(accent: str) -> Pronouncer:
     return Pronouncer(load_speech().pronunciation[accent])
 
 
-@lru_cache(maxsize=4096)
 def spoken(line: str, accent: str) -> str:
-    """One line as SSML: escaped, then pronounced. Memoised: the same questions, advice and
-    lines come back turn after turn, and a miss costs a pass of the pronunciation pattern."""
+    """One line as SSML: escaped, then pronounced."""
     return shipped_pronouncer(accent)(escape(line))
 
 
