@@ -10,7 +10,7 @@ from typing import Any
 from bench.stats import heading, median, percentile, verdict
 from skill.knowledge.speech import load_speech
 from skill.voice.dialogue import MAX_TURN_WORDS, Dialogue
-from tests.voice.reachable import outcomes, reachable_turns
+from testkit.reachable import outcomes, reachable_turns
 
 MAX_HEADLINE_WORDS = 60
 

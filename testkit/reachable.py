@@ -8,17 +8,18 @@ import random
 import tomllib
 from collections.abc import Callable, Iterator
 from functools import cache
-from pathlib import Path
 from typing import NamedTuple
 
 from skill.interaction_model.builder import locales
 from skill.knowledge import load_knowledge
 from skill.triage import Answer, Interview, Outcome, Question
 from skill.voice.dialogue import Conversation, Dialogue, Turn, step_of
-from tests.triage.spec import RED_FLAGS as RED_FLAG_IDS
-from tests.triage.spec import SCREEN as SCREEN_QUESTION
+from testkit.vignettes import VIGNETTES_FILE
 
-VIGNETTES = Path(__file__).resolve().parents[1] / "triage" / "vignettes.toml"
+VIGNETTES = VIGNETTES_FILE
+SCREEN_QUESTION = "red_flag_any"
+# The specific warning signs (the umbrellas only open them), as the knowledge lists them.
+RED_FLAG_IDS = tuple(f.id for f in load_knowledge().red_flags.values() if f.triage is not None)
 RANDOM_PATHS = 60
 
 

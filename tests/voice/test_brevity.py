@@ -12,7 +12,7 @@ from skill.knowledge import load_knowledge
 from skill.knowledge.speech import load_speech
 from skill.triage import Answer
 from skill.voice.dialogue import MAX_TURN_WORDS, Dialogue
-from tests.voice.reachable import all_reachable, outcomes
+from testkit.reachable import all_reachable, outcomes
 
 MAX_HEADLINE_WORDS = 60
 KNOWLEDGE = load_knowledge()

@@ -10,8 +10,8 @@ from skill.interaction_model.builder import locales
 from skill.knowledge import load_knowledge
 from skill.knowledge.speech import LOCALE_WORDS, load_speech
 from skill.voice.dialogue import Conversation, Dialogue
+from testkit.reachable import all_reachable
 from testkit.talk import Talk, speech
-from tests.voice.reachable import all_reachable
 
 SPEECH = load_speech()
 KNOWLEDGE = load_knowledge()

@@ -10,7 +10,7 @@ import pytest
 from skill.knowledge import KnowledgeError, load_knowledge
 from skill.knowledge.speech import load_speech, parse_speech
 from skill.voice.ssml import to_ssml
-from tests.voice.reachable import all_reachable
+from testkit.reachable import all_reachable
 
 KNOWLEDGE = load_knowledge()
 SPEECH = load_speech()

@@ -15,7 +15,7 @@ from skill.knowledge.speech import Speech, load_speech, parse_speech
 from skill.triage import Answer, Interview, Outcome, Question, Reason
 from skill.voice.dialogue import Conversation, Dialogue
 from skill.voice.ssml import to_ssml
-from tests.voice.reachable import interview_states
+from testkit.reachable import interview_states
 
 
 class FixedStep(NamedTuple):
