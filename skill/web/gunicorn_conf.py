@@ -16,3 +16,6 @@ timeout = 30
 graceful_timeout = 30
 keepalive = 5
 loglevel = "info"
+# gunicorn configures its own loggers only; this gives the root logger, and so the service's
+# own lines (request types and verification failures, never answers), the same stream.
+logconfig_dict = {"root": {"level": "INFO", "handlers": ["error_console"]}}

@@ -110,6 +110,10 @@ def test_a_signed_request_is_answered_by_the_real_skill(server: Server) -> None:
 
     assert status == 200
     assert json.loads(answer)["response"]["outputSpeech"]["ssml"].startswith("<speak>")
+    deadline = time.monotonic() + 5
+    while "received LaunchRequest" not in server.logged() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "received LaunchRequest" in server.logged()  # the request type, and nothing said
 
 
 def test_a_chunked_signed_request_is_answered(server: Server) -> None:
