@@ -174,7 +174,7 @@ def renderer() -> Iterator[Renderer]:
             # Nothing leaves the machine: the engine's web-font requests fail at once.
             page.route("**/*", lambda route: route.abort())
             page.set_content(PAGE)
-            # initEngine() waits for the WebAssembly start-up: ask in the same script, before it ends.
+            # initEngine() waits for the WebAssembly start-up: call it in the same script.
             engine = ENGINE_JS.read_text(encoding="utf-8")
             page.add_script_tag(content=engine + "\nwindow.aplReady = AplRenderer.initEngine();")
             page.evaluate("() => window.aplReady")

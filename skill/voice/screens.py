@@ -20,8 +20,10 @@ from typing import Any, NamedTuple
 from skill.knowledge import Knowledge
 from skill.knowledge.speech import Speech
 from skill.triage import Answer, Interview, Outcome, Question
+from skill.voice.dialogue import Conversation, Turn
 
 APL_INTERFACE = "Alexa.Presentation.APL"
+USER_EVENT = "Alexa.Presentation.APL.UserEvent"
 APL_VERSION = "1.4"
 BODY_MAP = "bodyMap"
 HIGHLIGHT_PARAMETER = "highlight"
@@ -57,6 +59,24 @@ class Tap(NamedTuple):
     answer: Answer | None
 
 
+def screen_for_turn(turn: Turn, knowledge: Knowledge, speech: Speech, locale: str) -> Screen | None:
+    """The screen to send with a turn: what it leaves waiting, and nothing after a goodbye.
+
+    An emergency or urgent outcome ends the session as it is said; its screen stays up.
+    """
+    conversation = turn.conversation
+    step = conversation.step
+    if turn.said.end_session and not (isinstance(step, Outcome) and step.triage in URGENT_TRIAGES):
+        return None
+    return screen_for(conversation.interview, step, knowledge, speech, locale)
+
+
+def stale_tap(turn: Turn, speech: Speech) -> Turn:
+    """`turn` (the question or outcome again) after saying the tap was not counted."""
+    said = turn.said
+    return turn._replace(said=said._replace(speech=(speech.say("screen.stale_tap"), *said.speech)))
+
+
 def screen_for(
     interview: Interview | None,
     step: Question | Outcome | None,
@@ -80,13 +100,9 @@ def token_for(interview: Interview, step: Question | Outcome) -> str:
     return f"{_kind(step)}.{shown}.{len(interview.answers)}"
 
 
-def tapped(
-    token: str | None,
-    arguments: object,
-    interview: Interview | None,
-    step: Question | Outcome | None,
-) -> Tap | None:
+def tapped(token: object, arguments: object, conversation: Conversation) -> Tap | None:
     """What a tap means, or None when it is stale (an older screen) or makes no sense."""
+    interview, step = conversation.interview, conversation.step
     if interview is None or not isinstance(step, Question) or token != token_for(interview, step):
         return None
     if not isinstance(arguments, list) or not arguments:
@@ -162,8 +178,9 @@ def _red_flag_screen(interview: Interview, outcome: Outcome, speech: Speech, loc
 
 def emergency_number(speech: Speech, locale: str) -> str:
     """The local emergency number for the request's locale (en-US's when the locale is unknown)."""
+    known = speech.keys()
     key = f"emergency_number.{locale}"
-    return speech.say(key if key in speech.keys() else "emergency_number.en-US")
+    return speech.say(key if key in known else "emergency_number.en-US")
 
 
 # --- parts ---------------------------------------------------------------------------------------
@@ -231,7 +248,8 @@ def document(kind: str) -> dict[str, Any]:
 def body_map_graphic(body_map: dict[str, Any]) -> dict[str, Any]:
     """The AVG graphic drawn from bodymap.json: every region's fill follows `highlight`."""
     items: list[dict[str, Any]] = [
-        {"type": "path", "pathData": path, "fill": SILHOUETTE_COLOUR} for path in body_map["outline"]
+        {"type": "path", "pathData": path, "fill": SILHOUETTE_COLOUR}
+        for path in body_map["outline"]
     ]
     items += [
         {"type": "path", "pathData": path, "stroke": LINE_COLOUR, "strokeWidth": 1.5}
