@@ -11,15 +11,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import skill.voice.dialogue as dialogue_module
+import skill.voice.screens as screens_module
+from skill.interaction_model.builder import locales
 from skill.knowledge import KnowledgeError
 from skill.knowledge.speech import load_speech, parse_speech
 from skill.voice.ssml import to_ssml
 
 
 def test_every_line_the_dialogue_says_is_in_speech_toml_and_none_is_unused() -> None:
-    source = Path(dialogue_module.__file__).read_text("utf-8")
+    # The screens show lines of their own, and the emergency number of each locale.
+    source = "".join(
+        Path(module.__file__).read_text("utf-8") for module in (dialogue_module, screens_module)
+    )
     used = set(re.findall(r'say\(\s*"([a-z_]+\.[a-z_]+)"', source))
     used |= set(re.findall(r'"(outcome\.card_title(?:_urgent|_unclear)?)"', source))
+    used |= set(re.findall(r'\([\w.]+, "(screen\.[a-z_]+)"\)', source))
+    used |= {f"emergency_number.{locale}" for locale in locales()}
     assert used <= load_speech().keys()
     assert load_speech().keys() <= used
 
