@@ -28,6 +28,7 @@ CHROMIUM_FLAGS = (
     "--disable-component-update",
     "--no-first-run",
 )
+TAP_TRIES = 3
 # Without the charset the engine's bundle fails to parse.
 PAGE = (
     '<!doctype html><html><head><meta charset="utf-8"></head>'
@@ -118,14 +119,25 @@ class Screen:
 
     def tap(self, label: str) -> dict[str, Any]:
         """Touch the text `label`; returns the UserEvent request the device would send."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
         boxes = [box for box in self.texts() if box.text == label]
         if len(boxes) != 1:
             raise ScreenError(f"expected one {label!r} on the screen, found {len(boxes)}")
         box = boxes[0]
         self._page.evaluate("() => { window.sentEvents = []; }")
         centre = ((box.left + box.right) / 2, (box.top + box.bottom) / 2)
-        self._page.mouse.click(*centre, delay=50)
-        self._page.wait_for_function("() => window.sentEvents.length > 0", timeout=5000)
+        # The engine may drop the first press after a document is shown; a press that sends
+        # nothing is harmless, so press again, and take the first event sent.
+        for _ in range(TAP_TRIES):
+            self._page.mouse.click(*centre, delay=50)
+            try:
+                self._page.wait_for_function("() => window.sentEvents.length > 0", timeout=1000)
+                break
+            except PlaywrightTimeout:
+                continue
+        else:
+            raise ScreenError(f"tapping {label!r} sent no event")
         sent = self._page.evaluate("() => JSON.parse(JSON.stringify(window.sentEvents[0]))")
         return {
             "type": "Alexa.Presentation.APL.UserEvent",
