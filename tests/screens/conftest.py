@@ -12,6 +12,10 @@ from skill.chat.device import Device, Heard
 from skill.chat.envelopes import EnvelopeFactory, IdSource
 from skill.chat.repl import skill_invoke
 from skill.chat.screens import Renderer, render_directives, renderer
+from skill.knowledge import load_knowledge
+from skill.knowledge.speech import load_speech
+from skill.triage import Answer, Interview, Outcome, Question, next_step
+from skill.voice.screens import screen_for
 
 FIXED_TIME = datetime(2024, 5, 1, 7, 30, tzinfo=UTC)
 # Spoken lines that reach each kind of screen (the shipped knowledge decides the path).
@@ -55,3 +59,31 @@ def directive_of(heard: Heard) -> dict[str, Any]:
 def apl() -> Iterator[Renderer]:
     with renderer() as engine:
         yield engine
+
+
+def every_step(depth: int) -> Iterator[tuple[Interview, Question | Outcome]]:
+    """Each interview of up to `depth` answers (yes, no or not sure) and what it waits for."""
+    frontier = [Interview()]
+    for _ in range(depth + 1):
+        following = []
+        for interview in frontier:
+            step = next_step(interview)
+            yield interview, step
+            if isinstance(step, Question):
+                following += [
+                    interview.with_answer(step.id, answer)
+                    for answer in (Answer.YES, Answer.NO, Answer.UNSURE)
+                ]
+        frontier = following
+
+
+def directive_for(interview: Interview, step: Question | Outcome) -> dict[str, Any]:
+    """The RenderDocument the skill sends for `step`, as it appears in a response envelope."""
+    screen = screen_for(interview, step, load_knowledge(), load_speech(), "en-US")
+    assert screen is not None
+    return {
+        "type": "Alexa.Presentation.APL.RenderDocument",
+        "token": screen.token,
+        "document": screen.document,
+        "datasources": screen.datasources,
+    }

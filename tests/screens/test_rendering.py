@@ -3,16 +3,23 @@ on the screen, and every button, when tapped, answering exactly as the spoken an
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 
-from skill.chat.screens import VIEWPORTS, Renderer, Viewport
+from skill.chat.screens import VIEWPORTS, Renderer, Screen, TextBox, Viewport
+from skill.knowledge import load_knowledge
+from skill.triage import Outcome, Question
 from tests.screens.conftest import (
     EMERGENCY,
     OUTCOME_WITH_RUNNER_UP,
     REGION_QUESTION,
     SAFETY_QUESTION,
     UNCLEAR_OUTCOME,
+    directive_for,
     directive_of,
+    every_step,
     new_device,
     response_of,
     talk,
@@ -45,7 +52,9 @@ def shown_words(screen: dict[str, object], viewport: Viewport) -> list[str]:
 
 
 def squeezed(text: str) -> str:
-    return " ".join(text.split())
+    # Without spaces: lines break after a space or a hyphen ("hands-" / "on"), and each line is
+    # its own piece of text.
+    return "".join(text.split())
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=lambda v: v.name)
@@ -54,18 +63,69 @@ def test_every_screen_shows_all_its_text_whole_and_inside_the_viewport(
     apl: Renderer, kind: str, viewport: Viewport
 ) -> None:
     directive = directive_of(talk(new_device(), SCREENS[kind]))
-    screen = apl.render(directive, viewport)
-    boxes = screen.texts()
-    assert boxes
-    outside = [box for box in boxes if not viewport.holds(box)]
-    assert outside == []
-    assert [box.text for box in boxes if "…" in box.text] == []  # nothing cut short
+    boxes = assert_whole_and_inside(apl.render(directive, viewport), viewport)
     visible = squeezed(" ".join(box.text for box in boxes))
     data = directive["datasources"]["payload"]["screen"]
     for words in shown_words(data, viewport):
         assert squeezed(words) in visible
     if kind.endswith("question"):
         assert [box.text for box in boxes if box.text in LABELS] == list(LABELS)
+
+
+def first_screen_of_every_question() -> dict[str, dict[str, Any]]:
+    directives: dict[str, dict[str, Any]] = {}
+    for interview, step in every_step(depth=8):
+        if isinstance(step, Question) and step.id not in directives:
+            directives[step.id] = directive_for(interview, step)
+    return directives
+
+
+def wordiest_outcome_screens() -> dict[str, dict[str, Any]]:
+    """For each triage, the outcome screen with the most to say within a few answers."""
+    wordiest: dict[str, tuple[int, dict[str, Any]]] = {}
+    for interview, step in every_step(depth=9):  # an unclear outcome takes nine answers
+        if isinstance(step, Outcome):
+            directive = directive_for(interview, step)
+            size = len(json.dumps(directive["datasources"]))
+            if size > wordiest.get(step.triage, (0, {}))[0]:
+                wordiest[step.triage] = (size, directive)
+    return {triage: directive for triage, (_, directive) in wordiest.items()}
+
+
+QUESTION_SCREENS = first_screen_of_every_question()
+OUTCOME_SCREENS = wordiest_outcome_screens()
+
+
+def assert_whole_and_inside(screen: Screen, viewport: Viewport) -> list[TextBox]:
+    boxes = screen.texts()
+    assert boxes
+    assert [box for box in boxes if not viewport.holds(box)] == []
+    assert [box.text for box in boxes if "…" in box.text] == []  # nothing cut short
+    return boxes
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, ids=lambda v: v.name)
+def test_every_question_fits_every_viewport_with_all_five_buttons(
+    apl: Renderer, viewport: Viewport
+) -> None:
+    assert set(QUESTION_SCREENS) == set(load_knowledge().features) | set(load_knowledge().red_flags)
+    for directive in QUESTION_SCREENS.values():
+        boxes = assert_whole_and_inside(apl.render(directive, viewport), viewport)
+        visible = squeezed(" ".join(box.text for box in boxes))
+        assert squeezed(directive["datasources"]["payload"]["screen"]["question"]) in visible
+        assert [box.text for box in boxes if box.text in LABELS] == list(LABELS)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, ids=lambda v: v.name)
+def test_the_wordiest_outcome_of_each_triage_fits_every_viewport(
+    apl: Renderer, viewport: Viewport
+) -> None:
+    assert {"see_specialist", "unclear", "emergency", "urgent"} <= set(OUTCOME_SCREENS)
+    for directive in OUTCOME_SCREENS.values():
+        boxes = assert_whole_and_inside(apl.render(directive, viewport), viewport)
+        visible = squeezed(" ".join(box.text for box in boxes))
+        for words in shown_words(directive["datasources"]["payload"]["screen"], viewport):
+            assert squeezed(words) in visible
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=lambda v: v.name)
