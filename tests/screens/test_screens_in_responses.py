@@ -11,6 +11,7 @@ import pytest
 from skill.chat.screens import render_directives
 from skill.knowledge import load_knowledge
 from skill.knowledge.speech import load_speech
+from skill.triage import Question
 from skill.voice import screens
 from tests.screens.conftest import (
     EMERGENCY,
@@ -18,7 +19,9 @@ from tests.screens.conftest import (
     REGION_QUESTION,
     SAFETY_QUESTION,
     UNCLEAR_OUTCOME,
+    directive_for,
     directive_of,
+    every_step,
     new_device,
     response_of,
     talk,
@@ -152,3 +155,12 @@ def test_a_tap_on_the_current_question_records_that_answer(code: str) -> None:
     shown = directive_of(device.hear(device.launch_phrase))
     tapped = response_of(device.tap({"token": shown["token"], "arguments": ["answer", code]}))
     assert tapped["sessionAttributes"]["interview"]["a"] == f"red_flag_any:{code}"
+
+
+def test_no_screen_shows_an_unfilled_placeholder_or_an_empty_question() -> None:
+    for interview, step in every_step(depth=9):
+        screen = directive_for(interview, step)["datasources"]["payload"]["screen"]
+        text = json.dumps(screen)
+        assert "{" not in text.replace('{"', "").replace("{}", ""), text
+        if isinstance(step, Question):
+            assert screen["question"] == step.text
