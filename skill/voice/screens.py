@@ -22,7 +22,6 @@ from skill.knowledge.speech import Speech
 from skill.triage import Answer, Interview, Outcome, Question
 from skill.voice.dialogue import Conversation, Turn
 
-APL_INTERFACE = "Alexa.Presentation.APL"
 USER_EVENT = "Alexa.Presentation.APL.UserEvent"
 APL_VERSION = "1.4"
 BODY_MAP = "bodyMap"
