@@ -1,4 +1,4 @@
-"""Spoken lines: every line the dialogue uses exists, and SSML is always well formed."""
+"""Spoken lines: every line the dialogue and the screens use exists, and SSML is well formed."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from skill.interaction_model.builder import locales
 from skill.knowledge import KnowledgeError
 from skill.knowledge.model import Triage
 from skill.knowledge.speech import Speech, load_speech, parse_speech
-from skill.triage import Answer, Interview, Outcome, Reason
+from skill.triage import Answer, Interview, Outcome, Question, Reason
+from skill.voice import screens
 from skill.voice.dialogue import Conversation, Dialogue
 from skill.voice.ssml import to_ssml
 
@@ -29,10 +31,14 @@ def outcome(triage: Triage, *conditions: str, reasons: tuple[Reason, ...] = ()) 
 
 
 def every_kind_of_turn(dialogue: Dialogue) -> None:
-    """Each thing a person can say, in each state that words it differently."""
+    """Each thing a person can say, in each state that words it differently, and the screen
+    each kind of state shows in every locale."""
     none = Conversation()
     fresh = dialogue.launch().conversation
     answered = dialogue.answer(fresh, Answer.NO).conversation
+    symptom = answered
+    while isinstance(symptom.step, Question) and symptom.step.is_safety_screen:
+        symptom = dialogue.answer(symptom, Answer.NO).conversation
     dialogue.start_over(answered)
     for answer in (Answer.YES, Answer.NO, Answer.UNSURE):
         dialogue.answer(none, answer)
@@ -59,6 +65,12 @@ def every_kind_of_turn(dialogue: Dialogue) -> None:
         dialogue.not_understood(end)
         dialogue.explain(end, None)
     dialogue.stop(none)
+    for state in (fresh, symptom, *ends):
+        for locale in locales():
+            screens.screen_for(
+                state.interview, state.step, dialogue.knowledge, dialogue.speech, locale
+            )
+    screens.stale_tap(dialogue.repeat(fresh), dialogue.speech)
 
 
 def test_every_line_in_speech_toml_is_said_and_every_line_said_is_there(
