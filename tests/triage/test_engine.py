@@ -7,7 +7,6 @@ import pytest
 from skill.knowledge import load_knowledge
 from skill.triage import Answer, Engine, Interview, InvalidAnswer, Outcome, Question
 from skill.triage.inference import normalised
-
 from tests.triage.spec import ENGINE, FEATURES, SCREEN, SCREEN_ORDER
 
 YES, NO, UNSURE = Answer.YES, Answer.NO, Answer.UNSURE

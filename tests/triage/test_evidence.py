@@ -7,9 +7,8 @@ import pytest
 
 from skill.triage import Answer, Interview, Outcome, Question
 from skill.triage.inference import normalised
-
-from tests.triage.spec import CONDITIONS, ENGINE, FEATURES, load_vignettes, play
 from testkit.vignettes import slip_replays
+from tests.triage.spec import CONDITIONS, ENGINE, FEATURES, load_vignettes, play
 
 YES, NO, SOMETIMES, UNSURE = Answer.YES, Answer.NO, Answer.SOMETIMES, Answer.UNSURE
 SETTINGS = ENGINE.knowledge.settings

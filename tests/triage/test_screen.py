@@ -9,7 +9,6 @@ import re
 import pytest
 
 from skill.triage import Answer, Interview, Outcome, Question
-
 from tests.triage.spec import ENGINE, FEATURES, RED_FLAGS, SCREEN, SCREEN_ORDER
 
 YES, NO, SOMETIMES, UNSURE = Answer.YES, Answer.NO, Answer.SOMETIMES, Answer.UNSURE

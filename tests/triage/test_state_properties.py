@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from skill.knowledge import load_knowledge
 from skill.triage import Answer, Interview, Outcome, Question
-
 from tests.triage.spec import CONDITIONS, ENGINE
 
 next_step, restore = ENGINE.next_step, ENGINE.restore
