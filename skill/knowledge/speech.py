@@ -1,4 +1,5 @@
-"""The skill's own spoken lines (speech.toml): everything it says that is not clinical."""
+"""The skill's own spoken lines (speech.toml): everything it says that is not clinical, and the
+words that fill the clinical text's locale placeholders for each locale."""
 
 from __future__ import annotations
 
@@ -9,10 +10,22 @@ from types import MappingProxyType
 
 from skill.knowledge.loader import KnowledgeError, parse_toml, shipped_text
 
+# The section of speech.toml with one table of locale words per locale.
+LOCALE_SECTION = "locale"
+# The words every locale table has: the clinical text's placeholders.
+LOCAL_WORDS = frozenset({"physio", "emergency_number", "urgent_service"})
+# The locale whose words stand in for a locale without a table of its own.
+FALLBACK_LOCALE = "en-US"
+
 
 class Speech:
-    def __init__(self, lines: Mapping[str, str]) -> None:
+    def __init__(
+        self, lines: Mapping[str, str], locales: Mapping[str, Mapping[str, str]] | None = None
+    ) -> None:
         self._lines = MappingProxyType(dict(lines))
+        self._locales = MappingProxyType(
+            {locale: MappingProxyType(dict(words)) for locale, words in (locales or {}).items()}
+        )
 
     def say(self, key: str, **fields: str) -> str:
         """The line at "section.key", with its {fields} filled in."""
@@ -20,6 +33,10 @@ class Speech:
 
     def keys(self) -> frozenset[str]:
         return frozenset(self._lines)
+
+    def locale_words(self) -> Mapping[str, Mapping[str, str]]:
+        """Each locale's words for the placeholders in clinical text, by locale ("en-GB")."""
+        return self._locales
 
     def fields(self, key: str) -> frozenset[str]:
         return frozenset(
@@ -35,6 +52,7 @@ def load_speech() -> Speech:
 def parse_speech(text: str) -> Speech:
     data = parse_toml(text, "speech lines")
     lines: dict[str, str] = {}
+    tables = data.pop(LOCALE_SECTION, None)
     for section, table in data.items():
         if not isinstance(table, dict):
             raise KnowledgeError(f"[{section}] must be a table of lines")
@@ -42,4 +60,21 @@ def parse_speech(text: str) -> Speech:
             if not isinstance(value, str) or not value.strip():
                 raise KnowledgeError(f"{section}.{key} must be a non-empty line")
             lines[f"{section}.{key}"] = value
-    return Speech(lines)
+    return Speech(lines, _locale_words(tables))
+
+
+def _locale_words(tables: object) -> dict[str, dict[str, str]]:
+    if not isinstance(tables, dict):
+        raise KnowledgeError(f"[{LOCALE_SECTION}] must hold a table of words per locale")
+    locales: dict[str, dict[str, str]] = {}
+    for locale, words in tables.items():
+        where = f'[{LOCALE_SECTION}."{locale}"]'
+        if not isinstance(words, dict) or set(words) != LOCAL_WORDS:
+            raise KnowledgeError(f"{where} must give exactly {', '.join(sorted(LOCAL_WORDS))}")
+        for key, value in words.items():
+            if not isinstance(value, str) or not value.strip():
+                raise KnowledgeError(f"{where} {key} must be non-empty text")
+        locales[locale] = dict(words)
+    if FALLBACK_LOCALE not in locales:
+        raise KnowledgeError(f'[{LOCALE_SECTION}."{FALLBACK_LOCALE}"] is missing')
+    return locales

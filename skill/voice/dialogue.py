@@ -7,10 +7,11 @@ only translate.
 
 from __future__ import annotations
 
+import copy
 from typing import NamedTuple
 
 from skill.knowledge import Knowledge, load_knowledge
-from skill.knowledge.speech import Speech, load_speech
+from skill.knowledge.speech import FALLBACK_LOCALE, Speech, load_speech
 from skill.triage import Answer, Interview, Outcome, Question, shipped_engine
 
 
@@ -48,9 +49,24 @@ class Turn(NamedTuple):
 
 
 class Dialogue:
-    def __init__(self, knowledge: Knowledge | None = None, speech: Speech | None = None) -> None:
+    def __init__(
+        self,
+        knowledge: Knowledge | None = None,
+        speech: Speech | None = None,
+        locale: str = FALLBACK_LOCALE,
+    ) -> None:
         self.knowledge = knowledge or load_knowledge()
         self.speech = speech or load_speech()
+        # The request's locale: whose words fill the clinical text's placeholders.
+        self.locale = locale
+
+    def in_locale(self, locale: str) -> Dialogue:
+        """The same dialogue speaking to a request in `locale`."""
+        if locale == self.locale:
+            return self
+        local = copy.copy(self)
+        local.locale = locale
+        return local
 
     # --- starting ------------------------------------------------------------------------
 
@@ -196,7 +212,7 @@ class Dialogue:
         parts += [causes, outcome.advice] if causes else [outcome.advice]
         if outcome.caution:
             parts.append(outcome.caution)
-        parts = [_with_local_words(part) for part in parts]
+        parts = [with_local_words(part, self.speech, self.locale) for part in parts]
         parts.append(outcome.disclaimer)
         urgent = outcome.triage in ("emergency", "urgent")
         card = Card(title=self._card_title(outcome), content=" ".join(parts))
@@ -227,16 +243,12 @@ class Dialogue:
         return causes + self.speech.say("outcome.no_reasons")
 
 
-# What the clinical text's locale placeholders stand for (en-US words).
-_LOCAL_WORDS = {
-    "physio": "physical therapist",
-    "emergency_number": "911",
-    "urgent_service": "a doctor or an urgent care clinic",
-}
-
-
-def _with_local_words(text: str) -> str:
-    return text.format_map(_LOCAL_WORDS)
+def with_local_words(text: str, speech: Speech, locale: str) -> str:
+    """Clinical text with its placeholders ({physio}, {emergency_number}, {urgent_service}) in
+    the words of the request's locale, from speech.toml; en-US's for a locale without a table.
+    What is said and what a screen shows are both filled here."""
+    tables = speech.locale_words()
+    return text.format_map(tables.get(locale) or tables[FALLBACK_LOCALE])
 
 
 def _capitalised(text: str) -> str:

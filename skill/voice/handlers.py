@@ -15,7 +15,7 @@ from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
 from skill.knowledge import load_knowledge
-from skill.knowledge.speech import load_speech
+from skill.knowledge.speech import FALLBACK_LOCALE, load_speech
 from skill.triage import Answer
 from skill.voice import intents, screens
 from skill.voice.dialogue import Conversation, Dialogue, Turn
@@ -58,7 +58,7 @@ def respond(handler_input: HandlerInput, turn: Turn) -> Response:
     else:
         builder.ask(to_ssml([said.reprompt]))
     if shows_screens(handler_input):
-        locale = getattr(handler_input.request_envelope.request, "locale", None) or "en-US"
+        locale = request_locale(handler_input)
         screen = screens.screen_for_turn(turn, load_knowledge(), load_speech(), locale)
         if screen is not None:
             builder.add_directive(
@@ -68,6 +68,11 @@ def respond(handler_input: HandlerInput, turn: Turn) -> Response:
             )
     response: Response = builder.response
     return response
+
+
+def request_locale(handler_input: HandlerInput) -> str:
+    """The locale the request speaks ("en-GB"); en-US's when it names none."""
+    return getattr(handler_input.request_envelope.request, "locale", None) or FALLBACK_LOCALE
 
 
 def shows_screens(handler_input: HandlerInput) -> bool:
@@ -136,11 +141,12 @@ class ApologiseAndCarryOn(AbstractExceptionHandler):
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         logger.error("request failed: %s", type(exception).__name__, exc_info=exception)
+        dialogue = self._dialogue.in_locale(request_locale(handler_input))
         try:
             conversation = current_conversation(handler_input)
-            turn = self._dialogue.error(conversation)
+            turn = dialogue.error(conversation)
         except Exception:  # the conversation itself is the problem: start clean
-            turn = self._dialogue.error(Conversation())
+            turn = dialogue.error(Conversation())
         return respond(handler_input, turn)
 
 
@@ -163,54 +169,61 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
     def intent(name: str) -> Callable[[HandlerInput], bool]:
         return is_intent_name(name)
 
+    def speaking(handler_input: HandlerInput) -> Dialogue:
+        # The clinical text's local words (the emergency number, say) follow the request.
+        return dialogue.in_locale(request_locale(handler_input))
+
     def answering(answer: Answer) -> Callable[[HandlerInput, Conversation], Turn]:
-        return lambda _, conversation: dialogue.answer(conversation, answer)
+        return lambda h, conversation: speaking(h).answer(conversation, answer)
 
     def explaining(handler_input: HandlerInput, conversation: Conversation) -> Turn:
         condition_id, heard = condition_from_slot(handler_input)
-        return dialogue.explain(conversation, condition_id, heard)
+        return speaking(handler_input).explain(conversation, condition_id, heard)
 
     def tapping(handler_input: HandlerInput, conversation: Conversation) -> Turn:
         # A tap is the spoken answer (or go back) when it is on the screen now shown; a tap
         # on an older screen is never recorded: the skill says so and asks again.
         event = handler_input.request_envelope.request
+        local = speaking(handler_input)
         tap = screens.tapped(
             getattr(event, "token", None), getattr(event, "arguments", None), conversation
         )
         if tap is None:
-            return screens.stale_tap(dialogue.repeat(conversation), dialogue.speech)
+            return screens.stale_tap(local.repeat(conversation), local.speech)
         if tap.answer is None:
-            return dialogue.go_back(conversation)
-        return dialogue.answer(conversation, tap.answer)
+            return local.go_back(conversation)
+        return local.answer(conversation, tap.answer)
 
-    def only(step: Callable[[Conversation], Turn]) -> Callable[[Any, Conversation], Turn]:
-        return lambda _, conversation: step(conversation)
+    def only(
+        step: Callable[[Dialogue], Callable[[Conversation], Turn]],
+    ) -> Callable[[HandlerInput, Conversation], Turn]:
+        return lambda h, conversation: step(speaking(h))(conversation)
 
     def anything(_: HandlerInput) -> bool:
         return True
 
     return [
-        DialogueHandler(is_request_type("LaunchRequest"), lambda _, __: dialogue.launch()),
+        DialogueHandler(is_request_type("LaunchRequest"), lambda h, _: speaking(h).launch()),
         DialogueHandler(intent(intents.YES), answering(Answer.YES)),
         DialogueHandler(intent(intents.NO), answering(Answer.NO)),
         DialogueHandler(intent(intents.NOT_SURE), answering(Answer.UNSURE)),
-        DialogueHandler(intent(intents.REPEAT), only(dialogue.repeat)),
+        DialogueHandler(intent(intents.REPEAT), only(lambda d: d.repeat)),
         DialogueHandler(is_request_type(screens.USER_EVENT), tapping),
-        DialogueHandler(intent(intents.GO_BACK), only(dialogue.go_back)),
-        DialogueHandler(intent(intents.START_OVER), only(dialogue.start_over)),
-        DialogueHandler(intent(intents.WHY), only(dialogue.why)),
+        DialogueHandler(intent(intents.GO_BACK), only(lambda d: d.go_back)),
+        DialogueHandler(intent(intents.START_OVER), only(lambda d: d.start_over)),
+        DialogueHandler(intent(intents.WHY), only(lambda d: d.why)),
         DialogueHandler(intent(intents.EXPLAIN_CONDITION), explaining),
-        DialogueHandler(intent(intents.HELP), only(dialogue.help)),
+        DialogueHandler(intent(intents.HELP), only(lambda d: d.help)),
         DialogueHandler(
             lambda h: (
                 intent(intents.STOP)(h)
                 or intent(intents.CANCEL)(h)
                 or intent(intents.NAVIGATE_HOME)(h)
             ),
-            only(dialogue.stop),
+            only(lambda d: d.stop),
         ),
         SessionEndedHandler(),
         SystemExceptionHandler(),
         # Last: the fallback intent, intents the model does not have, and any other request.
-        DialogueHandler(anything, only(dialogue.not_understood)),
+        DialogueHandler(anything, only(lambda d: d.not_understood)),
     ]

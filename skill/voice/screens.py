@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from skill.knowledge import Knowledge
 from skill.knowledge.speech import Speech
 from skill.triage import Answer, Interview, Outcome, Question
-from skill.voice.dialogue import Conversation, Turn
+from skill.voice.dialogue import Conversation, Turn, with_local_words
 
 USER_EVENT = "Alexa.Presentation.APL.UserEvent"
 APL_VERSION = "1.4"
@@ -176,10 +176,8 @@ def _red_flag_screen(interview: Interview, outcome: Outcome, speech: Speech, loc
 
 
 def emergency_number(speech: Speech, locale: str) -> str:
-    """The local emergency number for the request's locale (en-US's when the locale is unknown)."""
-    known = speech.keys()
-    key = f"emergency_number.{locale}"
-    return speech.say(key if key in known else "emergency_number.en-US")
+    """The local emergency number for the request's locale, from speech.toml's locale words."""
+    return with_local_words("{emergency_number}", speech, locale)
 
 
 # --- parts ---------------------------------------------------------------------------------------

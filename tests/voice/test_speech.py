@@ -10,12 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skill.interaction_model.builder import locales
-from skill.knowledge import KnowledgeError
+from skill.knowledge import KnowledgeError, load_knowledge
 from skill.knowledge.model import Triage
 from skill.knowledge.speech import Speech, load_speech, parse_speech
 from skill.triage import Answer, Interview, Outcome, Question, Reason
 from skill.voice import screens
-from skill.voice.dialogue import Conversation, Dialogue
+from skill.voice.dialogue import Conversation, Dialogue, with_local_words
 from skill.voice.ssml import to_ssml
 
 
@@ -109,6 +109,41 @@ def test_ssml_keeps_any_printable_text_word_for_word(text: str) -> None:
 def test_ssml_puts_a_short_pause_between_lines_and_skips_blank_ones() -> None:
     root = ET.fromstring(to_ssml(["One.", "  ", "Two."]))
     assert [e.tag for e in root] == ["break"]
+
+
+def test_every_locale_has_its_words_for_every_placeholder_in_the_clinical_text() -> None:
+    knowledge = load_knowledge()
+    clinical = [c.advice for c in knowledge.conditions.values()]
+    clinical += [flag.advice for flag in knowledge.red_flags.values() if flag.triage]
+    clinical += [flag.caution for flag in knowledge.red_flags.values() if flag.triage]
+    speech = load_speech()
+    assert set(speech.locale_words()) == set(locales())
+    for locale in locales():
+        for text in clinical:
+            assert "{" not in with_local_words(text, speech, locale)
+
+
+def test_a_locale_without_words_of_its_own_gets_the_us_words() -> None:
+    speech = load_speech()
+    text = "Call {emergency_number} or see a {physio}."
+    assert with_local_words(text, speech, "fr-FR") == with_local_words(text, speech, "en-US")
+    assert with_local_words(text, speech, "en-US") == "Call 911 or see a physical therapist."
+    assert with_local_words(text, speech, "en-GB") == "Call 999 or see a physiotherapist."
+
+
+@pytest.mark.parametrize(
+    "tables",
+    [
+        "",  # no locale words at all
+        '[locale."en-US"]\nphysio = "physio"\n',  # a word missing
+        '[locale."en-GB"]\nphysio = "a"\nemergency_number = "999"\nurgent_service = "b"\n',
+        '[locale."en-US"]\nphysio = ""\nemergency_number = "911"\nurgent_service = "b"\n',
+        'locale = "en-US"\n',
+    ],
+)
+def test_locale_words_must_be_complete_and_include_the_us_words(tables: str) -> None:
+    with pytest.raises(KnowledgeError):
+        parse_speech('[launch]\nwelcome = "Hi"\n' + tables)
 
 
 def test_speech_lines_must_be_non_empty_text() -> None:
