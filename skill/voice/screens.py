@@ -5,6 +5,8 @@ Pure Python (no Alexa imports). The documents are data files in `skill/voice/apl
 the knowledge. A screen shows what is said and never more health detail than the card: the
 question, the region it is about, the answer buttons; or the likely cause, the reasons, who to
 see and the disclaimer; or, for a red flag, only the advice and the local emergency number.
+Clinical text is filled with the request locale's words (`with_local_words`) exactly as it is
+said, so a screen never shows another country's number.
 
 Each screen carries a token naming the step it shows, so a tap on a screen that is no longer
 current can be told apart from an answer to the question now waiting (`tapped`).
@@ -13,6 +15,7 @@ current can be told apart from an answer to the question now waiting (`tapped`).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
@@ -86,11 +89,15 @@ def screen_for(
     """The screen for what the interview waits for; None before an interview has started."""
     if interview is None or step is None:
         return None
+
+    def local(text: str) -> str:
+        return with_local_words(text, speech, locale)
+
     if isinstance(step, Question):
-        return _question_screen(interview, step, knowledge, speech)
+        return _question_screen(interview, step, knowledge, speech, local)
     if step.triage in URGENT_TRIAGES:
-        return _red_flag_screen(interview, step, speech, locale)
-    return _outcome_screen(interview, step, knowledge, speech)
+        return _red_flag_screen(interview, step, speech, local)
+    return _outcome_screen(interview, step, knowledge, speech, local)
 
 
 def token_for(interview: Interview, step: Question | Outcome) -> str:
@@ -120,9 +127,13 @@ def tapped(token: object, arguments: object, conversation: Conversation) -> Tap 
 
 
 def _question_screen(
-    interview: Interview, question: Question, knowledge: Knowledge, speech: Speech
+    interview: Interview,
+    question: Question,
+    knowledge: Knowledge,
+    speech: Speech,
+    local: Callable[[str], str],
 ) -> Screen:
-    regions = knowledge.question_regions(question.id)
+    regions = question.regions
     if question.is_safety_screen:
         progress = speech.say("screen.safety_progress")
     else:
@@ -133,7 +144,7 @@ def _question_screen(
     ]
     screen = {
         "progress": progress,
-        "question": question.text,
+        "question": local(question.text),
         "highlight": _highlight(regions, knowledge),
         "mapCaption": _caption(regions, knowledge),
         "answers": answers,
@@ -143,7 +154,11 @@ def _question_screen(
 
 
 def _outcome_screen(
-    interview: Interview, outcome: Outcome, knowledge: Knowledge, speech: Speech
+    interview: Interview,
+    outcome: Outcome,
+    knowledge: Knowledge,
+    speech: Speech,
+    local: Callable[[str], str],
 ) -> Screen:
     names = [knowledge.conditions[c].name for c in outcome.conditions]
     regions = tuple(r for c in outcome.conditions[:1] for r in knowledge.conditions[c].regions)
@@ -151,33 +166,29 @@ def _outcome_screen(
         title = speech.say("screen.lead", name=_capitalised(names[0]))
     else:
         title = speech.say("screen.unclear_title")
-    safety = _safety_advice(outcome)
     screen = {
-        "safetyAdvice": safety or "",
+        # For "soon": see a doctor within days, shown first as it is said first.
+        "safetyAdvice": local(outcome.safety_advice or ""),
         "title": title,
         "runnerUp": speech.say("screen.runner_up", name=names[1]) if len(names) > 1 else "",
-        "reasons": [_capitalised(r.text) for r in outcome.reasons],
+        "reasons": [_capitalised(local(r.text)) for r in outcome.reasons],
         "reasonsTitle": speech.say("screen.reasons") if outcome.reasons else "",
-        "advice": outcome.advice,
-        "caution": outcome.caution or "",
-        "disclaimer": outcome.disclaimer,
+        "advice": local(outcome.advice),
+        "caution": local(outcome.caution or ""),
+        "disclaimer": local(outcome.disclaimer),
         "highlight": _highlight(regions, knowledge),
         "mapCaption": _caption(regions, knowledge),
     }
     return _screen("outcome", token_for(interview, outcome), screen)
 
 
-def _red_flag_screen(interview: Interview, outcome: Outcome, speech: Speech, locale: str) -> Screen:
-    screen = {
-        "advice": outcome.advice,
-        "number": speech.say("screen.emergency_number", number=emergency_number(speech, locale)),
-    }
+def _red_flag_screen(
+    interview: Interview, outcome: Outcome, speech: Speech, local: Callable[[str], str]
+) -> Screen:
+    # The emergency or urgent advice of the flag, and the local number from the same table.
+    number = speech.say("screen.emergency_number", number=local("{emergency_number}"))
+    screen = {"advice": local(outcome.advice), "number": number}
     return _screen("red_flag", token_for(interview, outcome), screen)
-
-
-def emergency_number(speech: Speech, locale: str) -> str:
-    """The local emergency number for the request's locale, from speech.toml's locale words."""
-    return with_local_words("{emergency_number}", speech, locale)
 
 
 # --- parts ---------------------------------------------------------------------------------------
@@ -210,13 +221,6 @@ def _joined(words: list[str]) -> str:
     if len(words) < 3:
         return " and ".join(words)
     return ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def _safety_advice(outcome: Outcome) -> str | None:
-    # The see-a-doctor-soon advice, shown first, comes with the engine's `safety_advice` field;
-    # an outcome without it has none.
-    advice = getattr(outcome, "safety_advice", None)
-    return advice if isinstance(advice, str) and advice else None
 
 
 def _capitalised(text: str) -> str:
