@@ -10,16 +10,21 @@ import pytest
 
 from skill.chat.screens import VIEWPORTS, Renderer, Screen, TextBox, Viewport
 from skill.knowledge import load_knowledge
-from skill.triage import Outcome, Question
+from skill.triage import Answer, Outcome, Question, shipped_engine
+from skill.voice.dialogue import Conversation, Dialogue
+from skill.voice.session import attributes_for
 from tests.screens.conftest import (
     EMERGENCY,
     OUTCOME_WITH_RUNNER_UP,
     REGION_QUESTION,
     SAFETY_QUESTION,
+    SOON_OUTCOME,
     UNCLEAR_OUTCOME,
+    URGENT,
     directive_for,
     directive_of,
     every_step,
+    interview_after,
     new_device,
     response_of,
     talk,
@@ -29,8 +34,10 @@ SCREENS = {
     "safety question": SAFETY_QUESTION,
     "question with a region": REGION_QUESTION,
     "outcome with a runner-up": OUTCOME_WITH_RUNNER_UP,
+    "see a doctor soon outcome": SOON_OUTCOME,
     "unclear outcome": UNCLEAR_OUTCOME,
-    "red flag": EMERGENCY,
+    "emergency red flag": EMERGENCY,
+    "urgent red flag": URGENT,
 }
 LABELS = ("Yes", "No", "Sometimes", "Not sure", "Go back")
 SPOKEN = {"Yes": "yes", "No": "no", "Sometimes": "sometimes", "Not sure": "not sure"}
@@ -44,6 +51,8 @@ def shown_words(screen: dict[str, object], viewport: Viewport) -> list[str]:
     for key, value in screen.items():
         if viewport.round and key in LANDSCAPE_ONLY:
             continue
+        if viewport.round and key == "runnerUp" and screen.get("safetyAdvice"):
+            continue  # the round hub puts the see-a-doctor advice first, in its place
         if key in ("answers", "goBack", "highlight"):
             continue
         values = value if isinstance(value, list) else [value]
@@ -77,13 +86,22 @@ def first_screen_of_every_question() -> dict[str, dict[str, Any]]:
     for interview, step in every_step(depth=8):
         if isinstance(step, Question) and step.id not in directives:
             directives[step.id] = directive_for(interview, step)
+    # A question that only a long interview reaches, on the path that reaches it.
+    for lines in (OUTCOME_WITH_RUNNER_UP, UNCLEAR_OUTCOME):
+        for end in range(len(lines)):
+            interview = interview_after(lines[:end])
+            step = shipped_engine().next_step(interview)
+            if isinstance(step, Question) and step.id not in directives:
+                directives[step.id] = directive_for(interview, step)
     return directives
 
 
 def wordiest_outcome_screens() -> dict[str, dict[str, Any]]:
-    """For each triage, the outcome screen with the most to say within a few answers."""
+    """For each triage, the outcome screen with the most to say within a few symptom answers,
+    or on the long paths to a runner-up and to "nothing fits"."""
     wordiest: dict[str, tuple[int, dict[str, Any]]] = {}
-    for interview, step in every_step(depth=9):  # an unclear outcome takes nine answers
+    long_paths = [(i, shipped_engine().next_step(i)) for i in map(interview_after, LONG_PATHS)]
+    for interview, step in [*every_step(depth=7), *long_paths]:
         if isinstance(step, Outcome):
             directive = directive_for(interview, step)
             size = len(json.dumps(directive["datasources"]))
@@ -92,6 +110,7 @@ def wordiest_outcome_screens() -> dict[str, dict[str, Any]]:
     return {triage: directive for triage, (_, directive) in wordiest.items()}
 
 
+LONG_PATHS = (OUTCOME_WITH_RUNNER_UP, SOON_OUTCOME, UNCLEAR_OUTCOME)
 QUESTION_SCREENS = first_screen_of_every_question()
 OUTCOME_SCREENS = wordiest_outcome_screens()
 
@@ -120,7 +139,7 @@ def test_every_question_fits_every_viewport_with_all_five_buttons(
 def test_the_wordiest_outcome_of_each_triage_fits_every_viewport(
     apl: Renderer, viewport: Viewport
 ) -> None:
-    assert {"see_specialist", "unclear", "emergency", "urgent"} <= set(OUTCOME_SCREENS)
+    assert set(OUTCOME_SCREENS) == {"see_specialist", "soon", "unclear", "emergency", "urgent"}
     for directive in OUTCOME_SCREENS.values():
         boxes = assert_whole_and_inside(apl.render(directive, viewport), viewport)
         visible = squeezed(" ".join(box.text for box in boxes))
@@ -133,7 +152,8 @@ def test_the_wordiest_outcome_of_each_triage_fits_every_viewport(
 def test_tapping_a_button_does_exactly_what_saying_it_does(
     apl: Renderer, label: str, viewport: Viewport
 ) -> None:
-    # On the second question, so that Go back has an answer to undo.
+    # On the first symptom question, after the safety screen, so that Go back has answers to
+    # undo and the question has a region on the body map.
     tapped, spoken = new_device(), new_device()
     directive = directive_of(talk(tapped, REGION_QUESTION))
     talk(spoken, REGION_QUESTION)
@@ -141,7 +161,17 @@ def test_tapping_a_button_does_exactly_what_saying_it_does(
     assert event["type"] == "Alexa.Presentation.APL.UserEvent"
     after_tap = response_of(tapped.tap(event))
     after_saying = response_of(spoken.hear(SPOKEN.get(label, "go back")))
-    for key in ("question", "outcome"):  # the contract's attributes
-        assert after_tap["sessionAttributes"].get(key) == after_saying["sessionAttributes"].get(key)
-    assert after_tap["response"]["outputSpeech"] == after_saying["response"]["outputSpeech"]
+    if label == "Sometimes":
+        # The interaction model has no SometimesIntent yet: a spoken "sometimes" is heard as
+        # not sure, while the button stores "s", which the engine weighs differently. Until the
+        # model has the intent, the tap must store "s" for the question shown and go on exactly
+        # as the dialogue does with that answer.
+        before = Conversation(interview_after(REGION_QUESTION))
+        expected = Dialogue().answer(before, Answer.SOMETIMES).conversation
+        assert after_tap["sessionAttributes"] == attributes_for(expected)
+        assert after_tap["sessionAttributes"]["interview"]["a"].endswith(":s")
+    else:
+        # Every answer the model has an intent for leaves exactly the same stored answers.
+        assert after_tap["sessionAttributes"] == after_saying["sessionAttributes"]
+        assert after_tap["response"]["outputSpeech"] == after_saying["response"]["outputSpeech"]
     assert directive_of(tapped.tap(event))["token"] != directive["token"] or label == "Go back"

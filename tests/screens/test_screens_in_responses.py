@@ -18,7 +18,9 @@ from tests.screens.conftest import (
     OUTCOME_WITH_RUNNER_UP,
     REGION_QUESTION,
     SAFETY_QUESTION,
+    SOON_OUTCOME,
     UNCLEAR_OUTCOME,
+    URGENT,
     directive_for,
     directive_of,
     every_step,
@@ -28,7 +30,15 @@ from tests.screens.conftest import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-EVERY_PATH = [SAFETY_QUESTION, REGION_QUESTION, OUTCOME_WITH_RUNNER_UP, UNCLEAR_OUTCOME, EMERGENCY]
+EVERY_PATH = [
+    SAFETY_QUESTION,
+    REGION_QUESTION,
+    OUTCOME_WITH_RUNNER_UP,
+    SOON_OUTCOME,
+    UNCLEAR_OUTCOME,
+    EMERGENCY,
+    URGENT,
+]
 
 
 def without_directives(response: dict[str, Any]) -> dict[str, Any]:
