@@ -107,7 +107,8 @@ def test_the_outcome_screen_shows_no_health_detail_that_the_card_does_not_have()
 
 
 @pytest.mark.parametrize(
-    ("locale", "number"), [("en-US", "911"), ("en-GB", "999"), ("en-AU", "000")]
+    ("locale", "number"),
+    [("en-US", "911"), ("en-CA", "911"), ("en-GB", "999"), ("en-AU", "000"), ("en-IN", "112")],
 )
 def test_a_red_flag_screen_shows_only_the_advice_and_the_local_emergency_number(
     locale: str, number: str
@@ -117,6 +118,24 @@ def test_a_red_flag_screen_shows_only_the_advice_and_the_local_emergency_number(
     assert set(screen) == {"advice", "number"}
     assert screen["advice"] in heard.speech
     assert screen["number"].endswith(number)
+
+
+def test_an_urgent_screen_shows_the_same_day_help_of_the_requests_locale() -> None:
+    heard = talk(new_device(locale="en-GB"), URGENT)
+    screen = directive_of(heard)["datasources"]["payload"]["screen"]
+    assert "Please see your GP or NHS 111 today" in screen["advice"]
+    assert screen["advice"] in heard.speech
+    assert screen["number"].endswith("999")
+
+
+def test_a_soon_outcome_screen_leads_with_the_see_a_doctor_advice_as_the_card_does() -> None:
+    heard = talk(new_device(), SOON_OUTCOME)
+    screen = directive_of(heard)["datasources"]["payload"]["screen"]
+    assert response_of(heard)["sessionAttributes"]["outcome"]["triage"] == "soon"
+    assert screen["safetyAdvice"].startswith("Please see a doctor within a few days")
+    assert heard.card is not None and heard.card.content.startswith(screen["safetyAdvice"])
+    assert heard.speech.startswith(screen["safetyAdvice"])
+    assert screen["title"].startswith("Most likely: ")
 
 
 def test_a_tap_on_an_older_screen_is_not_recorded_and_the_question_is_asked_again() -> None:
