@@ -1,5 +1,6 @@
 # Two entry points for people: `make chat` (talk to the skill) and `make test` (every check CI runs).
-# Each sets up what it needs on a fresh machine: a virtual environment, and node for the device tests.
+# Each sets up what it needs on a fresh machine: a virtual environment, node for the device tests,
+# and Chromium with Amazon's APL engine (an npm package) for the screen tests.
 VENV ?= .venv
 PYTHON ?= python3
 PY := $(VENV)/bin/python
@@ -14,8 +15,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-$(NODE_STAMP): package.json package-lock.json scripts/ensure-node
+$(NODE_STAMP): package.json package-lock.json scripts/ensure-node scripts/ensure-chromium
 	scripts/ensure-node
+	scripts/ensure-chromium
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -17,6 +18,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     chat.add_argument("--json", action="store_true", help="show the request and response envelopes")
     chat.add_argument("--locale", default="en-US", help="the device locale (default: en-US)")
+    chat.add_argument(
+        "--screens",
+        metavar="DIR",
+        type=Path,
+        help="be a device with a screen, and save a PNG of each screen in DIR",
+    )
 
     serve = commands.add_parser("serve", help="run the skill as a web service (flask-ask-sdk)")
     serve.add_argument(
@@ -36,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "chat":
         from skill.chat.repl import run_chat
 
-        return run_chat(as_json=args.json, locale=args.locale)
+        return run_chat(as_json=args.json, locale=args.locale, screens=args.screens)
     from skill.web.serve import run_server
 
     return run_server(host=args.host, port=args.port, verify=not args.no_verify)

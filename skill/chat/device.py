@@ -113,6 +113,12 @@ class Device:
         envelope = self.envelopes.intent(self.session, self.nlu.resolve(text))
         return self._send(envelope)
 
+    def tap(self, event: Mapping[str, Any]) -> Heard:
+        """The user touches a button on the screen: the device sends its UserEvent."""
+        if self.session is None:
+            return Heard(notice="no session is open, so the tap goes nowhere")
+        return self._send(self.envelopes.user_event(self.session, event))
+
     def silence(self) -> Heard:
         """The user says nothing: Alexa reprompts once, then gives up on the session."""
         if self.session is None:

@@ -20,6 +20,9 @@ from skill.settings import Clock, utc_now
 API_ENDPOINT = "https://api.amazonalexa.com"
 LOCAL_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
 
+APL_USER_EVENT = "Alexa.Presentation.APL.UserEvent"
+APL_SUPPORT = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "1.4"}}}
+
 # SessionEndedRequest reasons
 USER_INITIATED = "USER_INITIATED"
 EXCEEDED_MAX_REPROMPTS = "EXCEEDED_MAX_REPROMPTS"
@@ -62,8 +65,11 @@ class EnvelopeFactory:
         skill_id: str = LOCAL_SKILL_ID,
         ids: IdSource | None = None,
         clock: Clock = utc_now,
+        screen: bool = False,
     ) -> None:
         self.locale = locale
+        # A device with a screen (an Echo Show) says it supports APL; a speaker says nothing.
+        self.screen = screen
         self.skill_id = skill_id
         self._ids = ids or IdSource()
         self._clock = clock
@@ -82,6 +88,14 @@ class EnvelopeFactory:
         if match.slots:
             intent["slots"] = {slot.name: self._slot(slot) for slot in match.slots}
         return self._envelope(session, {**self._request("IntentRequest"), "intent": intent})
+
+    def user_event(self, session: Session, event: Mapping[str, Any]) -> dict[str, Any]:
+        """A tap on a screen: `event` has the document's token and the SendEvent's arguments."""
+        request = {**self._request(APL_USER_EVENT)}
+        for key in ("token", "arguments", "source", "components"):
+            if key in event:
+                request[key] = event[key]
+        return self._envelope(session, request)
 
     def session_ended(
         self, session: Session, reason: str, error: Mapping[str, str] | None = None
@@ -134,7 +148,10 @@ class EnvelopeFactory:
                 "System": {
                     "application": application,
                     "user": user,
-                    "device": {"deviceId": self.device_id, "supportedInterfaces": {}},
+                    "device": {
+                        "deviceId": self.device_id,
+                        "supportedInterfaces": dict(APL_SUPPORT) if self.screen else {},
+                    },
                     "apiEndpoint": API_ENDPOINT,
                     "apiAccessToken": self._api_access_token,
                 }

@@ -13,16 +13,20 @@ import importlib
 import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, TextIO
 
 from skill.chat.device import Device, Heard, Invoke
 from skill.chat.envelopes import LOCAL_SKILL_ID, EnvelopeFactory
 from skill.chat.nlu import Nlu
+from skill.chat.screens import VIEWPORTS, Renderer, ScreenError, render_directives, renderer
 from skill.settings import configured_skill_id
 
 # Words that leave the chat. On a device "exit" closes the skill the same way: the skill
 # gets a SessionEndedRequest and says nothing.
 LEAVE_WORDS = frozenset({"quit", "exit"})
+# The viewport of the saved screens: a medium landscape hub (an Echo Show 8).
+CHAT_VIEWPORT = VIEWPORTS[2]
 
 
 def skill_invoke() -> Invoke:
@@ -37,13 +41,36 @@ def skill_invoke() -> Invoke:
     return invoke
 
 
+class ScreenShots:
+    """Saves a PNG of every screen the skill sends, numbered in the order shown."""
+
+    def __init__(self, renderer: Renderer, directory: Path) -> None:
+        self._renderer = renderer
+        self._directory = directory
+        self._count = 0
+
+    def save(self, heard: Heard) -> list[Path]:
+        saved = []
+        for exchange in heard.exchanges:
+            for directive in render_directives(exchange.response or {}):
+                self._count += 1
+                kind = str(directive.get("token", "screen")).split(".")[0]
+                path = self._directory / f"{self._count:02d}-{kind}.png"
+                self._renderer.render(directive, CHAT_VIEWPORT).save_png(path)
+                saved.append(path)
+        return saved
+
+
 class Transcript:
     """Prints each turn: "You: ...", "Alexa: ...", cards, the device's remarks, envelopes."""
 
-    def __init__(self, out: TextIO, err: TextIO, show_envelopes: bool) -> None:
+    def __init__(
+        self, out: TextIO, err: TextIO, show_envelopes: bool, screens: ScreenShots | None = None
+    ) -> None:
         self.out = out
         self.err = err
         self.show_envelopes = show_envelopes
+        self.screens = screens
 
     def said(self, text: str) -> None:
         print(f"You: {text}" if text.strip() else "You: (silence)", file=self.out)
@@ -59,6 +86,9 @@ class Transcript:
             print(f"Alexa: {heard.speech}", file=self.out)
         if heard.card:
             print(f"[card] {heard.card.title}: {heard.card.content}", file=self.out)
+        if self.screens is not None:
+            for path in self.screens.save(heard):
+                print(f"[screen] {path}", file=self.out)
         if heard.notice:
             print(f"({heard.notice})", file=self.out)
         elif heard.session_ended:
@@ -90,8 +120,32 @@ def run_chat(
     *,
     invoke: Invoke | None = None,
     skill_id: str | None = None,
+    screens: Path | None = None,
 ) -> int:
-    """Run a conversation on standard input and output; returns the exit status."""
+    """Run a conversation on standard input and output; returns the exit status.
+
+    With `screens`, the device has a screen, and a PNG of each screen is saved there.
+    """
+    if screens is None:
+        return _run_chat(as_json, locale, invoke, skill_id, None)
+    screens.mkdir(parents=True, exist_ok=True)
+    try:
+        with renderer() as screen_renderer:
+            return _run_chat(
+                as_json, locale, invoke, skill_id, ScreenShots(screen_renderer, screens)
+            )
+    except ScreenError as failure:
+        print(f"cannot draw screens: {failure}", file=sys.stderr)
+        return 1
+
+
+def _run_chat(
+    as_json: bool,
+    locale: str,
+    invoke: Invoke | None,
+    skill_id: str | None,
+    screens: ScreenShots | None,
+) -> int:
     try:
         nlu = Nlu.for_locale(locale)
     except LookupError as missing:
@@ -104,8 +158,9 @@ def run_chat(
             print(f"cannot load the skill: {failure}", file=sys.stderr)
             return 1
     skill_id = skill_id or configured_skill_id() or LOCAL_SKILL_ID
-    device = Device(invoke, nlu, EnvelopeFactory(locale=locale, skill_id=skill_id))
-    transcript = Transcript(sys.stdout, sys.stderr, as_json)
+    envelopes = EnvelopeFactory(locale=locale, skill_id=skill_id, screen=screens is not None)
+    device = Device(invoke, nlu, envelopes)
+    transcript = Transcript(sys.stdout, sys.stderr, as_json, screens)
     if sys.stdin.isatty():
         print(
             f"The skill is open: answer with yes, no or not sure. "

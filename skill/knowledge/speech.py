@@ -93,6 +93,9 @@ def _locales(table: object) -> dict[str, dict[str, str]]:
         if not isinstance(words, dict) or set(words) != set(LOCALE_WORDS):
             raise KnowledgeError(f"[locales.{locale}] must give exactly {', '.join(LOCALE_WORDS)}")
         locales[locale] = _words({"": words}, "")
+    if locales and DEFAULT_LOCALE not in locales:
+        # Any other locale is given the default's words; without them it would hear "{physio}".
+        raise KnowledgeError(f"[locales.{DEFAULT_LOCALE}] is missing")
     return locales
 
 

@@ -363,10 +363,17 @@ class Dialogue:
         return Said(tuple(parts), reprompt=self._offer_line(outcome, full=True), card=card)
 
     def _card_text(self, outcome: Outcome) -> str:
-        """Everything, in full, for the Alexa app: it is read, not heard."""
+        """Everything, in full, for the Alexa app: it is read, not heard. Every reason, not
+        only the main one the headline says (a screen shows them all, and never more than the
+        card)."""
         lines = list(_safety_advice(outcome))
         if outcome.conditions:
-            lines.append(self.headline(outcome)[0])
+            name = self._name(outcome.conditions[0])
+            reasons = " and ".join(reason.text for reason in outcome.reasons)
+            if reasons:
+                lines.append(self.speech.say("outcome.lead_because", name=name, reason=reasons))
+            else:
+                lines.append(self.speech.say("outcome.lead", name=name))
             if len(outcome.conditions) > 1:
                 lines.append(
                     self.speech.say("runner_up.named", name=self._name(outcome.conditions[1]))

@@ -10,12 +10,14 @@ from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractR
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_locale, get_slot, is_intent_name, is_request_type
 from ask_sdk_model import Response
+from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
-from skill.knowledge.speech import DEFAULT_LOCALE
+from skill.knowledge import load_knowledge
+from skill.knowledge.speech import DEFAULT_LOCALE, load_speech
 from skill.triage import Answer
-from skill.voice import intents
+from skill.voice import intents, screens
 from skill.voice.dialogue import Conversation, Dialogue, Turn
 from skill.voice.session import attributes_for, conversation_from
 from skill.voice.ssml import to_ssml
@@ -62,8 +64,24 @@ def respond(handler_input: HandlerInput, turn: Turn) -> Response:
         builder.set_should_end_session(True)
     else:
         builder.ask(to_ssml([said.reprompt], locale))
+    if shows_screens(handler_input):
+        screen = screens.screen_for_turn(turn, load_knowledge(), load_speech())
+        if screen is not None:
+            builder.add_directive(
+                RenderDocumentDirective(
+                    token=screen.token, document=screen.document, datasources=screen.datasources
+                )
+            )
     response: Response = builder.response
     return response
+
+
+def shows_screens(handler_input: HandlerInput) -> bool:
+    """Whether the device says it supports APL (Echo Show, Spot, Fire TV); speakers do not."""
+    context = handler_input.request_envelope.context
+    device = getattr(getattr(context, "system", None), "device", None)
+    interfaces = getattr(device, "supported_interfaces", None)
+    return getattr(interfaces, "alexa_presentation_apl", None) is not None
 
 
 class DialogueHandler(AbstractRequestHandler):
@@ -162,6 +180,19 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         term_id, _ = slot_value(handler_input, intents.TERM_SLOT)
         return dialogue.term(conversation, term_id)
 
+    def tapping(handler_input: HandlerInput, conversation: Conversation) -> Turn:
+        # A tap is the spoken answer (or go back) when it is on the screen now shown; a tap
+        # on an older screen is never recorded: the skill says so and asks again.
+        event = handler_input.request_envelope.request
+        tap = screens.tapped(
+            getattr(event, "token", None), getattr(event, "arguments", None), conversation
+        )
+        if tap is None:
+            return screens.stale_tap(dialogue.repeat(conversation), dialogue.speech)
+        if tap.answer is None:
+            return dialogue.go_back(conversation)
+        return dialogue.answer(conversation, tap.answer)
+
     def only(step: Callable[[Conversation], Turn]) -> Callable[[Any, Conversation], Turn]:
         return lambda _, conversation: step(conversation)
 
@@ -178,6 +209,7 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         DialogueHandler(intent(intents.TERM), explaining_a_term),
         DialogueHandler(intent(intents.START), only(dialogue.start)),
         DialogueHandler(intent(intents.REPEAT), only(dialogue.repeat)),
+        DialogueHandler(is_request_type(screens.USER_EVENT), tapping),
         DialogueHandler(intent(intents.GO_BACK), only(dialogue.go_back)),
         DialogueHandler(intent(intents.START_OVER), only(dialogue.start_over)),
         DialogueHandler(intent(intents.WHY), only(dialogue.why)),

@@ -92,6 +92,29 @@ def test_saddle_numbness_ends_with_emergency_advice_and_a_closed_session(talk: T
     assert card["content"].startswith("That can mean the nerves at the base of your spine")
 
 
+@pytest.mark.parametrize(
+    ("locale", "number"),
+    [("en-US", "911"), ("en-CA", "911"), ("en-GB", "999"), ("en-AU", "000"), ("en-IN", "112")],
+)
+def test_emergency_advice_names_the_emergency_number_of_the_requests_locale(
+    locale: str, number: str
+) -> None:
+    talk = Talk(locale)
+    talk.launch()
+    talk.intent(intents.YES)
+    said = speech(talk.intent(intents.YES))  # numbness in the groin
+    assert f"call {number} or go to an emergency department" in said.lower()
+    assert talk.last["response"]["card"]["content"].count(number) == 1
+
+
+def test_same_day_help_in_britain_is_the_gp_or_nhs_111() -> None:
+    talk = Talk("en-GB")
+    talk.launch()
+    while talk.attributes["question"] != "red_flag_trauma_fever":
+        talk.intent(intents.YES if talk.attributes["question"] == "red_flag_any_2" else intents.NO)
+    assert "Please see your GP or NHS 111 today" in talk.say(intents.YES)
+
+
 def test_weight_bearing_pain_is_urgent(talk: Talk) -> None:
     talk.launch()
     while talk.attributes["question"] != "red_flag_weight_bearing":

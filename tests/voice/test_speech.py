@@ -1,4 +1,4 @@
-"""Spoken lines: every line the dialogue uses exists, and SSML is always well formed."""
+"""Spoken lines: every line the dialogue and the screens use exists, and SSML is well formed."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from skill.interaction_model.builder import locales
 from skill.knowledge import KnowledgeError, load_knowledge
 from skill.knowledge.model import Triage
 from skill.knowledge.speech import Speech, load_speech, parse_speech
 from skill.triage import Answer, Interview, Outcome, Question, Reason
+from skill.voice import screens
 from skill.voice.dialogue import Conversation, Dialogue
 from skill.voice.ssml import to_ssml
 from testkit.reachable import interview_states
@@ -43,7 +45,8 @@ def the_last_question() -> Conversation:
 
 
 def every_kind_of_turn(dialogue: Dialogue) -> None:
-    """Each thing a person can say, in each state that words it differently."""
+    """Each thing a person can say, in each state that words it differently, and the screen
+    each kind of state shows in every locale."""
     none = Conversation()
     fresh = dialogue.launch().conversation
     answered = dialogue.answer(fresh, Answer.NO).conversation
@@ -89,6 +92,10 @@ def every_kind_of_turn(dialogue: Dialogue) -> None:
         dialogue.more(end)
         dialogue.questions_left(end)
     dialogue.stop(none)
+    for state in (fresh, past_the_screen, *ends):
+        for locale in locales():
+            screens.screen_for(state._replace(locale=locale), dialogue.knowledge, dialogue.speech)
+    screens.stale_tap(dialogue.repeat(fresh), dialogue.speech)
 
 
 def test_every_line_in_speech_toml_is_said_and_every_line_said_is_there(
@@ -127,6 +134,21 @@ def test_ssml_keeps_any_printable_text_word_for_word(text: str) -> None:
 def test_ssml_puts_a_short_pause_between_lines_and_skips_blank_ones() -> None:
     root = ET.fromstring(to_ssml(["One.", "  ", "Two."]))
     assert [e.tag for e in root] == ["break"]
+
+
+@pytest.mark.parametrize(
+    "tables",
+    [
+        '[locales.en-US]\nphysio = "physio"\n',  # a word missing
+        # words for en-GB but none for the default, which any other locale would get
+        '[locales.en-GB]\nphysio = "a"\nemergency_number = "999"\nurgent_service = "b"\n',
+        '[locales.en-US]\nphysio = ""\nemergency_number = "911"\nurgent_service = "b"\n',
+        'locales = "en-US"\n',
+    ],
+)
+def test_locale_words_must_be_complete_and_include_the_default_locale(tables: str) -> None:
+    with pytest.raises(KnowledgeError):
+        parse_speech(tables + '[launch]\nwelcome = "Hi"\n')
 
 
 def test_speech_lines_must_be_non_empty_text() -> None:

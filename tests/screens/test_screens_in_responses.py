@@ -1,0 +1,195 @@
+"""Which responses carry a screen, what it shows, and how a tap on it is answered (no browser)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from skill.chat.screens import render_directives
+from skill.knowledge import load_knowledge
+from skill.knowledge.speech import load_speech
+from skill.triage import Question
+from skill.voice import screens
+from tests.screens.conftest import (
+    EMERGENCY,
+    OUTCOME_WITH_RUNNER_UP,
+    REGION_QUESTION,
+    SAFETY_QUESTION,
+    SOON_OUTCOME,
+    UNCLEAR_OUTCOME,
+    URGENT,
+    directive_for,
+    directive_of,
+    every_step,
+    new_device,
+    response_of,
+    talk,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+EVERY_PATH = [
+    SAFETY_QUESTION,
+    REGION_QUESTION,
+    OUTCOME_WITH_RUNNER_UP,
+    SOON_OUTCOME,
+    UNCLEAR_OUTCOME,
+    EMERGENCY,
+    URGENT,
+]
+
+
+def without_directives(response: dict[str, Any]) -> dict[str, Any]:
+    body = {k: v for k, v in response["response"].items() if k != "directives"}
+    return {**response, "response": body}
+
+
+@pytest.mark.parametrize("lines", EVERY_PATH)
+def test_a_speaker_without_a_screen_gets_no_directive_and_otherwise_the_same_response(
+    lines: tuple[str, ...],
+) -> None:
+    spoken = response_of(talk(new_device(screen=False), lines))
+    shown = response_of(talk(new_device(screen=True), lines))
+    assert "directives" not in spoken["response"] or not spoken["response"]["directives"]
+    assert without_directives(shown) == spoken
+
+
+@pytest.mark.parametrize("lines", EVERY_PATH)
+def test_every_question_and_outcome_on_a_screen_device_carries_one_apl_1_4_document(
+    lines: tuple[str, ...],
+) -> None:
+    device = new_device()
+    heards = [device.hear(device.launch_phrase)] + [device.hear(line) for line in lines]
+    for heard in heards:
+        directive = directive_of(heard)
+        assert directive["document"]["version"] == "1.4"
+        assert directive["datasources"]["payload"]["screen"]
+
+
+def test_a_goodbye_shows_no_screen_but_an_emergency_outcome_keeps_its_screen() -> None:
+    device = new_device()
+    talk(device, REGION_QUESTION)
+    assert render_directives(response_of(device.hear("stop"))) == []
+    emergency = talk(new_device(), EMERGENCY)
+    assert emergency.session_ended
+    assert directive_of(emergency)["token"].startswith("red_flag.")
+
+
+def test_the_question_screen_shows_the_spoken_question_its_region_and_the_contract_labels() -> None:
+    heard = talk(new_device(), REGION_QUESTION)
+    screen = directive_of(heard)["datasources"]["payload"]["screen"]
+    question_id = response_of(heard)["sessionAttributes"]["question"]
+    knowledge = load_knowledge()
+    assert screen["question"] in heard.speech
+    assert screen["progress"] == "Question 1"
+    regions = knowledge.question_regions(question_id)
+    assert regions
+    assert {r for r, lit in screen["highlight"].items() if lit} == set(regions)
+    labels = [button["label"] for button in screen["answers"]] + [screen["goBack"]["label"]]
+    assert labels == ["Yes", "No", "Sometimes", "Not sure", "Go back"]
+
+
+def test_the_outcome_screen_shows_no_health_detail_that_the_card_does_not_have() -> None:
+    heard = talk(new_device(), OUTCOME_WITH_RUNNER_UP)
+    screen = directive_of(heard)["datasources"]["payload"]["screen"]
+    assert heard.card is not None
+    card = heard.card.content.lower()
+    knowledge = load_knowledge()
+    lead, runner_up = response_of(heard)["sessionAttributes"]["outcome"]["conditions"]
+    assert knowledge.conditions[lead].name.capitalize() in screen["title"]
+    assert knowledge.conditions[runner_up].name in screen["runnerUp"]
+    for text in [*screen["reasons"], screen["advice"], screen["disclaimer"]]:
+        assert text.lower() in card
+    lit = {r for r, on in screen["highlight"].items() if on}
+    assert lit == set(knowledge.conditions[lead].regions)
+
+
+@pytest.mark.parametrize(
+    ("locale", "number"),
+    [("en-US", "911"), ("en-CA", "911"), ("en-GB", "999"), ("en-AU", "000"), ("en-IN", "112")],
+)
+def test_a_red_flag_screen_shows_only_the_advice_and_the_local_emergency_number(
+    locale: str, number: str
+) -> None:
+    heard = talk(new_device(locale=locale), EMERGENCY)
+    screen = directive_of(heard)["datasources"]["payload"]["screen"]
+    assert set(screen) == {"advice", "number"}
+    assert screen["advice"] in heard.speech
+    assert screen["number"].endswith(number)
+
+
+def test_an_urgent_screen_shows_the_same_day_help_of_the_requests_locale() -> None:
+    heard = talk(new_device(locale="en-GB"), URGENT)
+    screen = directive_of(heard)["datasources"]["payload"]["screen"]
+    assert "Please see your GP or NHS 111 today" in screen["advice"]
+    assert screen["advice"] in heard.speech
+    assert screen["number"].endswith("999")
+
+
+def test_a_soon_outcome_screen_leads_with_the_see_a_doctor_advice_as_the_card_does() -> None:
+    heard = talk(new_device(), SOON_OUTCOME)
+    screen = directive_of(heard)["datasources"]["payload"]["screen"]
+    assert response_of(heard)["sessionAttributes"]["outcome"]["triage"] == "soon"
+    assert screen["safetyAdvice"].startswith("Please see a doctor within a few days")
+    assert heard.card is not None and heard.card.content.startswith(screen["safetyAdvice"])
+    assert heard.speech.startswith(screen["safetyAdvice"])
+    assert screen["title"].startswith("Most likely: ")
+
+
+def test_a_tap_on_an_older_screen_is_not_recorded_and_the_question_is_asked_again() -> None:
+    device = new_device()
+    first = directive_of(device.hear(device.launch_phrase))
+    now = response_of(device.hear("no"))
+    stale_tap = {"token": first["token"], "arguments": ["answer", "y"]}
+    heard = device.tap(stale_tap)
+    after = response_of(heard)
+    assert after["sessionAttributes"] == now["sessionAttributes"]
+    assert heard.speech.startswith(load_speech().say("screen.stale_tap"))
+    assert now["sessionAttributes"]["question"] != "red_flag_any"
+
+
+@pytest.mark.parametrize(
+    "arguments", [[], ["answer"], ["answer", "maybe"], ["jump"], "yes", None, [["answer", "y"]]]
+)
+def test_a_tap_that_makes_no_sense_is_not_recorded(arguments: object) -> None:
+    device = new_device()
+    shown = directive_of(device.hear(device.launch_phrase))
+    before = device.session.attributes if device.session else {}
+    heard = device.tap({"token": shown["token"], "arguments": arguments})
+    assert response_of(heard)["sessionAttributes"] == before
+
+
+def test_the_body_map_draws_exactly_the_regions_of_the_knowledge() -> None:
+    body_map = json.loads((ROOT / "skill/voice/apl/bodymap.json").read_text("utf-8"))
+    assert set(body_map["regions"]) == set(load_knowledge().regions)
+    graphic = screens.document("question")["graphics"][screens.BODY_MAP]
+    fills = " ".join(str(item.get("fill", "")) for item in graphic["items"])
+    for region in load_knowledge().regions:
+        assert f"highlight.{region} ?" in fills
+
+
+def test_every_document_is_apl_1_4_and_the_manifest_declares_the_apl_interface() -> None:
+    for kind in ("question", "outcome", "red_flag"):
+        assert screens.document(kind)["version"] == screens.APL_VERSION == "1.4"
+    manifest = json.loads((ROOT / "skill-package/skill.json").read_text("utf-8"))
+    interfaces = manifest["manifest"]["apis"]["custom"]["interfaces"]
+    assert "ALEXA_PRESENTATION_APL" in [i["type"] for i in interfaces]
+
+
+@pytest.mark.parametrize("code", ["y", "n", "s", "u"])
+def test_a_tap_on_the_current_question_records_that_answer(code: str) -> None:
+    device = new_device()
+    shown = directive_of(device.hear(device.launch_phrase))
+    tapped = response_of(device.tap({"token": shown["token"], "arguments": ["answer", code]}))
+    assert tapped["sessionAttributes"]["interview"]["a"] == f"red_flag_any:{code}"
+
+
+def test_no_screen_shows_an_unfilled_placeholder_or_an_empty_question() -> None:
+    for interview, step in every_step(depth=9):
+        screen = directive_for(interview, step)["datasources"]["payload"]["screen"]
+        text = json.dumps(screen)
+        assert "{" not in text.replace('{"', "").replace("{}", ""), text
+        if isinstance(step, Question):
+            assert screen["question"] == step.text
