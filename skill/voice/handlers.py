@@ -10,7 +10,6 @@ from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractR
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_locale, get_slot, is_intent_name, is_request_type
 from ask_sdk_model import Response
-from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
@@ -65,6 +64,10 @@ def respond(handler_input: HandlerInput, turn: Turn) -> Response:
     else:
         builder.ask(to_ssml([said.reprompt], locale))
     if shows_screens(handler_input):
+        # Imported here: the SDK's APL models add about a fifth to every cold start, and a
+        # speaker never needs them.
+        from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
+
         screen = screens.screen_for_turn(turn, load_knowledge(), load_speech())
         if screen is not None:
             builder.add_directive(
