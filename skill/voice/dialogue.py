@@ -347,8 +347,11 @@ class Dialogue:
         if outcome.triage not in _GET_HELP_NOW:
             ending.append(self._offer_line(outcome))
         # Fullest first: the caution said whole, then in brief (the card lists every sign).
-        cautions = [outcome.caution, self.speech.say("outcome.caution_brief")]
-        forms = [(c, h) for c in cautions for h in self._headlines(outcome)]
+        cautions = [outcome.caution]
+        if outcome.caution:
+            cautions.append(self.speech.say("outcome.caution_brief"))
+        headlines = self._headlines(outcome)
+        forms = [(c, h) for c in cautions for h in headlines]
         for caution, (*before_disclaimer, disclaimer) in forms:
             parts = [*_safety_advice(outcome), *before_disclaimer]
             if outcome.caution and caution:
