@@ -36,7 +36,9 @@ class Pronouncer:
         self._ipa = {word.lower(): ipa for word, ipa in pronunciation.items()}
         longest_first = sorted(self._ipa, key=len, reverse=True)
         alternatives = "|".join(re.escape(escape(word)) for word in longest_first)
-        self._pattern = re.compile(rf"\b({alternatives})\b", re.IGNORECASE)
+        # The class of first letters lets the pattern pass over most positions at once.
+        initials = "".join(sorted({re.escape(word[0]) for word in longest_first}))
+        self._pattern = re.compile(rf"\b(?=[{initials}])({alternatives})\b", re.IGNORECASE)
 
     def __call__(self, escaped: str) -> str:
         """Escaped text with its words pronounced."""
