@@ -1,123 +1,15 @@
-"""A device with a screen talking to the real skill, and Amazon's APL engine to draw its screens."""
+"""Amazon's APL engine, started once for the screen tests that draw screens."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
-from typing import Any
 
 import pytest
 
-from skill.chat.device import Device, Heard
-from skill.chat.envelopes import EnvelopeFactory, IdSource
-from skill.chat.repl import skill_invoke
-from skill.chat.screens import Renderer, render_directives, renderer
-from skill.knowledge import load_knowledge
-from skill.knowledge.speech import load_speech
-from skill.triage import Answer, Interview, Outcome, Question, shipped_engine
-from skill.voice.dialogue import Conversation
-from skill.voice.screens import screen_for
-
-FIXED_TIME = datetime(2024, 5, 1, 7, 30, tzinfo=UTC)
-SPOKEN = {"n": "no", "u": "not sure", "y": "yes"}
-# The engine's safety screen: three questions for a runner with no warning sign.
-NO_RED_FLAG = ("no", "no", "no")
-SERIOUS_SIGNS = ("no", "no", "yes")  # cancer history, weight loss or night pain: "soon"
-# Spoken lines that reach each kind of screen (the shipped knowledge decides the path).
-SAFETY_QUESTION: tuple[str, ...] = ()
-REGION_QUESTION = NO_RED_FLAG
-RUNNER_UP_ANSWERS = "yyuununuyn"
-OUTCOME_WITH_RUNNER_UP = NO_RED_FLAG + tuple(SPOKEN[c] for c in RUNNER_UP_ANSWERS)
-SOON_OUTCOME = SERIOUS_SIGNS + tuple(SPOKEN[c] for c in RUNNER_UP_ANSWERS)
-UNCLEAR_OUTCOME = NO_RED_FLAG + ("no",) * 12
-EMERGENCY = ("yes", "yes")
-URGENT = ("no", "yes", "yes")
-
-
-def new_device(*, screen: bool = True, locale: str = "en-US") -> Device:
-    from skill.chat.nlu import Nlu
-
-    envelopes = EnvelopeFactory(
-        locale=locale, ids=IdSource("screens"), clock=lambda: FIXED_TIME, screen=screen
-    )
-    return Device(skill_invoke(), Nlu.for_locale(locale), envelopes)
-
-
-def talk(device: Device, lines: tuple[str, ...]) -> Heard:
-    """Open the skill and say each line; what was heard last."""
-    heard = device.hear(device.launch_phrase)
-    for line in lines:
-        heard = device.hear(line)
-    return heard
-
-
-def response_of(heard: Heard) -> dict[str, Any]:
-    response = heard.exchanges[-1].response
-    assert response is not None
-    return response
-
-
-def directive_of(heard: Heard) -> dict[str, Any]:
-    directives = render_directives(response_of(heard))
-    assert len(directives) == 1
-    return directives[0]
+from skill.chat.screens import Renderer, renderer
 
 
 @pytest.fixture(scope="session")
 def apl() -> Iterator[Renderer]:
     with renderer() as engine:
         yield engine
-
-
-def interview_after(lines: tuple[str, ...]) -> Interview:
-    """The interview after answering each waiting question with the spoken yes, no or not sure."""
-    answers = {"yes": Answer.YES, "no": Answer.NO, "not sure": Answer.UNSURE}
-    engine, interview = shipped_engine(), Interview()
-    for line in lines:
-        step = engine.next_step(interview)
-        assert isinstance(step, Question)
-        interview = engine.answer(interview, step.id, answers[line])
-    return interview
-
-
-def every_step(depth: int) -> Iterator[tuple[Interview, Question | Outcome]]:
-    """Every step of the safety screen on every path (yes, no or not sure), then every step of
-    up to `depth` symptom answers after a screen with no warning sign and after one with the
-    serious signs that make the outcome "soon"."""
-    engine = shipped_engine()
-    screen = [Interview()]
-    while screen:
-        interview = screen.pop()
-        step = engine.next_step(interview)
-        if isinstance(step, Question) and not step.is_safety_screen:
-            continue  # past the screen: below
-        yield interview, step
-        if isinstance(step, Question):
-            screen += [interview.with_answer(step.id, answer) for answer in ANSWERS]
-    for start in (NO_RED_FLAG, SERIOUS_SIGNS):
-        frontier = [interview_after(start)]
-        for _ in range(depth + 1):
-            following = []
-            for interview in frontier:
-                step = engine.next_step(interview)
-                yield interview, step
-                if isinstance(step, Question):
-                    following += [interview.with_answer(step.id, answer) for answer in ANSWERS]
-            frontier = following
-
-
-ANSWERS = (Answer.YES, Answer.NO, Answer.UNSURE)
-
-
-def directive_for(interview: Interview, step: Question | Outcome) -> dict[str, Any]:
-    """The RenderDocument the skill sends for `step`, as it appears in a response envelope."""
-    conversation = Conversation(interview)
-    assert conversation.step == step
-    screen = screen_for(conversation, load_knowledge(), load_speech())
-    assert screen is not None
-    return {
-        "type": "Alexa.Presentation.APL.RenderDocument",
-        "token": screen.token,
-        "document": screen.document,
-        "datasources": screen.datasources,
-    }

@@ -11,7 +11,7 @@ import pytest
 from skill.chat.screens import VIEWPORTS, Renderer, Screen, TextBox, Viewport
 from skill.knowledge import load_knowledge
 from skill.triage import Outcome, Question, shipped_engine
-from tests.screens.conftest import (
+from tests.screens.paths import (
     EMERGENCY,
     OUTCOME_WITH_RUNNER_UP,
     REGION_QUESTION,

@@ -13,7 +13,7 @@ from skill.knowledge import load_knowledge
 from skill.knowledge.speech import load_speech
 from skill.triage import Question
 from skill.voice import screens
-from tests.screens.conftest import (
+from tests.screens.paths import (
     EMERGENCY,
     OUTCOME_WITH_RUNNER_UP,
     REGION_QUESTION,
