@@ -36,9 +36,9 @@ from bench.packing import (
 )
 from bench.stats import heading, median, millis, verdict
 from skill.chat.envelopes import EnvelopeFactory, IdSource
+from testkit import REPO_ROOT as ROOT
 from testkit.processes import clean_environment
 
-ROOT = Path(__file__).resolve().parents[1]
 LAMBDA_DIR = ROOT / "lambda"
 BENCH_DIR = ROOT / "bench"
 BARE_MODULE = "hello_skill"

@@ -26,8 +26,9 @@ from skill.knowledge import load_knowledge
 from skill.settings import utc_now
 from skill.triage import Engine
 from skill.voice import intents, lambda_handler
+from testkit.vignettes import VIGNETTES_FILE
 
-VIGNETTES = Path(__file__).resolve().parents[1] / "tests" / "triage" / "vignettes.toml"
+VIGNETTES = VIGNETTES_FILE
 MAX_TURNS = 80
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 

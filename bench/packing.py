@@ -13,7 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from testkit import REPO_ROOT as ROOT
+
 CODE_URI = ROOT / "lambda"
 # template.yaml's function: python3.12 on arm64 (tests/deploy checks that these agree).
 LAMBDA_PIP_PLATFORM = (

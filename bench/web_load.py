@@ -28,10 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from bench.stats import heading, median
+from testkit import REPO_ROOT as ROOT
 from testkit.processes import HOST, clean_environment, free_port, wait_until_healthy
 from testkit.served import write_pki
 
-ROOT = Path(__file__).resolve().parents[1]
 STARTUP_SECONDS = 30.0
 CLIENT_THREADS = 8
 JUNK_THREADS = 2

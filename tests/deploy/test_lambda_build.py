@@ -16,9 +16,9 @@ import pytest
 import yaml
 
 from skill.chat.envelopes import EnvelopeFactory, IdSource
+from testkit import REPO_ROOT as ROOT
 from testkit.processes import clean_environment
 
-ROOT = Path(__file__).resolve().parents[2]
 MAKEFILE = ROOT / "lambda" / "Makefile"
 THIS_PYTHON = "{}.{}".format(*sys.version_info[:2])
 # Flags of a hash-based pyc whose source is never checked (PEP 552).

@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 
+from testkit import REPO_ROOT as ROOT
 from testkit.processes import HOST, clean_environment, free_port, wait_until_healthy
 from tests.e2e.turns import Converse, Turn
 
-ROOT = Path(__file__).resolve().parents[2]
 VIRTUAL_ALEXA = ROOT / "node_modules" / "virtual-alexa"
 DRIVER = Path(__file__).with_name("driver") / "run_scenario.js"
 STARTUP_SECONDS = 30.0

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import tomllib
 import zlib
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from skill.knowledge import load_knowledge
 from skill.triage import Answer, Interview, Outcome, shipped_engine
+from testkit.vignettes import VIGNETTES_FILE
 from tests.e2e.turns import Converse, Turn
 from tests.triage.spec import CONDITIONS, FEATURES, SCREEN, SCREEN_ORDER
 
-VIGNETTES = Path(__file__).resolve().parents[1] / "triage" / "vignettes.toml"
+VIGNETTES = VIGNETTES_FILE
 KNOWLEDGE = load_knowledge()
 
 # Ways to answer that the interaction model must resolve (a built-in word or one of its samples).

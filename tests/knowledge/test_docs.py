@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from skill.knowledge import load_knowledge
+from testkit import REPO_ROOT
 
-DOC = (Path(__file__).resolve().parents[2] / "docs" / "clinical.md").read_text("utf-8")
+DOC = (REPO_ROOT / "docs" / "clinical.md").read_text("utf-8")
 
 
 def test_the_clinical_doc_names_every_condition_and_every_screening_flag() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +12,7 @@ from skill.knowledge import load_knowledge
 from skill.knowledge.speech import load_speech
 from skill.triage import Question
 from skill.voice import screens
+from testkit import REPO_ROOT as ROOT
 from tests.screens.paths import (
     EMERGENCY,
     OUTCOME_WITH_RUNNER_UP,
@@ -29,7 +29,6 @@ from tests.screens.paths import (
     talk,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
 EVERY_PATH = [
     SAFETY_QUESTION,
     REGION_QUESTION,

@@ -17,8 +17,8 @@ from skill.web.oscrypto_compat import (
     backport_version_regex,
     install_oscrypto_version_fix,
 )
+from testkit import REPO_ROOT
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 COMPAT_SOURCE = REPO_ROOT / "skill" / "web" / "oscrypto_compat.py"
 CFFI_MODULE = "oscrypto._openssl._libcrypto_cffi"
 OLD_LINE = f"version_match = re.search({OLD_VERSION_PATTERN}, version_string)\n"

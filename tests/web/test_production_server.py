@@ -20,12 +20,12 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from skill.web.app import MAX_REQUEST_BYTES
+from testkit import REPO_ROOT
 from testkit.amazon import alexa_body, launch_request, signed_headers
-from testkit.processes import HOST, free_port, wait_until_healthy
+from testkit.processes import HOST, clean_environment, free_port, wait_until_healthy
 from testkit.served import write_pki
 from tests.web.served import PKI_ENV_VAR
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 STALLED_UPLOADS = 10
 
 
@@ -45,8 +45,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     leaf_key = write_pki(folder)
     port = free_port()
     log = folder / "gunicorn.log"
-    environment = {k: v for k, v in os.environ.items() if k != "GLUTE_DETECTIVE_SKILL_ID"}
-    environment[PKI_ENV_VAR] = str(folder)
+    environment = clean_environment(**{PKI_ENV_VAR: str(folder)})
     command = [sys.executable, "-m", "gunicorn", "-c", "python:skill.web.gunicorn_conf"]
     command += ["--bind", f"{HOST}:{port}", "tests.web.served:create_app_for_tests()"]
     with log.open("wb") as log_file:

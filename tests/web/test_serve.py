@@ -10,7 +10,6 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,10 +18,9 @@ from flask import Flask
 from skill.voice import build_skill
 from skill.web import create_app
 from skill.web.serve import is_loopback_host, run_server
+from testkit import REPO_ROOT
 from testkit.amazon import build_test_skill, launch_request
 from testkit.processes import free_port, wait_until_healthy
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
