@@ -12,8 +12,8 @@ from skill.chat.screens import render_directives
 from skill.knowledge import load_knowledge
 from skill.knowledge.speech import load_speech
 from skill.triage import Answer, Interview, Outcome, Question, shipped_engine
-from skill.voice.dialogue import Conversation
-from skill.voice.screens import screen_for
+from skill.voice.dialogue import Conversation, Turn
+from skill.voice.screens import screen_for, screen_for_turn
 from testkit import FIXED_TIME
 
 SPOKEN = {"n": "no", "u": "not sure", "y": "yes"}
@@ -105,6 +105,18 @@ def directive_for(interview: Interview, step: Question | Outcome) -> dict[str, A
     conversation = Conversation(interview)
     assert conversation.step == step
     screen = screen_for(conversation, load_knowledge(), load_speech())
+    assert screen is not None
+    return {
+        "type": "Alexa.Presentation.APL.RenderDocument",
+        "token": screen.token,
+        "document": screen.document,
+        "datasources": screen.datasources,
+    }
+
+
+def directive_after(turn: Turn) -> dict[str, Any]:
+    """The RenderDocument the skill sends with a dialogue turn."""
+    screen = screen_for_turn(turn, load_knowledge(), load_speech())
     assert screen is not None
     return {
         "type": "Alexa.Presentation.APL.RenderDocument",
