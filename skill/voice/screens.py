@@ -13,7 +13,8 @@ screen code of its own:
   cause, the reasons, who to see, the disclaimer; for a red flag only the advice and the local
   emergency number;
 - any other turn after the outcome ("tell me more", "why", "what else", "who to see", ...) shows
-  its spoken lines without the closing offer, beside the outcome's body-map region.
+  its spoken lines without the closing offer, beside the outcome's body-map region and the
+  outcome's buttons (a turn that is only the offer shows the outcome again).
 Never more health detail than the card or the speech holds. Clinical text is filled with the
 words of the conversation's locale (`Speech.localised`), so a screen never shows another
 country's number.
@@ -175,12 +176,10 @@ def _screen_for(
 
 
 def _without_closing_offer(said: Said) -> tuple[str, ...]:
-    """The lines of a turn without its closing offer: the last line, when the reprompt (what is
-    asked again if the runner says nothing) repeats it."""
-    *lines, last = said.speech or ("",)
-    if said.reprompt is None or not said.reprompt.startswith(last):
-        lines.append(last)
-    return tuple(line for line in lines if line)
+    """The lines of a turn after the outcome without its last: every such turn ends with what
+    the runner can say next (the offer to hear more, or a short prompt), which the screen's
+    buttons offer instead."""
+    return tuple(line for line in said.speech[:-1] if line)
 
 
 # --- the four kinds of screen --------------------------------------------------------------------

@@ -317,7 +317,8 @@ HIGHLIGHTED_PATHS = """(colour) => Array.from(document.querySelectorAll("#view p
   .map((path) => { const r = path.getBoundingClientRect();
                    const top = document.elementFromPoint((r.left + r.right) / 2,
                                                          (r.top + r.bottom) / 2);
-                   return [r.left, r.top, r.right, r.bottom, top === path || top.contains(path)]; })"""
+                   const shown = top === path || top.contains(path);
+                   return [r.left, r.top, r.right, r.bottom, shown]; })"""
 # The smallest highlight a runner can make out, in pixels across.
 SMALLEST_HIGHLIGHT = 4
 

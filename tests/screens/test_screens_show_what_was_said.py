@@ -97,9 +97,12 @@ def test_after_the_outcome_an_answer_screen_shows_what_was_said_without_the_clos
     assert directive_of(heard)["token"].startswith("answer.")
     assert screen["lines"]
     said = " ".join(screen["lines"])
-    offer = heard.speech.removeprefix(said).strip()
-    assert heard.speech.startswith(said)
-    assert offer and heard.reprompt is not None and heard.reprompt.startswith(offer)
+    assert heard.speech.startswith(f"{said} ")
+    # Left out: only the closing offer of what to say next, which the buttons offer.
+    speech = load_speech()
+    keys = speech.keys()
+    offers = {speech.say(key) for key in keys if key.startswith("offer.")}
+    assert heard.speech.removeprefix(f"{said} ") in offers
     assert [b["label"] for b in screen["asks"]] == list(OUTCOME_BUTTONS)
 
 
