@@ -78,6 +78,10 @@ ASK_BUTTONS: tuple[tuple[str, str], ...] = (
 )
 ASKS_WITHOUT_A_CAUSE = (WHO_TO_SEE, START_OVER)
 URGENT_TRIAGES = ("emergency", "urgent")
+# An outcome with more text than this (in characters: safety advice, a caution, every reason)
+# is set in smaller type, so that all of it and the buttons fit even a 960x480 screen.
+DENSE_OUTCOME = 560
+OUTCOME_TEXT = ("safetyAdvice", "title", "runnerUp", "reasons", "advice", "caution", "disclaimer")
 
 
 class Screen(NamedTuple):
@@ -226,7 +230,7 @@ def _outcome_screen(
     speech: Speech,
     local: Callable[[str], str],
 ) -> Screen:
-    names = [knowledge.conditions[c].name for c in outcome.conditions]
+    names = [knowledge.causes[c].name for c in outcome.conditions]
     screen = {
         # For "soon": see a doctor within days, shown first as it is said first.
         "safetyAdvice": local(outcome.safety_advice or ""),
@@ -239,6 +243,7 @@ def _outcome_screen(
         "disclaimer": local(outcome.disclaimer),
         **_outcome_parts(outcome, knowledge, speech),
     }
+    screen["dense"] = _characters(screen, OUTCOME_TEXT) > DENSE_OUTCOME
     return _screen("outcome", token_for(interview, outcome), screen)
 
 
@@ -271,15 +276,18 @@ def _red_flag_screen(
 
 
 def _title(outcome: Outcome, knowledge: Knowledge, speech: Speech) -> str:
-    if outcome.conditions:
-        name = knowledge.conditions[outcome.conditions[0]].name
-        return speech.say("screen.lead", name=_capitalised(name))
-    return speech.say("screen.unclear_title")
+    """The likely cause, as the voice puts it: one of the seven as the most likely, a
+    look-alike as what the pain looks more like."""
+    if not outcome.conditions:
+        return speech.say("screen.unclear_title")
+    lead = outcome.conditions[0]
+    key = "screen.elsewhere" if lead in knowledge.lookalikes else "screen.lead"
+    return speech.say(key, name=_capitalised(knowledge.causes[lead].name))
 
 
 def _outcome_parts(outcome: Outcome, knowledge: Knowledge, speech: Speech) -> dict[str, Any]:
     """The body map of the likely cause's area, and the buttons for what to ask next."""
-    regions = tuple(r for c in outcome.conditions[:1] for r in knowledge.conditions[c].regions)
+    regions = tuple(r for c in outcome.conditions[:1] for r in knowledge.causes[c].regions)
     offered = [r for r, _ in ASK_BUTTONS] if outcome.conditions else ASKS_WITHOUT_A_CAUSE
     asks = [
         _button(speech.say(label), [ASK_EVENT, request], request)
@@ -291,6 +299,11 @@ def _outcome_parts(outcome: Outcome, knowledge: Knowledge, speech: Speech) -> di
         "mapCaption": _caption(regions, knowledge),
         "asks": asks,
     }
+
+
+def _characters(screen: dict[str, Any], keys: tuple[str, ...]) -> int:
+    texts = [screen[key] if isinstance(screen[key], list) else [screen[key]] for key in keys]
+    return sum(len(text) for listed in texts for text in listed)
 
 
 def _screen(kind: str, token: str, screen: dict[str, Any]) -> Screen:

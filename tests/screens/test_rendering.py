@@ -17,6 +17,7 @@ from skill.voice.dialogue import Conversation, Dialogue
 from skill.voice.screens import HIGHLIGHT_COLOUR
 from testkit import REPO_ROOT
 from tests.screens.paths import (
+    ELSEWHERE_OUTCOME,
     EMERGENCY,
     OUTCOME_WITH_RUNNER_UP,
     REGION_QUESTION,
@@ -45,6 +46,8 @@ SCREENS = {
     "answer after why": (*OUTCOME_WITH_RUNNER_UP, "why"),
     "answer after what else": (*OUTCOME_WITH_RUNNER_UP, "what else could it be"),
     "answer after who to see": (*OUTCOME_WITH_RUNNER_UP, "who should I see"),
+    "look-alike outcome": ELSEWHERE_OUTCOME,
+    "answer after tell me more about a look-alike": (*ELSEWHERE_OUTCOME, "tell me more"),
     "see a doctor soon outcome": SOON_OUTCOME,
     "unclear outcome": UNCLEAR_OUTCOME,
     "answer after who to see when nothing fits": (*UNCLEAR_OUTCOME, "who should I see"),
@@ -67,7 +70,7 @@ ASKED = {
 # The round hub has no room for the list of reasons (the card keeps them), the map caption, or
 # what was said before a question (it was heard; the question is what waits for an answer).
 LANDSCAPE_ONLY = ("reasons", "reasonsTitle", "mapCaption", "note")
-NOT_TEXT = ("answers", "goBack", "asks", "highlight")
+NOT_TEXT = ("answers", "goBack", "asks", "highlight", "dense")
 
 
 def shown_words(screen: dict[str, Any], viewport: Viewport) -> list[str]:
@@ -184,7 +187,7 @@ def every_answer_after_every_outcome() -> list[dict[str, Any]]:
     return directives
 
 
-LONG_PATHS = (OUTCOME_WITH_RUNNER_UP, SOON_OUTCOME, UNCLEAR_OUTCOME)
+LONG_PATHS = (OUTCOME_WITH_RUNNER_UP, ELSEWHERE_OUTCOME, SOON_OUTCOME, UNCLEAR_OUTCOME)
 QUESTION_INTERVIEWS = first_interview_of_every_question()
 QUESTION_SCREENS = {
     question_id: directive_for(interview, shipped_engine().next_step(interview))
@@ -219,7 +222,14 @@ def test_every_question_fits_every_viewport_with_all_five_buttons(
 def test_the_wordiest_outcome_of_each_triage_fits_every_viewport(
     apl: Renderer, viewport: Viewport
 ) -> None:
-    assert set(OUTCOME_SCREENS) == {"see_specialist", "soon", "unclear", "emergency", "urgent"}
+    assert set(OUTCOME_SCREENS) == {
+        "see_specialist",
+        "elsewhere",
+        "soon",
+        "unclear",
+        "emergency",
+        "urgent",
+    }
     for directive in OUTCOME_SCREENS.values():
         boxes = assert_whole_and_inside(apl.render(directive, viewport), viewport)
         assert_shows_everything(directive, boxes, viewport)

@@ -14,6 +14,7 @@ from skill.triage import Question
 from skill.voice import screens
 from testkit import REPO_ROOT as ROOT
 from tests.screens.paths import (
+    ELSEWHERE_OUTCOME,
     EMERGENCY,
     NO_RED_FLAG,
     OUTCOME_WITH_RUNNER_UP,
@@ -34,6 +35,7 @@ EVERY_PATH = [
     SAFETY_QUESTION,
     REGION_QUESTION,
     OUTCOME_WITH_RUNNER_UP,
+    ELSEWHERE_OUTCOME,
     SOON_OUTCOME,
     UNCLEAR_OUTCOME,
     EMERGENCY,

@@ -7,9 +7,11 @@ from typing import Any
 
 import pytest
 
+from skill.knowledge import load_knowledge
 from skill.knowledge.speech import load_speech
 from skill.voice import screens
 from tests.screens.paths import (
+    ELSEWHERE_OUTCOME,
     OUTCOME_WITH_RUNNER_UP,
     REGION_QUESTION,
     SOON_OUTCOME,
@@ -135,9 +137,12 @@ def test_asking_for_the_result_again_shows_the_outcome_screen_again() -> None:
     assert again == outcome
 
 
-# Each button of each kind of outcome screen: one naming a cause, and one where nothing fits.
-BUTTONS_SHOWN = [(OUTCOME_WITH_RUNNER_UP, label) for label in OUTCOME_BUTTONS] + [
-    (UNCLEAR_OUTCOME, label) for label in ("Who to see", "Start over")
+# Each button of each kind of outcome screen: one naming one of the seven, one naming a
+# look-alike, and one where nothing fits.
+BUTTONS_SHOWN = [
+    *[(OUTCOME_WITH_RUNNER_UP, label) for label in OUTCOME_BUTTONS],
+    *[(ELSEWHERE_OUTCOME, label) for label in OUTCOME_BUTTONS],
+    *[(UNCLEAR_OUTCOME, label) for label in ("Who to see", "Start over")],
 ]
 
 
@@ -178,3 +183,20 @@ def test_a_tap_on_the_outcome_that_asks_for_nothing_it_offers_is_not_acted_on(
     heard = device.tap({"token": outcome["token"], "arguments": arguments})
     assert response_of(heard)["sessionAttributes"] == before
     assert heard.speech.startswith(load_speech().say("screen.stale_tap"))
+
+
+def test_a_look_alike_outcome_shows_what_it_looks_more_like_and_where_that_hurts() -> None:
+    heard = talk(new_device(), ELSEWHERE_OUTCOME)
+    screen = shown(heard)
+    outcome = response_of(heard)["sessionAttributes"]["outcome"]
+    knowledge = load_knowledge()
+    lead, runner_up = outcome["conditions"]
+    assert outcome["triage"] == "elsewhere" and lead in knowledge.lookalikes
+    # Never "most likely" one of the seven: the title says what the pain looks more like.
+    assert screen["title"] == f"Looks more like: {knowledge.causes[lead].name.capitalize()}"
+    assert knowledge.causes[runner_up].name in screen["runnerUp"]
+    lit = {r for r, on in screen["highlight"].items() if on}
+    assert lit == set(knowledge.causes[lead].regions)
+    assert [b["label"] for b in screen["asks"]] == list(OUTCOME_BUTTONS)
+    more = shown(talk(new_device(), (*ELSEWHERE_OUTCOME, "tell me more")))
+    assert more["lines"][0].startswith(knowledge.causes[lead].name.capitalize())
