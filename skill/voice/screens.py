@@ -80,7 +80,7 @@ ASKS_WITHOUT_A_CAUSE = (WHO_TO_SEE, START_OVER)
 URGENT_TRIAGES = ("emergency", "urgent")
 # An outcome with more text than this (in characters: safety advice, a caution, every reason)
 # is set in smaller type, so that all of it and the buttons fit even a 960x480 screen.
-DENSE_OUTCOME = 560
+DENSE_OUTCOME = 440
 OUTCOME_TEXT = ("safetyAdvice", "title", "runnerUp", "reasons", "advice", "caution", "disclaimer")
 
 

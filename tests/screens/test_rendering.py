@@ -46,6 +46,8 @@ SCREENS = {
     "answer after why": (*OUTCOME_WITH_RUNNER_UP, "why"),
     "answer after what else": (*OUTCOME_WITH_RUNNER_UP, "what else could it be"),
     "answer after who to see": (*OUTCOME_WITH_RUNNER_UP, "who should I see"),
+    "answer after can I keep running": (*OUTCOME_WITH_RUNNER_UP, "can I keep running"),
+    "answer after how long when to see a doctor soon": (*SOON_OUTCOME, "how long will it take"),
     "look-alike outcome": ELSEWHERE_OUTCOME,
     "answer after tell me more about a look-alike": (*ELSEWHERE_OUTCOME, "tell me more"),
     "see a doctor soon outcome": SOON_OUTCOME,
