@@ -83,6 +83,7 @@ def parse_knowledge(text: str) -> Knowledge:
             least_gain=_share(interview, "least_gain"),
             elsewhere_share=_share(interview, "elsewhere_share"),
             lookalike_doubt=_share(interview, "lookalike_doubt"),
+            lookalike_check=_share(interview, "lookalike_check"),
             unclear_advice=_text(_table(data, "unclear"), "advice", "unclear"),
             uncertain_advice=_text(_table(data, "unclear"), "uncertain_advice", "unclear"),
         ),

@@ -107,6 +107,9 @@ class InterviewSettings(NamedTuple):
     # One of the seven is not named while a look-alike that fits holds this fraction of its
     # weight.
     lookalike_doubt: float
+    # Before a cause is named, the sign of any look-alike holding this fraction of its weight
+    # is asked about, if it has not been.
+    lookalike_check: float
     unclear_advice: str
     # Said when most answers were "not sure", so nothing could be narrowed down.
     uncertain_advice: str

@@ -79,6 +79,7 @@ class Engine:
             for feature_id in cause.defining:
                 self._defines.setdefault(feature_id, []).append(index)
         self._signs = tuple(len(cause.defining) for cause in causes)
+        self._signs_of = tuple(frozenset(cause.defining) for cause in causes)
         self._lookalikes = frozenset(h for h, lookalike in enumerate(self._lookalike) if lookalike)
         self._prior = inference.normalised([knowledge.priors[h] for h in self._hypotheses])
         settings = knowledge.settings
@@ -208,11 +209,32 @@ class Engine:
             question, gain = self._most_informative(inference.normalised(weights), remaining)
             if gain >= settings.least_gain:
                 return self._question(question, len(answered))
+        check = self._before_naming(weights, verdict, asked)
+        if check is not None:
+            return self._question(check, len(answered))
+        return self._outcome(interview, answered, raised, verdict, rivals, unnamable)
+
+    def _before_naming(
+        self, weights: Sequence[float], verdict: tuple[int, ...], asked: set[str]
+    ) -> str | None:
+        """A question to ask before the verdict is named: a named cause's `ask_first`, or the
+        own sign of a look-alike, not yet asked about, that fits close enough to the lead that
+        a yes to its sign could overturn it (the heaviest such)."""
         for cause in verdict:
             for feature_id in self.knowledge.causes[self._hypotheses[cause]].ask_first:
                 if feature_id not in asked:
-                    return self._question(feature_id, len(answered))
-        return self._outcome(interview, answered, raised, verdict, rivals, unnamable)
+                    return feature_id
+        if not verdict:
+            return None
+        doubt = self.knowledge.settings.lookalike_check * weights[verdict[0]]
+        unasked = [
+            (weight, sign)
+            for h, weight in enumerate(weights)
+            if h in self._lookalikes and h not in verdict and weight >= doubt
+            for sign in self._signs_of[h]
+            if not self._signs_of[h] & asked
+        ]
+        return max(unasked)[1] if unasked else None
 
     def _same_kind(self, cause: int, other: int) -> bool:
         """Both of the seven, or both look-alikes."""
