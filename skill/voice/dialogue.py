@@ -309,7 +309,8 @@ class Dialogue:
 
     def _headlines(self, outcome: Outcome) -> list[tuple[str, ...]]:
         """The headline's forms, fullest first, for when safety advice or a caution needs the
-        room: without the main reason (one "why" away), or the advice down to who can help."""
+        room: without the main reason (one "why" away), the advice down to who can help, or
+        without who to see."""
         who = self._who_to_see(outcome.advice)
         if not outcome.conditions:
             if outcome.triage in _GET_HELP_NOW:  # red-flag advice is said whole
@@ -318,10 +319,12 @@ class Dialogue:
             forms = [outcome.advice, who, only_who]
             return [(form, outcome.disclaimer) for form in dict.fromkeys(forms)]
         lead = self._lead_line(outcome)
+        # Last of all, who to see gives way (it is on the card and one "who" away).
+        briefest = (lead, outcome.disclaimer)
         if not outcome.reasons:
-            return [(lead, who, outcome.disclaimer)]
+            return [(lead, who, outcome.disclaimer), briefest]
         because = self._lead_line(outcome, outcome.reasons[0].text)
-        return [(because, who, outcome.disclaimer), (lead, who, outcome.disclaimer)]
+        return [(because, who, outcome.disclaimer), (lead, who, outcome.disclaimer), briefest]
 
     def _who_to_see(self, advice: str, *, alone: bool = False) -> str:
         """The advice up to who can help ("A sports medicine doctor ... can help."), leaving

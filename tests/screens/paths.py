@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from skill.chat.device import Device, Heard
@@ -23,12 +23,10 @@ SERIOUS_SIGNS = ("no", "no", "yes")  # cancer history, weight loss or night pain
 # Spoken lines that reach each kind of screen (the shipped knowledge decides the path).
 SAFETY_QUESTION: tuple[str, ...] = ()
 REGION_QUESTION = NO_RED_FLAG
-RUNNER_UP_ANSWERS = "yyu"
+RUNNER_UP_ANSWERS = "yuyy"
 OUTCOME_WITH_RUNNER_UP = NO_RED_FLAG + tuple(SPOKEN[c] for c in RUNNER_UP_ANSWERS)
 SOON_OUTCOME = SERIOUS_SIGNS + tuple(SPOKEN[c] for c in RUNNER_UP_ANSWERS)
 UNCLEAR_OUTCOME = NO_RED_FLAG + ("no",) * 12
-# Pain in the groin and on lifting the knee: two look-alikes, the hip joint first.
-ELSEWHERE_OUTCOME = NO_RED_FLAG + tuple(SPOKEN[c] for c in "ynuyyy")
 EMERGENCY = ("yes", "yes")
 URGENT = ("no", "yes", "yes")
 
@@ -64,12 +62,11 @@ def directive_of(heard: Heard) -> dict[str, Any]:
 
 def interview_after(lines: tuple[str, ...]) -> Interview:
     """The interview after answering each waiting question with the spoken yes, no or not sure."""
-    answers = {"yes": Answer.YES, "no": Answer.NO, "not sure": Answer.UNSURE}
     engine, interview = shipped_engine(), Interview()
     for line in lines:
         step = engine.next_step(interview)
         assert isinstance(step, Question)
-        interview = engine.answer(interview, step.id, answers[line])
+        interview = engine.answer(interview, step.id, ANSWER_BY_WORD[line])
     return interview
 
 
@@ -126,3 +123,30 @@ def directive_after(turn: Turn) -> dict[str, Any]:
         "document": screen.document,
         "datasources": screen.datasources,
     }
+
+
+def first_path_to(start: tuple[str, ...], fits: Callable[[Outcome], bool]) -> tuple[str, ...]:
+    """The shortest spoken yes and no answers after `start` that reach an outcome that `fits`
+    (yes tried first), so that the path follows the engine as its numbers are tuned."""
+    engine = shipped_engine()
+    frontier = [(start, interview_after(start))]
+    while frontier:
+        following = []
+        for lines, interview in frontier:
+            step = engine.next_step(interview)
+            if isinstance(step, Outcome):
+                if fits(step):
+                    return lines
+                continue
+            for line in ("yes", "no"):
+                answered = engine.answer(interview, step.id, ANSWER_BY_WORD[line])
+                following.append(((*lines, line), answered))
+        frontier = following
+    raise LookupError("no answers reach such an outcome")
+
+
+ANSWER_BY_WORD = {"yes": Answer.YES, "no": Answer.NO, "not sure": Answer.UNSURE}
+# Two look-alikes named: pain that comes from somewhere else than the buttock.
+ELSEWHERE_OUTCOME = first_path_to(
+    NO_RED_FLAG, lambda outcome: outcome.triage == "elsewhere" and len(outcome.conditions) == 2
+)
