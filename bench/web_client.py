@@ -87,7 +87,7 @@ def prepare(interview_count: int, pki: Path) -> list[list[SignedRequest]]:
             body = json.dumps(envelope).encode("utf-8")
             requests.append(
                 SignedRequest(
-                    body, signed_headers(body, leaf_key), response.get("sessionAttributes")
+                    body, dict(signed_headers(body, leaf_key)), response.get("sessionAttributes")
                 )
             )
         prepared.append(requests)

@@ -87,17 +87,30 @@ def validate_certificate_chain_url(url: str) -> str:
     return f"{CERT_CHAIN_URL_SCHEME}://{CERT_CHAIN_URL_HOST}{path}"
 
 
-#: Request headers as name-value pairs: a dict's items() or Werkzeug's Headers.
+#: Request headers as name-value pairs, in the order sent: a list, or Werkzeug's headers.
 Headers = Iterable[tuple[str, Any]]
+#: The headers the checks read, by lower-case name. The SHA-1 `Signature` header, which
+#: Alexa still sends beside `Signature-256`, is not used and so not read.
+SIGNATURE_HEADERS = frozenset(
+    name.lower() for name in (SIGNATURE_CERT_CHAIN_URL_HEADER, SIGNATURE_256_HEADER)
+)
 
 
-def header_value(headers: Headers, name: str) -> str | None:
-    """Case-insensitive header lookup that works for plain dicts and Werkzeug headers."""
-    wanted = name.lower()
-    for key, value in headers:
-        if key.lower() == wanted:
-            return str(value)
-    return None
+def signature_header_values(headers: Headers) -> dict[str, str]:
+    """The signature headers by lower-case name, in one pass over `headers`.
+
+    One pass, because Werkzeug's `headers.items()` is a generator that a second scan finds
+    empty. A name sent twice is refused: as two pairs here, and as the one comma-joined
+    value a WSGI server makes of a repeated header (the value checks below refuse that).
+    """
+    found: dict[str, str] = {}
+    for name, value in headers:
+        key = name.lower()
+        if key in SIGNATURE_HEADERS:
+            if key in found:
+                raise VerificationException(f"{name} header sent more than once")
+            found[key] = str(value)
+    return found
 
 
 @dataclass(frozen=True)
@@ -109,12 +122,20 @@ class SignatureHeaders:
 
 
 def read_signature_headers(headers: Headers) -> SignatureHeaders:
-    cert_url = header_value(headers, SIGNATURE_CERT_CHAIN_URL_HEADER)
+    values = signature_header_values(headers)
+    cert_url = values.get(SIGNATURE_CERT_CHAIN_URL_HEADER.lower())
     if not cert_url:
         raise VerificationException(f"missing {SIGNATURE_CERT_CHAIN_URL_HEADER} header")
-    signature_header = header_value(headers, SIGNATURE_256_HEADER)
+    signature_header = values.get(SIGNATURE_256_HEADER.lower())
     if not signature_header:
         raise VerificationException(f"missing {SIGNATURE_256_HEADER} header")
+    # A server joins a repeated header's values with commas; neither value ever holds one.
+    for name, value in (
+        (SIGNATURE_CERT_CHAIN_URL_HEADER, cert_url),
+        (SIGNATURE_256_HEADER, signature_header),
+    ):
+        if "," in value:
+            raise VerificationException(f"{name} header sent more than once")
     normalised_url = validate_certificate_chain_url(cert_url)
     try:
         signature = base64.b64decode(signature_header, validate=True)

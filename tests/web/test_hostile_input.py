@@ -26,6 +26,7 @@ from testkit.amazon import (
     NOW,
     SKILL_ID,
     FakeAmazonPki,
+    HeaderList,
     PostSigned,
     RecordingCertificateLoader,
     alexa_body,
@@ -132,7 +133,7 @@ def test_a_very_deep_stack_is_logged_in_a_few_lines(caplog: pytest.LogCaptureFix
 # --- 3. bodies without Content-Length -------------------------------------------------------
 
 
-def post_streamed(client: FlaskClient, body: bytes, headers: dict[str, str]) -> Any:
+def post_streamed(client: FlaskClient, body: bytes, headers: HeaderList) -> Any:
     """As a server passes a chunked body: no Content-Length, the stream ends where it ends."""
     return client.post(
         "/",
@@ -206,14 +207,15 @@ def test_a_signed_request_is_deserialised_once(
     [
         pytest.param(JSON, id="unsigned"),
         pytest.param(
-            {**JSON, "SignatureCertChainUrl": CERT_URL, "Signature-256": "AAAA"}, id="bad"
+            [*JSON.items(), ("Signature-256", "AAAA"), ("SignatureCertChainUrl", CERT_URL)],
+            id="bad",
         ),
     ],
 )
 def test_a_request_that_fails_verification_is_never_deserialised(
     counted_client: FlaskClient,
     counting: CountingSkill,
-    headers: dict[str, str],
+    headers: HeaderList | dict[str, str],
 ) -> None:
     body = alexa_body({"type": "LaunchRequest", "padding": "x" * 60_000})
 
@@ -269,7 +271,7 @@ def test_unsigned_requests_with_new_urls_trigger_only_a_few_downloads(
     for n in range(50):
         url = f"https://s3.amazonaws.com/echo.api/cert-{n}.pem"
         certificate_loader.chains[url] = pki.chain_pem  # even genuine chains
-        headers = {**signed_headers(body, pki.spare_key), "SignatureCertChainUrl": url}
+        headers = signed_headers(body, pki.spare_key, url)
         assert client.post("/", data=body, headers=headers).status_code == 400
 
     assert len(certificate_loader.calls) <= 4
@@ -279,7 +281,7 @@ def test_an_unsigned_request_does_not_put_its_chain_in_the_cache(
     client: FlaskClient, pki: FakeAmazonPki, certificate_loader: RecordingCertificateLoader
 ) -> None:
     body = launch_request()
-    forged = {**signed_headers(body, pki.spare_key)}
+    forged = signed_headers(body, pki.spare_key)
     assert client.post("/", data=body, headers=forged).status_code == 400
 
     assert (

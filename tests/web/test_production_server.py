@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from skill.web.app import MAX_REQUEST_BYTES
 from testkit import REPO_ROOT
-from testkit.amazon import alexa_body, launch_request, signed_headers
+from testkit.amazon import HeaderList, alexa_body, launch_request, signed_headers
 from testkit.processes import HOST, clean_environment, free_port, wait_until_healthy
 from testkit.served import write_pki
 from tests.web.served import PKI_ENV_VAR
@@ -82,9 +82,9 @@ def exchange(port: int, raw: bytes, timeout: float = 10) -> tuple[int, bytes]:
     return int(head.split()[1]), body
 
 
-def post_bytes(body: bytes, headers: dict[str, str], *, chunk_size: int | None = None) -> bytes:
+def post_bytes(body: bytes, headers: HeaderList, *, chunk_size: int | None = None) -> bytes:
     lines = ["POST / HTTP/1.1", f"Host: {HOST}", "Connection: close"]
-    lines += [f"{name}: {value}" for name, value in headers.items()]
+    lines += [f"{name}: {value}" for name, value in headers]
     if chunk_size is None:
         lines.append(f"Content-Length: {len(body)}")
         return "\r\n".join(lines).encode() + b"\r\n\r\n" + body
@@ -94,7 +94,7 @@ def post_bytes(body: bytes, headers: dict[str, str], *, chunk_size: int | None =
     return "\r\n".join(lines).encode() + b"\r\n\r\n" + encoded
 
 
-def signed(server: Server, body: bytes) -> dict[str, str]:
+def signed(server: Server, body: bytes) -> HeaderList:
     return signed_headers(body, server.leaf_key)
 
 
