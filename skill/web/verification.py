@@ -50,6 +50,8 @@ CERT_CHAIN_URL_PORT = 443
 CERT_CHAIN_URL_PATH_PREFIX = "/echo.api/"
 ALEXA_SIGNING_DOMAIN = "echo-api.amazon.com"
 TIMESTAMP_TOLERANCE = timedelta(seconds=150)
+# Shorter RSA keys can be factored by a determined attacker; Amazon's signing key is 2,048.
+MIN_RSA_KEY_BITS = 2048
 # Downloads of chains not in the cache: a burst of this many, then one more per interval.
 # Alexa uses one chain URL at a time, so a real request rarely needs more than one.
 DOWNLOAD_BURST = 4
@@ -308,6 +310,10 @@ class SignatureVerifier:
         public_key = leaf.public_key()
         if not isinstance(public_key, rsa.RSAPublicKey):
             raise VerificationException("signing certificate does not hold an RSA key")
+        if public_key.key_size < MIN_RSA_KEY_BITS:
+            raise VerificationException(
+                f"signing certificate's RSA key is shorter than {MIN_RSA_KEY_BITS} bits"
+            )
         try:
             public_key.verify(signature, body, padding.PKCS1v15(), hashes.SHA256())
         except InvalidSignature as error:

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from ask_sdk_webservice_support.verifier import VerificationException
+from cryptography.hazmat.primitives.asymmetric import rsa
 from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
@@ -186,6 +187,22 @@ def test_untrustworthy_certificate_chain_is_rejected(
 
     assert_rejected(post_signed(launch_request()))
     assert reason in caplog.text
+
+
+@pytest.mark.parametrize("bits", [1024, 1536, 2047])
+def test_a_leaf_with_an_rsa_key_under_2048_bits_is_rejected_though_it_signed_the_body(
+    client: FlaskClient,
+    pki: FakeAmazonPki,
+    certificate_loader: RecordingCertificateLoader,
+    caplog: pytest.LogCaptureFixture,
+    bits: int,
+) -> None:
+    weak_key = rsa.generate_private_key(public_exponent=65537, key_size=bits)
+    certificate_loader.chains[CERT_URL] = pki.leaf_chain(key=weak_key)
+    body = launch_request()
+
+    assert_rejected(client.post("/", data=body, headers=signed_headers(body, weak_key)))
+    assert "shorter than 2048 bits" in caplog.text
 
 
 def test_failed_certificate_download_is_rejected(
