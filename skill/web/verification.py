@@ -192,13 +192,57 @@ class CertificateChainCache:
                 self._chains.popitem(last=False)
 
 
-class BoundedDownloads:
-    """Downloads chains so that no traffic can make the service fetch over and over.
+class TokenBucket:
+    """`burst` tokens at once, then one more per `interval`."""
 
-    One download at a time per URL: requests that need a URL already being fetched wait for
-    that download and share its result. And a token bucket for new downloads: `burst` at
-    once, then one per `interval`; past that a request is refused without a download.
+    def __init__(self, burst: int, interval: timedelta) -> None:
+        self._burst = burst
+        self._interval = interval
+        self._tokens = float(burst)
+        self._refilled: datetime | None = None
+
+    def take(self, now: datetime) -> bool:
+        if self._refilled is not None and now > self._refilled:
+            earned = (now - self._refilled) / self._interval
+            self._tokens = min(float(self._burst), self._tokens + earned)
+        self._refilled = now
+        if self._tokens < 1:
+            return False
+        self._tokens -= 1
+        return True
+
+
+class BoundedDownloads:
+    """Downloads chains so that no traffic can make the service fetch over and over, and no
+    traffic can keep Alexa's chain from being fetched.
+
+    - One download at a time per URL: requests that need a URL already being fetched wait
+      for that download and share its result.
+    - URLs whose chain has verified a signature here (`mark_good`) are fetched again, once
+      their chain expires, from a budget of their own that other URLs cannot spend.
+    - Other URLs share a budget: `burst` downloads at once, then one per `interval`.
+    - When that budget is spent, the URL most in demand still gets a download: the one
+      asked for in the most distinct seconds (at least `DEMAND_QUORUM`, and no fewer than
+      any other), once per `DEMAND_INTERVAL`, or sooner if it is in more demand than the
+      last URL fetched that way. Alexa asks for its one URL on every request, so its demand
+      grows second by second; a flood of new URLs, each asked for once, never leads, and a
+      URL pushed to the lead is spent by its one failed download.
+    - A URL whose download failed is not fetched again for an `interval`, and does not jump
+      the queue again for an hour.
+    Past all that a request is refused without a download.
     """
+
+    #: Distinct seconds a URL must have been asked for to lead the demand.
+    DEMAND_QUORUM = 3
+    #: URLs whose demand is counted, and known-good URLs remembered.
+    MAX_PENDING = 64
+    MAX_KNOWN_GOOD = 16
+    #: URLs whose download failed: refused without another for an `interval`, and kept
+    #: from jumping the queue for `FAILED_URL_MEMORY`.
+    MAX_FAILED = 1024
+    FAILED_URL_MEMORY = timedelta(hours=1)
+    #: How often the URL most in demand may be downloaded past the shared budget.
+    DEMAND_INTERVAL = timedelta(seconds=10)
 
     def __init__(
         self,
@@ -209,11 +253,16 @@ class BoundedDownloads:
         wait_seconds: float = 3 * DOWNLOAD_TIMEOUT_SECONDS,
     ) -> None:
         self._load = loader
-        self._burst = burst
         self._interval = interval
         self._wait_seconds = wait_seconds
-        self._tokens = float(burst)
-        self._refilled: datetime | None = None
+        self._new_urls = TokenBucket(burst, interval)
+        self._renewals = TokenBucket(burst, interval)
+        self._known_good: OrderedDict[str, None] = OrderedDict()
+        # URL -> (distinct seconds it was asked for, the last of them) while not fetched.
+        self._demand: dict[str, tuple[int, int]] = {}
+        # When the URL most in demand was last fetched past the budget, and its demand then.
+        self._demand_download: tuple[datetime, int] | None = None
+        self._failed: OrderedDict[str, datetime] = OrderedDict()
         self._in_flight: dict[str, Future[bytes]] = {}
         self._lock = threading.Lock()
 
@@ -222,7 +271,7 @@ class BoundedDownloads:
             flight = self._in_flight.get(url)
             leader = flight is None
             if flight is None:
-                if not self._take_token(now):
+                if not self._may_download(url, now):
                     raise VerificationException(
                         "too many certificate chain downloads; try again later"
                     )
@@ -232,6 +281,8 @@ class BoundedDownloads:
                 flight.set_result(self._load(url))
             except Exception as error:  # any loader failure means the request cannot be trusted
                 flight.set_exception(error)
+                with self._lock:
+                    self._remember_failure(url, now)
             finally:
                 with self._lock:
                     del self._in_flight[url]
@@ -242,15 +293,60 @@ class BoundedDownloads:
         except Exception as error:
             raise VerificationException("could not download the certificate chain") from error
 
-    def _take_token(self, now: datetime) -> bool:
-        if self._refilled is not None and now > self._refilled:
-            earned = (now - self._refilled) / self._interval
-            self._tokens = min(float(self._burst), self._tokens + earned)
-        self._refilled = now
-        if self._tokens < 1:
+    def mark_good(self, url: str) -> None:
+        """`url`'s chain verified a signature: later downloads of it come from the renewals."""
+        with self._lock:
+            self._known_good[url] = None
+            self._known_good.move_to_end(url)
+            while len(self._known_good) > self.MAX_KNOWN_GOOD:
+                self._known_good.popitem(last=False)
+            self._demand.pop(url, None)
+
+    def _remember_failure(self, url: str, now: datetime) -> None:
+        self._failed[url] = now
+        self._failed.move_to_end(url)
+        while len(self._failed) > self.MAX_FAILED:
+            self._failed.popitem(last=False)
+
+    def _may_download(self, url: str, now: datetime) -> bool:
+        failed = self._failed.get(url)
+        if failed is not None and now - failed < self._interval:
             return False
-        self._tokens -= 1
-        return True
+        if url in self._known_good:
+            return self._renewals.take(now)
+        seconds = self._count_demand(url, now)
+        if self._new_urls.take(now):
+            self._demand.pop(url, None)
+            return True
+        if (failed is None or now - failed >= self.FAILED_URL_MEMORY) and self._may_jump_the_queue(
+            url, seconds, now
+        ):
+            self._demand_download = (now, seconds)
+            self._demand.pop(url, None)
+            return True
+        return False
+
+    def _count_demand(self, url: str, now: datetime) -> int:
+        second = int(now.timestamp())
+        seconds, last = self._demand.get(url, (0, second - 1))
+        if second != last:
+            seconds += 1
+        self._demand[url] = (seconds, second)
+        if len(self._demand) > self.MAX_PENDING:  # forget the least asked for, never this one
+            others = (key for key in self._demand if key != url)
+            del self._demand[min(others, key=lambda key: self._demand[key][0])]
+        return seconds
+
+    def _may_jump_the_queue(self, url: str, seconds: int, now: datetime) -> bool:
+        """The URL most in demand is fetched past the budget: once per DEMAND_INTERVAL, or
+        sooner if it is in more demand than the last URL that did so."""
+        rivals = (count for key, (count, _) in self._demand.items() if key != url)
+        if seconds < self.DEMAND_QUORUM or seconds < max(rivals, default=0):
+            return False
+        if self._demand_download is None:
+            return True
+        last_time, last_seconds = self._demand_download
+        return now - last_time >= self.DEMAND_INTERVAL or seconds > last_seconds
 
 
 class SignatureVerifier:
@@ -284,6 +380,7 @@ class SignatureVerifier:
         # Only a chain that verified a signature is kept: unsigned traffic cannot fill the
         # cache or push Alexa's chain out of it.
         self._cache.put(url, chain)
+        self._downloads.mark_good(url)
 
     def _check_chain(self, chain: CertificateChain, now: datetime) -> None:
         verifier = (
