@@ -349,6 +349,28 @@ def test_an_intent_name_cannot_forge_a_log_line(
     assert not any(line.startswith("ERROR forged") for line in caplog.text.splitlines())
 
 
+@pytest.mark.parametrize(
+    ("sent", "logged"),
+    [
+        ("a\nb", "a\\nb"),
+        ("NEL\x85CSI\x9b[2J", "NEL\\x85CSI\\x9b[2J"),
+        ("bidi\u202eflip", "bidi\\u202eflip"),
+        ("line\u2028separator", "line\\u2028separator"),
+        ("plain, with é and 東京", "plain, with é and 東京"),
+    ],
+)
+def test_every_character_that_is_not_printable_is_escaped_in_positional_and_named_arguments(
+    caplog: pytest.LogCaptureFixture, sent: str, logged: str
+) -> None:
+    create_app(build_test_skill(), verify=False)  # installs the log protection
+    caplog.set_level(logging.INFO)
+
+    logging.getLogger("anything").info("positional %s", sent)
+    logging.getLogger("gunicorn.access").info("named %(a)s", {"a": sent})  # as gunicorn does
+
+    assert caplog.messages == [f"positional {logged}", f"named {logged}"]
+
+
 def test_an_unknown_request_type_is_not_logged_as_sent(
     unverified_client: FlaskClient, caplog: pytest.LogCaptureFixture
 ) -> None:
