@@ -19,6 +19,8 @@ from tests.model import LOCALES
 
 PACKAGE = ROOT / "skill-package"
 INTERACTION_MODELS = sorted((PACKAGE / "interactionModels" / "custom").glob("*.json"))
+#: The same models as the developer console imports them.
+CONSOLE_MODELS = sorted((ROOT / "interaction_model").glob("*.json"))
 
 
 def load(path: Path) -> Any:
@@ -29,7 +31,11 @@ def test_the_skill_manifest_matches_amazons_model() -> None:
     assert model_problems(load(PACKAGE / "skill.json"), SKILL_MANIFEST) == []
 
 
-@pytest.mark.parametrize("path", INTERACTION_MODELS, ids=lambda path: path.stem)
+@pytest.mark.parametrize(
+    "path",
+    INTERACTION_MODELS + CONSOLE_MODELS,
+    ids=lambda path: f"{path.parent.name}/{path.stem}",
+)
 def test_every_interaction_model_matches_amazons_model(path: Path) -> None:
     assert model_problems(load(path), INTERACTION_MODEL) == []
 
