@@ -48,6 +48,8 @@ CERT_CHAIN_URL_SCHEME = "https"
 CERT_CHAIN_URL_HOST = "s3.amazonaws.com"
 CERT_CHAIN_URL_PORT = 443
 CERT_CHAIN_URL_PATH_PREFIX = "/echo.api/"
+# Amazon's are about 60 characters; the download bounds remember URLs, so they are kept short.
+MAX_CERT_CHAIN_URL_LENGTH = 256
 ALEXA_SIGNING_DOMAIN = "echo-api.amazon.com"
 TIMESTAMP_TOLERANCE = timedelta(seconds=150)
 # Shorter RSA keys can be factored by a determined attacker; Amazon's signing key is 2,048.
@@ -66,6 +68,8 @@ def validate_certificate_chain_url(url: str) -> str:
     that is downloaded and the key the chain is cached under, so spellings of one URL share
     one download and one cache entry.
     """
+    if len(url) > MAX_CERT_CHAIN_URL_LENGTH:
+        raise VerificationException("certificate chain URL is too long")
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -234,7 +238,9 @@ class BoundedDownloads:
 
     #: Distinct seconds a URL must have been asked for to lead the demand.
     DEMAND_QUORUM = 3
-    #: URLs whose demand is counted, and known-good URLs remembered.
+    #: URLs asked for in one second only, URLs asked for in several whose demand is counted,
+    #: and known-good URLs: how many of each are remembered.
+    MAX_ASKED_ONCE = 4096
     MAX_PENDING = 64
     MAX_KNOWN_GOOD = 16
     #: URLs whose download failed: refused without another for an `interval`, and kept
@@ -258,6 +264,8 @@ class BoundedDownloads:
         self._new_urls = TokenBucket(burst, interval)
         self._renewals = TokenBucket(burst, interval)
         self._known_good: OrderedDict[str, None] = OrderedDict()
+        # URL -> the second it was asked for, while that is the only one.
+        self._asked_once: OrderedDict[str, int] = OrderedDict()
         # URL -> (distinct seconds it was asked for, the last of them) while not fetched.
         self._demand: dict[str, tuple[int, int]] = {}
         # When the URL most in demand was last fetched past the budget, and its demand then.
@@ -300,7 +308,7 @@ class BoundedDownloads:
             self._known_good.move_to_end(url)
             while len(self._known_good) > self.MAX_KNOWN_GOOD:
                 self._known_good.popitem(last=False)
-            self._demand.pop(url, None)
+            self._forget_demand(url)
 
     def _remember_failure(self, url: str, now: datetime) -> None:
         self._failed[url] = now
@@ -316,26 +324,45 @@ class BoundedDownloads:
             return self._renewals.take(now)
         seconds = self._count_demand(url, now)
         if self._new_urls.take(now):
-            self._demand.pop(url, None)
+            self._forget_demand(url)
             return True
         if (failed is None or now - failed >= self.FAILED_URL_MEMORY) and self._may_jump_the_queue(
             url, seconds, now
         ):
             self._demand_download = (now, seconds)
-            self._demand.pop(url, None)
+            self._forget_demand(url)
             return True
         return False
 
+    def _forget_demand(self, url: str) -> None:
+        self._demand.pop(url, None)
+        self._asked_once.pop(url, None)
+
     def _count_demand(self, url: str, now: datetime) -> int:
+        """The distinct seconds in which `url` has been asked for, this one included.
+
+        URLs asked for in one second only are kept apart, oldest forgotten first, so that a
+        flood of new URLs churns only them; a URL asked for again in a later second moves to
+        the demand table, whose least asked-for URL is forgotten first.
+        """
         second = int(now.timestamp())
-        seconds, last = self._demand.get(url, (0, second - 1))
-        if second != last:
-            seconds += 1
-        self._demand[url] = (seconds, second)
-        if len(self._demand) > self.MAX_PENDING:  # forget the least asked for, never this one
+        if url in self._demand:
+            seconds, last = self._demand[url]
+            if second != last:
+                seconds += 1
+            self._demand[url] = (seconds, second)
+            return seconds
+        first = self._asked_once.pop(url, None)
+        if first is None or first == second:
+            self._asked_once[url] = second
+            while len(self._asked_once) > self.MAX_ASKED_ONCE:
+                self._asked_once.popitem(last=False)
+            return 1
+        self._demand[url] = (2, second)
+        if len(self._demand) > self.MAX_PENDING:
             others = (key for key in self._demand if key != url)
             del self._demand[min(others, key=lambda key: self._demand[key][0])]
-        return seconds
+        return 2
 
     def _may_jump_the_queue(self, url: str, seconds: int, now: datetime) -> bool:
         """The URL most in demand is fetched past the budget: once per DEMAND_INTERVAL, or

@@ -35,6 +35,15 @@ def test_a_fresh_worker_answers_alexa_during_a_flood_that_started_first(
     assert len(result.downloads) <= DOWNLOAD_BURST + 2 * INTERVALS + 1, describe(result)
 
 
+def test_a_flood_of_more_new_urls_a_second_than_the_service_remembers_cannot_hide_alexas(
+    pki: FakeAmazonPki,
+) -> None:
+    result = run_flood(pki, Attack.NEW_URLS, seconds=60, forged_per_second=100)
+
+    assert result.genuine - result.genuine_answered <= BoundedDownloads.DEMAND_QUORUM
+    assert result.downloads.count(CERT_URL) == 1
+
+
 def test_urls_as_much_in_demand_as_alexas_hold_a_fresh_worker_back_a_second_each(
     pki: FakeAmazonPki,
 ) -> None:
