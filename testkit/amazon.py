@@ -243,8 +243,10 @@ HeaderList = list[tuple[str, str]]
 
 
 def signed_headers(body: bytes, key: rsa.RSAPrivateKey, cert_url: str = CERT_URL) -> HeaderList:
-    """The headers of a signed Alexa request, in the order Alexa sends them: both signatures
-    (the deprecated SHA-1 one too) before the certificate URL."""
+    """The headers of a signed Alexa request, as a list in the order sent: both signatures
+    (the deprecated SHA-1 one too) before the certificate URL, the order a reader that scans
+    the headers twice gets wrong. Amazon documents no order, so the tests send every other
+    order of these headers too."""
     return [
         ("Content-Type", "application/json; charset=utf-8"),
         ("Accept", "application/json"),

@@ -60,8 +60,8 @@ def client(verified_app: Flask) -> Iterator[FlaskClient]:
 
 @pytest.fixture
 def post_signed(client: FlaskClient, pki: FakeAmazonPki) -> PostSigned:
-    """POST a body signed with the leaf key, its headers as a list in the order Alexa sends
-    them; `overrides` changes headers in place (None removes one)."""
+    """POST a body signed with the leaf key, its headers a list in order (`signed_headers`);
+    `overrides` changes headers in place (None removes one)."""
 
     def post(body: bytes, overrides: dict[str, str | None] | None = None) -> TestResponse:
         headers = replace_headers(signed_headers(body, pki.leaf_key), overrides or {})
