@@ -234,7 +234,7 @@ class Dialogue:
         if isinstance(step, Question):
             return self._ask_current(conversation, step.purpose)
         if isinstance(step, Outcome) and step.conditions:
-            lead = self.knowledge.conditions[step.conditions[0]]
+            lead = self.knowledge.causes[step.conditions[0]]
             described = f"{_capitalised(lead.name)}. {lead.description}"
             confirm = self._how_to_confirm(step.advice)
             follow_up = self.speech.say("offer.after_explaining")
@@ -252,7 +252,7 @@ class Dialogue:
         step = conversation.step
         if condition_id is None and isinstance(step, Outcome) and step.conditions:
             condition_id = step.conditions[0]
-        condition = self.knowledge.conditions.get(condition_id or "")
+        condition = self.knowledge.causes.get(condition_id or "")
         if condition is None and heard and isinstance(step, Question):
             # Mid-question an unknown word is most likely one of the question's own.
             return self._ask_plainly(conversation, self.speech.say("term.unknown"))
@@ -309,7 +309,8 @@ class Dialogue:
 
     def _headlines(self, outcome: Outcome) -> list[tuple[str, ...]]:
         """The headline's forms, fullest first, for when safety advice or a caution needs the
-        room: without the main reason (one "why" away), or the advice down to who can help."""
+        room: without the main reason (one "why" away), the advice down to who can help, or
+        without who to see."""
         who = self._who_to_see(outcome.advice)
         if not outcome.conditions:
             if outcome.triage in _GET_HELP_NOW:  # red-flag advice is said whole
@@ -317,13 +318,13 @@ class Dialogue:
             only_who = self._who_to_see(outcome.advice, alone=True)
             forms = [outcome.advice, who, only_who]
             return [(form, outcome.disclaimer) for form in dict.fromkeys(forms)]
-        name = self._name(outcome.conditions[0])
-        lead = self.speech.say("outcome.lead", name=name)
+        lead = self._lead_line(outcome)
+        # Last of all, who to see gives way (it is on the card and one "who" away).
+        briefest = (lead, outcome.disclaimer)
         if not outcome.reasons:
-            return [(lead, who, outcome.disclaimer)]
-        reason = outcome.reasons[0].text
-        because = self.speech.say("outcome.lead_because", name=name, reason=reason)
-        return [(because, who, outcome.disclaimer), (lead, who, outcome.disclaimer)]
+            return [(lead, who, outcome.disclaimer), briefest]
+        because = self._lead_line(outcome, outcome.reasons[0].text)
+        return [(because, who, outcome.disclaimer), (lead, who, outcome.disclaimer), briefest]
 
     def _who_to_see(self, advice: str, *, alone: bool = False) -> str:
         """The advice up to who can help ("A sports medicine doctor ... can help."), leaving
@@ -371,12 +372,8 @@ class Dialogue:
         card)."""
         lines = list(_safety_advice(outcome))
         if outcome.conditions:
-            name = self._name(outcome.conditions[0])
             reasons = " and ".join(reason.text for reason in outcome.reasons)
-            if reasons:
-                lines.append(self.speech.say("outcome.lead_because", name=name, reason=reasons))
-            else:
-                lines.append(self.speech.say("outcome.lead", name=name))
+            lines.append(self._lead_line(outcome, reasons))
             if len(outcome.conditions) > 1:
                 lines.append(
                     self.speech.say("runner_up.named", name=self._name(outcome.conditions[1]))
@@ -462,8 +459,17 @@ class Dialogue:
             return self.speech.say("offer.after_unclear")
         return self.speech.say("offer.start")
 
+    def _lead_line(self, outcome: Outcome, reason: str = "") -> str:
+        """The outcome's lead, and why when there is a reason: one of the seven as the best
+        lead, a look-alike as pain that comes from somewhere else."""
+        lead = outcome.conditions[0]
+        key = "outcome.elsewhere" if lead in self.knowledge.lookalikes else "outcome.lead"
+        if reason:
+            return self.speech.say(f"{key}_because", name=self._name(lead), reason=reason)
+        return self.speech.say(key, name=self._name(lead))
+
     def _name(self, condition_id: str) -> str:
-        return self.knowledge.conditions[condition_id].name
+        return self.knowledge.causes[condition_id].name
 
 
 def _who_can(advice: str) -> tuple[list[str], str, str]:
