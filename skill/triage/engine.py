@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from operator import itemgetter, mul
+from operator import mul
 from typing import NamedTuple
 
 from skill.knowledge import NONE_OF_THESE, Knowledge, load_knowledge
@@ -204,7 +204,7 @@ class Engine:
                 verdict, rivals = self._confirmed(weights, answered, verdict, unnamable)
                 sure = not rivals and bool(verdict or top == self._none)
             if not sure:
-                question, gain = self._most_informative(inference.normalised(weights), remaining)
+                question, gain = self._most_informative(weights, remaining)
                 if gain >= settings.least_gain:
                     return self._question(question, len(answered))
         if rivals is None:
@@ -317,31 +317,37 @@ class Engine:
         return tuple(sorted(taken, key=lambda h: (-weights[h], h)))
 
     def _most_informative(
-        self, belief: inference.Distribution, remaining: list[str]
+        self, weights: Sequence[float], remaining: list[str]
     ) -> tuple[str, float]:
         """The remaining question with the largest expected information gain about the cause,
         and that gain; `remaining` is in the knowledge's order, so ties go to the question listed
         first. The causes holding less than `focus` of the lead's share count as one, "something
-        else": a question that only tells those apart is worth nothing yet."""
-        lead = max(belief)
-        kept = [h for h, share in enumerate(belief) if share >= self._focus * lead]
-        # The kept hypotheses' numbers of any vector, always as a tuple (the last one padded).
-        pick = itemgetter(*kept, kept[0])
-        kept_belief = (*pick(belief)[:-1], 0.0)
-        rest = 1.0 - sum(kept_belief)
-        entropy = inference.binary_entropy
+        else": a question that only tells those apart is worth nothing yet.
+
+        The gain is H(answer) minus the expected noise of the answer given the cause, worked on
+        the unnormalised weights (one division per question) with the lumped causes zeroed in a
+        copy of the weights, so each question costs three C-level dot products."""
+        total = sum(weights)
+        floor = self._focus * max(weights)
+        kept = tuple(w if w >= floor else 0.0 for w in weights)
+        rest = total - sum(kept)
+        lumped = rest > _TIE * total
+        log2 = math.log2
         best, best_gain = remaining[0], -math.inf
         for feature_id in remaining:
             evidence = self._evidence[feature_id]
-            p_yes: float = sum(map(mul, belief, evidence.yes))
-            unpredictable = entropy(p_yes)
+            yes: float = sum(map(mul, weights, evidence.yes))
+            p = yes / total  # never 0 or 1: every answer may slip
+            unpredictable = -(p * log2(p) + (1.0 - p) * log2(1.0 - p))
             if unpredictable - evidence.quietest <= best_gain + _TIE:
                 continue  # cannot beat the best so far
-            kept_yes: float = sum(map(mul, kept_belief, pick(evidence.yes)))
-            noise: float = sum(map(mul, kept_belief, pick(evidence.noise)))
-            if rest > _TIE:
-                noise += rest * entropy((p_yes - kept_yes) / rest)
-            gain = unpredictable - noise
+            noise: float = sum(map(mul, kept, evidence.noise))
+            if lumped:
+                # "Something else" answers yes with the mixed chance of the causes it holds.
+                q = (yes - sum(map(mul, kept, evidence.yes))) / rest
+                if 0.0 < q < 1.0:
+                    noise -= rest * (q * log2(q) + (1.0 - q) * log2(1.0 - q))
+            gain = unpredictable - noise / total
             if gain > best_gain + _TIE:
                 best, best_gain = feature_id, gain
         return best, best_gain
