@@ -93,6 +93,28 @@ class Engine:
             )
             for fid, feature in knowledge.features.items()
         }
+        # What a slip of each answer does to the weights (see inference.Evidence), with its
+        # largest factor, which bounds how far the slip can lift any cause.
+        self._slips = {
+            (fid, reply): (factors, max(factors))
+            for fid, evidence in self._evidence.items()
+            for reply in (Answer.YES, Answer.SOMETIMES, Answer.NO)
+            if (factors := evidence.slipped(reply)) is not None
+        }
+        # For each answer that can be a reason, its words and how much it weighs for each cause
+        # against the other causes (a log ratio, worked out once here rather than per outcome).
+        self._reasoning = {
+            (fid, reply): (
+                Reason(fid, reply, text),
+                self._weighs_for(self._evidence[fid].chances(reply) or ()),
+            )
+            for fid, feature in knowledge.features.items()
+            for reply, text in (
+                (Answer.YES, feature.yes_reason),
+                (Answer.SOMETIMES, feature.sometimes_reason),
+                (Answer.NO, feature.no_reason),
+            )
+        }
         # The one memo: the step is a pure function of the answers.
         self.next_step = lru_cache(maxsize=_MEMO_SIZE)(self._decide)
 
@@ -304,9 +326,13 @@ class Engine:
         # largest factor, so most slips are seen to change nothing without being worked out.
         challenger = max(w for h, w in enumerate(weights) if h not in named and h != self._none)
         taken = set()
-        for feature_id, reply in answered:
-            factors = self._evidence[feature_id].slipped(reply)
-            if factors is None or challenger * max(factors) < lead_weight * factors[lead]:
+        slips = self._slips
+        for answer in answered:
+            slip = slips.get(answer)
+            if slip is None:  # "not sure" cannot slip
+                continue
+            factors, most = slip
+            if challenger * most < lead_weight * factors[lead]:
                 continue
             alternative = tuple(map(mul, weights, factors))
             top_weight = max(alternative)
@@ -436,25 +462,24 @@ class Engine:
             uncertain=uncertain,
         )
 
+    def _weighs_for(self, chances: Sequence[float]) -> tuple[float, ...]:
+        """How much an answer with these chances weighs for each cause: the log of its chance
+        for that cause over its mean chance for the other causes ("none of these" left out)."""
+        others = len(chances) - 2
+        rest = sum(chances) - chances[self._none]
+        return tuple(math.log(c) - math.log((rest - c) / others) for c in chances)
+
     def _reasons(self, lead: int, answered: Sequence[tuple[str, Answer]]) -> tuple[Reason, ...]:
         """The answers that weighed most for the lead against the other causes, each in the
         words of its question for the answer given."""
-        others = len(self._hypotheses) - 2
         weighed: list[tuple[float, int, Reason]] = []
-        for position, (feature_id, reply) in enumerate(answered):
-            chances = self._evidence[feature_id].chances(reply)
-            if chances is None:  # "not sure" is no reason
+        for position, answer in enumerate(answered):
+            reasoning = self._reasoning.get(answer)
+            if reasoning is None:  # "not sure" is no reason
                 continue
-            other_chance = (sum(chances) - chances[lead] - chances[self._none]) / others
-            weight = math.log(chances[lead]) - math.log(other_chance)
-            if weight > 0:
-                feature = self.knowledge.features[feature_id]
-                text = {
-                    Answer.YES: feature.yes_reason,
-                    Answer.SOMETIMES: feature.sometimes_reason,
-                    Answer.NO: feature.no_reason,
-                }[reply]
-                weighed.append((weight, position, Reason(feature_id, reply, text)))
+            reason, weights = reasoning
+            if weights[lead] > 0:
+                weighed.append((weights[lead], position, reason))
         weighed.sort(key=lambda item: (-item[0], item[1]))
         return tuple(reason for _, _, reason in weighed[:_REASONS_SPOKEN])
 
