@@ -34,15 +34,26 @@ PAGE = (
     '<!doctype html><html><head><meta charset="utf-8"></head>'
     '<body style="margin:0;background:#000"><div id="view"></div></body></html>'
 )
-# Creates the renderer for one document in one viewport; resolves once it is laid out.
+# Creates the renderer for one document in one viewport; resolves once it is laid out. The
+# document's data is bound to its mainTemplate parameters as Alexa binds it on a device (Amazon's
+# "APL Data Sources" page, developer.amazon.com/docs/alexa-presentation-language/
+# apl-data-source.html): a parameter named `payload` gets the whole `datasources` object, any
+# other parameter the data source of its own name, and a parameter with no such data source
+# nothing at all (the engine then draws no screen).
 RENDER = """async ([documentText, datasources, viewport]) => {
   if (window.renderer) { window.renderer.destroy(); }
   const view = document.getElementById("view");
   view.innerHTML = "";
   window.sentEvents = [];
   const content = AplRenderer.Content.create(documentText);
-  for (const [name, value] of Object.entries(JSON.parse(datasources))) {
-    content.addData(name, JSON.stringify(value));
+  const sources = JSON.parse(datasources);
+  for (const parameter of JSON.parse(documentText).mainTemplate.parameters || []) {
+    const name = typeof parameter === "string" ? parameter : parameter.name;
+    if (name === "payload") {
+      content.addData(name, JSON.stringify(sources));
+    } else if (Object.prototype.hasOwnProperty.call(sources, name)) {
+      content.addData(name, JSON.stringify(sources[name]));
+    }
   }
   window.renderer = AplRenderer.default.create({
     content, view, viewport, theme: "dark",
@@ -113,6 +124,10 @@ class Screen:
 
     def texts(self) -> list[TextBox]:
         return [TextBox(*row) for row in self._page.evaluate(TEXTS)]
+
+    def evaluate(self, script: str, argument: Any = None) -> Any:
+        """Run a script on the page the screen is drawn on (for what the tests measure)."""
+        return self._page.evaluate(script, argument)
 
     def save_png(self, path: Path) -> None:
         self._page.screenshot(path=str(path))

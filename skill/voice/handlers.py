@@ -183,8 +183,17 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         term_id, _ = slot_value(handler_input, intents.TERM_SLOT)
         return dialogue.term(conversation, term_id)
 
+    # What a tapped button asks for: the same dialogue call as the same words said aloud.
+    asked_by_tap = {
+        screens.GO_BACK: dialogue.go_back,
+        screens.MORE: dialogue.more,
+        screens.RUNNER_UP: dialogue.runner_up,
+        screens.WHO_TO_SEE: dialogue.who_to_see,
+        screens.START_OVER: dialogue.start_over,
+    }
+
     def tapping(handler_input: HandlerInput, conversation: Conversation) -> Turn:
-        # A tap is the spoken answer (or go back) when it is on the screen now shown; a tap
+        # A tap is the spoken answer or request when it is on the screen now shown; a tap
         # on an older screen is never recorded: the skill says so and asks again.
         event = handler_input.request_envelope.request
         tap = screens.tapped(
@@ -192,9 +201,9 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         )
         if tap is None:
             return screens.stale_tap(dialogue.repeat(conversation), dialogue.speech)
-        if tap.answer is None:
-            return dialogue.go_back(conversation)
-        return dialogue.answer(conversation, tap.answer)
+        if tap.answer is not None:
+            return dialogue.answer(conversation, tap.answer)
+        return asked_by_tap[tap.request](conversation)
 
     def only(step: Callable[[Conversation], Turn]) -> Callable[[Any, Conversation], Turn]:
         return lambda _, conversation: step(conversation)

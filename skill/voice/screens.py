@@ -2,14 +2,30 @@
 
 Pure Python (no Alexa imports). The documents are data files in `skill/voice/apl/`; the body map
 (`bodymap.json`) is one drawing shared by every document, its regions keyed by the region ids of
-the knowledge. A screen shows what is said and never more health detail than the card: the
-question, the region it is about, the answer buttons; or the likely cause, the reasons, who to
-see and the disclaimer; or, for a red flag, only the advice and the local emergency number.
-Clinical text is filled with the words of the conversation's locale (`Speech.localised`, the
-same fill as every spoken line and card), so a screen never shows another country's number.
+the knowledge, and `layouts.json` holds the parts every document shares (the buttons and the
+body map with its caption).
+
+A screen shows what was just said, derived from the turn itself, so a new kind of turn needs no
+screen code of its own:
+- while a question waits, the turn ends with it (in the words last spoken: the plainer wording
+  after "what do you mean"), and whatever was said before it is shown above it;
+- a turn that gives the outcome (it comes with the outcome's card) shows the outcome: the likely
+  cause, the reasons, who to see, the disclaimer; for a red flag only the advice and the local
+  emergency number;
+- any other turn after the outcome ("tell me more", "why", "what else", "who to see", ...) shows
+  its spoken lines without the closing offer, beside the outcome's body-map region and the
+  outcome's buttons (a turn that is only the offer shows the outcome again).
+Never more health detail than the card or the speech holds. Clinical text is filled with the
+words of the conversation's locale (`Speech.localised`), so a screen never shows another
+country's number.
+
+The data is bound to the documents' one mainTemplate parameter, `screen`, from the data source
+of the same name. (A parameter named `payload` would get the whole `datasources` object instead:
+Amazon's "APL Data Sources" page, developer.amazon.com/docs/alexa-presentation-language/
+apl-data-source.html. `skill/chat/screens.py` binds exactly so.)
 
 Each screen carries a token naming the step it shows, so a tap on a screen that is no longer
-current can be told apart from an answer to the question now waiting (`tapped`).
+current can be told apart from a tap on the one now shown (`tapped`).
 """
 
 from __future__ import annotations
@@ -23,10 +39,12 @@ from typing import Any, NamedTuple
 from skill.knowledge import Knowledge
 from skill.knowledge.speech import Speech
 from skill.triage import Answer, Interview, Outcome, Question
-from skill.voice.dialogue import Conversation, Turn
+from skill.voice.dialogue import Conversation, Said, Turn
 
 USER_EVENT = "Alexa.Presentation.APL.UserEvent"
 APL_VERSION = "1.4"
+# The documents' one mainTemplate parameter, and the data source of the same name.
+DATA_SOURCE = "screen"
 BODY_MAP = "bodyMap"
 HIGHLIGHT_PARAMETER = "highlight"
 # The colour of a highlighted region on the body map (a warm orange that reads on dark grey).
@@ -36,7 +54,13 @@ LINE_COLOUR = "#8a9bab"
 
 # What a tap sends (`SendEvent` arguments) and what the skill does with it.
 ANSWER_EVENT = "answer"
-GO_BACK_EVENT = "go_back"
+GO_BACK = "go_back"
+# What a runner can ask next on an outcome screen: ["ask", <one of these>].
+ASK_EVENT = "ask"
+MORE = "more"
+RUNNER_UP = "runner_up"
+WHO_TO_SEE = "who_to_see"
+START_OVER = "start_over"
 # The answer buttons, in the order shown, with the key of their label in speech.toml.
 ANSWER_BUTTONS: tuple[tuple[Answer, str], ...] = (
     (Answer.YES, "screen.yes"),
@@ -44,7 +68,20 @@ ANSWER_BUTTONS: tuple[tuple[Answer, str], ...] = (
     (Answer.SOMETIMES, "screen.sometimes"),
     (Answer.UNSURE, "screen.not_sure"),
 )
+# The buttons of an outcome that names a cause, in the order shown, with their label's key;
+# an outcome that names none offers only who to see and starting over.
+ASK_BUTTONS: tuple[tuple[str, str], ...] = (
+    (MORE, "screen.tell_me_more"),
+    (RUNNER_UP, "screen.what_else"),
+    (WHO_TO_SEE, "screen.who_to_see"),
+    (START_OVER, "screen.start_over"),
+)
+ASKS_WITHOUT_A_CAUSE = (WHO_TO_SEE, START_OVER)
 URGENT_TRIAGES = ("emergency", "urgent")
+# An outcome with more text than this (in characters: safety advice, a caution, every reason)
+# is set in smaller type, so that all of it and the buttons fit even a 960x480 screen.
+DENSE_OUTCOME = 440
+OUTCOME_TEXT = ("safetyAdvice", "title", "runnerUp", "reasons", "advice", "caution", "disclaimer")
 
 
 class Screen(NamedTuple):
@@ -56,20 +93,28 @@ class Screen(NamedTuple):
 
 
 class Tap(NamedTuple):
-    """A touch on a current question screen: an answer, or go back (`answer` is None)."""
+    """A touch on a current screen: an answer (`answer` set), or a request (`GO_BACK`, or one
+    of the `ASK_BUTTONS` events), meaning what the same words would mean said aloud."""
 
-    answer: Answer | None
+    request: str
+    answer: Answer | None = None
 
 
 def screen_for_turn(turn: Turn, knowledge: Knowledge, speech: Speech) -> Screen | None:
-    """The screen to send with a turn: what it leaves waiting, and nothing after a goodbye.
+    """The screen to send with a turn, showing what it says; nothing after a goodbye.
 
     An emergency or urgent outcome ends the session as it is said; its screen stays up.
     """
     step = turn.conversation.step
     if turn.said.end_session and not (isinstance(step, Outcome) and step.triage in URGENT_TRIAGES):
         return None
-    return screen_for(turn.conversation, knowledge, speech)
+    return _screen_for(turn.conversation, turn.said, knowledge, speech)
+
+
+def screen_for(conversation: Conversation, knowledge: Knowledge, speech: Speech) -> Screen | None:
+    """The screen of the conversation's step as it is first presented (the question in its
+    first wording, or the outcome); None before an interview has started."""
+    return _screen_for(conversation, None, knowledge, speech)
 
 
 def stale_tap(turn: Turn, speech: Speech) -> Turn:
@@ -78,9 +123,43 @@ def stale_tap(turn: Turn, speech: Speech) -> Turn:
     return turn._replace(said=said._replace(speech=(speech.say("screen.stale_tap"), *said.speech)))
 
 
-def screen_for(conversation: Conversation, knowledge: Knowledge, speech: Speech) -> Screen | None:
-    """The screen for what the conversation's interview waits for, in the words of its locale;
-    None before an interview has started."""
+def token_for(interview: Interview, step: Question | Outcome, kind: str | None = None) -> str:
+    """Names the screen's kind, the step and how many answers led to it."""
+    shown = step.id if isinstance(step, Question) else step.triage
+    return f"{kind or _kind(step)}.{shown}.{len(interview.answers)}"
+
+
+def tapped(token: object, arguments: object, conversation: Conversation) -> Tap | None:
+    """What a tap means, or None when it is stale (an older screen) or makes no sense."""
+    interview, step = conversation.interview, conversation.step
+    if interview is None or step is None or not isinstance(arguments, list):
+        return None
+    if isinstance(step, Question):
+        if token != token_for(interview, step):
+            return None
+        if arguments == [GO_BACK]:
+            return Tap(GO_BACK)
+        if len(arguments) == 2 and arguments[0] == ANSWER_EVENT:
+            for answer, _ in ANSWER_BUTTONS:
+                if arguments[1] == answer.value:
+                    return Tap(ANSWER_EVENT, answer)
+        return None
+    # The outcome and each answer after it show the same step, so a tap on either is current.
+    if token not in (token_for(interview, step), token_for(interview, step, "answer")):
+        return None
+    if len(arguments) == 2 and arguments[0] == ASK_EVENT:
+        for request, _ in ASK_BUTTONS:
+            if arguments[1] == request:
+                return Tap(request)
+    return None
+
+
+# --- which screen a turn shows -------------------------------------------------------------------
+
+
+def _screen_for(
+    conversation: Conversation, said: Said | None, knowledge: Knowledge, speech: Speech
+) -> Screen | None:
     interview, step = conversation.interview, conversation.step
     if interview is None or step is None:
         return None
@@ -89,61 +168,57 @@ def screen_for(conversation: Conversation, knowledge: Knowledge, speech: Speech)
         return speech.localised(text, conversation.locale)
 
     if isinstance(step, Question):
-        return _question_screen(interview, step, knowledge, speech, local)
+        # A turn that leaves a question waiting ends with it, in the words just spoken.
+        spoken = said.speech if said is not None and said.speech else (local(step.text),)
+        return _question_screen(interview, step, spoken, knowledge, speech)
     if step.triage in URGENT_TRIAGES:
         return _red_flag_screen(interview, step, speech, local)
-    return _outcome_screen(interview, step, knowledge, speech, local)
+    lines = () if said is None or said.card is not None else _without_closing_offer(said)
+    if not lines:
+        return _outcome_screen(interview, step, knowledge, speech, local)
+    return _answer_screen(interview, step, lines, knowledge, speech)
 
 
-def token_for(interview: Interview, step: Question | Outcome) -> str:
-    """Names the step and how many answers led to it: a later screen never has the same token."""
-    shown = step.id if isinstance(step, Question) else step.triage
-    return f"{_kind(step)}.{shown}.{len(interview.answers)}"
+def _without_closing_offer(said: Said) -> tuple[str, ...]:
+    """The lines of a turn after the outcome without its last: every such turn ends with what
+    the runner can say next (the offer to hear more, or a short prompt), which the screen's
+    buttons offer instead."""
+    return tuple(line for line in said.speech[:-1] if line)
 
 
-def tapped(token: object, arguments: object, conversation: Conversation) -> Tap | None:
-    """What a tap means, or None when it is stale (an older screen) or makes no sense."""
-    interview, step = conversation.interview, conversation.step
-    if interview is None or not isinstance(step, Question) or token != token_for(interview, step):
-        return None
-    if not isinstance(arguments, list) or not arguments:
-        return None
-    if arguments == [GO_BACK_EVENT]:
-        return Tap(answer=None)
-    if len(arguments) == 2 and arguments[0] == ANSWER_EVENT:
-        code = arguments[1]
-        for answer, _ in ANSWER_BUTTONS:
-            if code == answer.value:
-                return Tap(answer=answer)
-    return None
-
-
-# --- the three kinds of screen -------------------------------------------------------------------
+# --- the four kinds of screen --------------------------------------------------------------------
 
 
 def _question_screen(
     interview: Interview,
     question: Question,
+    spoken: tuple[str, ...],
     knowledge: Knowledge,
     speech: Speech,
-    local: Callable[[str], str],
 ) -> Screen:
     regions = question.regions
+    # Counted as the runner hears them: every question asked so far, the safety ones too.
+    number = str(len(interview.answers) + 1)
     if question.is_safety_screen:
-        progress = speech.say("screen.safety_progress")
+        progress = speech.say("screen.safety_progress", number=number)
     else:
-        progress = speech.say("screen.progress", number=str(question.asked_before + 1))
+        progress = speech.say("screen.progress", number=number)
     answers = [
         _button(speech.say(label), [ANSWER_EVENT, answer.value], f"answer_{answer.name.lower()}")
         for answer, label in ANSWER_BUTTONS
     ]
+    *before, asked = spoken
     screen = {
         "progress": progress,
-        "question": local(question.text),
+        "note": " ".join(before),
+        "question": asked,
         "highlight": _highlight(regions, knowledge),
         "mapCaption": _caption(regions, knowledge),
         "answers": answers,
-        "goBack": _button(speech.say("screen.go_back"), [GO_BACK_EVENT], "go_back"),
+        # Only where there is an answer to go back to.
+        "goBack": _button(speech.say("screen.go_back"), [GO_BACK], GO_BACK)
+        if interview.answers
+        else None,
     }
     return _screen("question", token_for(interview, question), screen)
 
@@ -156,25 +231,36 @@ def _outcome_screen(
     local: Callable[[str], str],
 ) -> Screen:
     names = [knowledge.causes[c].name for c in outcome.conditions]
-    regions = tuple(r for c in outcome.conditions[:1] for r in knowledge.causes[c].regions)
-    if names:
-        title = speech.say("screen.lead", name=_capitalised(names[0]))
-    else:
-        title = speech.say("screen.unclear_title")
     screen = {
         # For "soon": see a doctor within days, shown first as it is said first.
         "safetyAdvice": local(outcome.safety_advice or ""),
-        "title": title,
+        "title": _title(outcome, knowledge, speech),
         "runnerUp": speech.say("screen.runner_up", name=names[1]) if len(names) > 1 else "",
         "reasons": [_capitalised(local(r.text)) for r in outcome.reasons],
         "reasonsTitle": speech.say("screen.reasons") if outcome.reasons else "",
         "advice": local(outcome.advice),
         "caution": local(outcome.caution or ""),
         "disclaimer": local(outcome.disclaimer),
-        "highlight": _highlight(regions, knowledge),
-        "mapCaption": _caption(regions, knowledge),
+        **_outcome_parts(outcome, knowledge, speech),
     }
+    screen["dense"] = _characters(screen, OUTCOME_TEXT) > DENSE_OUTCOME
     return _screen("outcome", token_for(interview, outcome), screen)
+
+
+def _answer_screen(
+    interview: Interview,
+    outcome: Outcome,
+    lines: tuple[str, ...],
+    knowledge: Knowledge,
+    speech: Speech,
+) -> Screen:
+    """What was said after the outcome, beside the outcome's region and its buttons."""
+    screen = {
+        "title": _title(outcome, knowledge, speech),
+        "lines": list(lines),
+        **_outcome_parts(outcome, knowledge, speech),
+    }
+    return _screen("answer", token_for(interview, outcome, "answer"), screen)
 
 
 def _red_flag_screen(
@@ -189,8 +275,39 @@ def _red_flag_screen(
 # --- parts ---------------------------------------------------------------------------------------
 
 
+def _title(outcome: Outcome, knowledge: Knowledge, speech: Speech) -> str:
+    """The likely cause, as the voice puts it: one of the seven as the most likely, a
+    look-alike as what the pain looks more like."""
+    if not outcome.conditions:
+        return speech.say("screen.unclear_title")
+    lead = outcome.conditions[0]
+    key = "screen.elsewhere" if lead in knowledge.lookalikes else "screen.lead"
+    return speech.say(key, name=_capitalised(knowledge.causes[lead].name))
+
+
+def _outcome_parts(outcome: Outcome, knowledge: Knowledge, speech: Speech) -> dict[str, Any]:
+    """The body map of the likely cause's area, and the buttons for what to ask next."""
+    regions = tuple(r for c in outcome.conditions[:1] for r in knowledge.causes[c].regions)
+    offered = [r for r, _ in ASK_BUTTONS] if outcome.conditions else ASKS_WITHOUT_A_CAUSE
+    asks = [
+        _button(speech.say(label), [ASK_EVENT, request], request)
+        for request, label in ASK_BUTTONS
+        if request in offered
+    ]
+    return {
+        "highlight": _highlight(regions, knowledge),
+        "mapCaption": _caption(regions, knowledge),
+        "asks": asks,
+    }
+
+
+def _characters(screen: dict[str, Any], keys: tuple[str, ...]) -> int:
+    texts = [screen[key] if isinstance(screen[key], list) else [screen[key]] for key in keys]
+    return sum(len(text) for listed in texts for text in listed)
+
+
 def _screen(kind: str, token: str, screen: dict[str, Any]) -> Screen:
-    return Screen(token=token, document=document(kind), datasources={"payload": {"screen": screen}})
+    return Screen(token=token, document=document(kind), datasources={DATA_SOURCE: screen})
 
 
 def _kind(step: Question | Outcome) -> str:
@@ -227,16 +344,20 @@ def _capitalised(text: str) -> str:
 
 @cache
 def _document_text(kind: str) -> str:
-    """The APL document `kind` with the shared body map among its graphics, as JSON text."""
+    """The APL document `kind` with the shared layouts and the body map, as JSON text."""
     apl = resources.files("skill.voice") / "apl"
     document = json.loads((apl / f"{kind}.json").read_text(encoding="utf-8"))
+    shared = json.loads((apl / "layouts.json").read_text(encoding="utf-8"))
+    document.setdefault("layouts", {}).update(shared["layouts"])
+    document.setdefault("styles", {}).update(shared["styles"])
     body_map = json.loads((apl / "bodymap.json").read_text(encoding="utf-8"))
     document.setdefault("graphics", {})[BODY_MAP] = body_map_graphic(body_map)
     return json.dumps(document)
 
 
 def document(kind: str) -> dict[str, Any]:
-    """A fresh copy of the APL document for a screen kind: question, outcome or red_flag."""
+    """A fresh copy of the APL document for a screen kind: question, outcome, answer or
+    red_flag."""
     loaded: dict[str, Any] = json.loads(_document_text(kind))
     return loaded
 

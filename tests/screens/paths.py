@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from skill.chat.device import Device, Heard
@@ -12,8 +12,8 @@ from skill.chat.screens import render_directives
 from skill.knowledge import load_knowledge
 from skill.knowledge.speech import load_speech
 from skill.triage import Answer, Interview, Outcome, Question, shipped_engine
-from skill.voice.dialogue import Conversation
-from skill.voice.screens import screen_for
+from skill.voice.dialogue import Conversation, Turn
+from skill.voice.screens import screen_for, screen_for_turn
 from testkit import FIXED_TIME
 
 SPOKEN = {"n": "no", "u": "not sure", "y": "yes"}
@@ -62,12 +62,11 @@ def directive_of(heard: Heard) -> dict[str, Any]:
 
 def interview_after(lines: tuple[str, ...]) -> Interview:
     """The interview after answering each waiting question with the spoken yes, no or not sure."""
-    answers = {"yes": Answer.YES, "no": Answer.NO, "not sure": Answer.UNSURE}
     engine, interview = shipped_engine(), Interview()
     for line in lines:
         step = engine.next_step(interview)
         assert isinstance(step, Question)
-        interview = engine.answer(interview, step.id, answers[line])
+        interview = engine.answer(interview, step.id, ANSWER_BY_WORD[line])
     return interview
 
 
@@ -112,3 +111,42 @@ def directive_for(interview: Interview, step: Question | Outcome) -> dict[str, A
         "document": screen.document,
         "datasources": screen.datasources,
     }
+
+
+def directive_after(turn: Turn) -> dict[str, Any]:
+    """The RenderDocument the skill sends with a dialogue turn."""
+    screen = screen_for_turn(turn, load_knowledge(), load_speech())
+    assert screen is not None
+    return {
+        "type": "Alexa.Presentation.APL.RenderDocument",
+        "token": screen.token,
+        "document": screen.document,
+        "datasources": screen.datasources,
+    }
+
+
+def first_path_to(start: tuple[str, ...], fits: Callable[[Outcome], bool]) -> tuple[str, ...]:
+    """The shortest spoken yes and no answers after `start` that reach an outcome that `fits`
+    (yes tried first), so that the path follows the engine as its numbers are tuned."""
+    engine = shipped_engine()
+    frontier = [(start, interview_after(start))]
+    while frontier:
+        following = []
+        for lines, interview in frontier:
+            step = engine.next_step(interview)
+            if isinstance(step, Outcome):
+                if fits(step):
+                    return lines
+                continue
+            for line in ("yes", "no"):
+                answered = engine.answer(interview, step.id, ANSWER_BY_WORD[line])
+                following.append(((*lines, line), answered))
+        frontier = following
+    raise LookupError("no answers reach such an outcome")
+
+
+ANSWER_BY_WORD = {"yes": Answer.YES, "no": Answer.NO, "not sure": Answer.UNSURE}
+# Two look-alikes named: pain that comes from somewhere else than the buttock.
+ELSEWHERE_OUTCOME = first_path_to(
+    NO_RED_FLAG, lambda outcome: outcome.triage == "elsewhere" and len(outcome.conditions) == 2
+)

@@ -14,7 +14,9 @@ from skill.triage import Question
 from skill.voice import screens
 from testkit import REPO_ROOT as ROOT
 from tests.screens.paths import (
+    ELSEWHERE_OUTCOME,
     EMERGENCY,
+    NO_RED_FLAG,
     OUTCOME_WITH_RUNNER_UP,
     REGION_QUESTION,
     SAFETY_QUESTION,
@@ -33,6 +35,7 @@ EVERY_PATH = [
     SAFETY_QUESTION,
     REGION_QUESTION,
     OUTCOME_WITH_RUNNER_UP,
+    ELSEWHERE_OUTCOME,
     SOON_OUTCOME,
     UNCLEAR_OUTCOME,
     EMERGENCY,
@@ -64,7 +67,7 @@ def test_every_question_and_outcome_on_a_screen_device_carries_one_apl_1_4_docum
     for heard in heards:
         directive = directive_of(heard)
         assert directive["document"]["version"] == "1.4"
-        assert directive["datasources"]["payload"]["screen"]
+        assert directive["datasources"]["screen"]
 
 
 def test_a_goodbye_shows_no_screen_but_an_emergency_outcome_keeps_its_screen() -> None:
@@ -78,11 +81,12 @@ def test_a_goodbye_shows_no_screen_but_an_emergency_outcome_keeps_its_screen() -
 
 def test_the_question_screen_shows_the_spoken_question_its_region_and_the_contract_labels() -> None:
     heard = talk(new_device(), REGION_QUESTION)
-    screen = directive_of(heard)["datasources"]["payload"]["screen"]
+    screen = directive_of(heard)["datasources"]["screen"]
     question_id = response_of(heard)["sessionAttributes"]["question"]
     knowledge = load_knowledge()
     assert screen["question"] in heard.speech
-    assert screen["progress"] == "Question 1"
+    # The runner has answered the three safety questions: this is the fourth they hear.
+    assert screen["progress"] == "Question 4"
     regions = knowledge.question_regions(question_id)
     assert regions
     assert {r for r, lit in screen["highlight"].items() if lit} == set(regions)
@@ -90,9 +94,33 @@ def test_the_question_screen_shows_the_spoken_question_its_region_and_the_contra
     assert labels == ["Yes", "No", "Sometimes", "Not sure", "Go back"]
 
 
+def test_go_back_is_offered_only_where_there_is_an_answer_to_go_back_to() -> None:
+    device = new_device()
+    first = directive_of(device.hear(device.launch_phrase))["datasources"]["screen"]
+    second = directive_of(device.hear("no"))["datasources"]["screen"]
+    assert first["goBack"] is None
+    assert second["goBack"]["label"] == "Go back"
+    undone = directive_of(device.hear("go back"))["datasources"]["screen"]
+    assert undone["goBack"] is None
+
+
+def test_progress_counts_every_question_the_runner_has_heard_the_safety_ones_too() -> None:
+    device = new_device()
+    shown = [directive_of(device.hear(device.launch_phrase))]
+    shown += [directive_of(device.hear(line)) for line in (*NO_RED_FLAG, "yes")]
+    progress = [d["datasources"]["screen"]["progress"] for d in shown]
+    assert progress == [
+        "Question 1: safety check",
+        "Question 2: safety check",
+        "Question 3: safety check",
+        "Question 4",
+        "Question 5",
+    ]
+
+
 def test_the_outcome_screen_shows_no_health_detail_that_the_card_does_not_have() -> None:
     heard = talk(new_device(), OUTCOME_WITH_RUNNER_UP)
-    screen = directive_of(heard)["datasources"]["payload"]["screen"]
+    screen = directive_of(heard)["datasources"]["screen"]
     assert heard.card is not None
     card = heard.card.content.lower()
     knowledge = load_knowledge()
@@ -113,7 +141,7 @@ def test_a_red_flag_screen_shows_only_the_advice_and_the_local_emergency_number(
     locale: str, number: str
 ) -> None:
     heard = talk(new_device(locale=locale), EMERGENCY)
-    screen = directive_of(heard)["datasources"]["payload"]["screen"]
+    screen = directive_of(heard)["datasources"]["screen"]
     assert set(screen) == {"advice", "number"}
     assert screen["advice"] in heard.speech
     assert screen["number"].endswith(number)
@@ -121,7 +149,7 @@ def test_a_red_flag_screen_shows_only_the_advice_and_the_local_emergency_number(
 
 def test_an_urgent_screen_shows_the_same_day_help_of_the_requests_locale() -> None:
     heard = talk(new_device(locale="en-GB"), URGENT)
-    screen = directive_of(heard)["datasources"]["payload"]["screen"]
+    screen = directive_of(heard)["datasources"]["screen"]
     assert "Please see your GP or NHS 111 today" in screen["advice"]
     assert screen["advice"] in heard.speech
     assert screen["number"].endswith("999")
@@ -129,7 +157,7 @@ def test_an_urgent_screen_shows_the_same_day_help_of_the_requests_locale() -> No
 
 def test_a_soon_outcome_screen_leads_with_the_see_a_doctor_advice_as_the_card_does() -> None:
     heard = talk(new_device(), SOON_OUTCOME)
-    screen = directive_of(heard)["datasources"]["payload"]["screen"]
+    screen = directive_of(heard)["datasources"]["screen"]
     assert response_of(heard)["sessionAttributes"]["outcome"]["triage"] == "soon"
     assert screen["safetyAdvice"].startswith("Please see a doctor within a few days")
     assert heard.card is not None and heard.card.content.startswith(screen["safetyAdvice"])
@@ -187,7 +215,7 @@ def test_a_tap_on_the_current_question_records_that_answer(code: str) -> None:
 
 def test_no_screen_shows_an_unfilled_placeholder_or_an_empty_question() -> None:
     for interview, step in every_step(depth=9):
-        screen = directive_for(interview, step)["datasources"]["payload"]["screen"]
+        screen = directive_for(interview, step)["datasources"]["screen"]
         text = json.dumps(screen)
         assert "{" not in text.replace('{"', "").replace("{}", ""), text
         if isinstance(step, Question):
