@@ -58,6 +58,9 @@ class Outcome(NamedTuple):
     red_flag: str | None = None
     # Most answers were "not sure", so nothing could be narrowed down (advice says so).
     uncertain: bool = False
+    # How clearly the answers single out what leads: its share of the belief (0 to 1; 0 for a
+    # red-flag ending, which weighs no symptoms).
+    certainty: float = 0.0
 
 
 Step = Question | Outcome
@@ -92,19 +95,17 @@ class Engine:
     def restore(self, state: object) -> Interview:
         """The interview in a stored state, or a fresh one if the state is missing or not genuine.
 
-        An answer counts only if the engine would have asked exactly that question at that
-        point, so tampered, reordered or stale states never get through.
+        Each answer must be to a question the knowledge has, and to none answered before it: the
+        waiting question, or one the runner volunteered ("I've got a fever") before it was
+        asked. Tampered states with unknown or repeated ids never get through.
         """
         stored = Interview.from_state_shape(state)
         if stored is None:
             return Interview()
-        replayed = Interview()
-        for question_id, reply in stored.answers:
-            step = self.next_step(replayed)
-            if not isinstance(step, Question) or step.id != question_id:
-                return Interview()
-            replayed = replayed.with_answer(question_id, reply)
-        return replayed
+        asked = [question_id for question_id, _ in stored.answers]
+        if len(set(asked)) != len(asked) or not all(map(self.knowledge.is_question, asked)):
+            return Interview()
+        return stored
 
     # --- deciding ------------------------------------------------------------------------
 
@@ -117,26 +118,30 @@ class Engine:
     def _screen(self, interview: Interview) -> Step | tuple[RedFlag, ...]:
         """The next screening question or the red-flag outcome that ends the interview; once
         the screen is through, the flags raised that let the interview go on."""
-        raised: list[tuple[Triage, RedFlag]] = []
+        # A warning sign answered yes (or sometimes) counts wherever it came from, even one the
+        # runner volunteered before its umbrella was asked.
+        raised: list[tuple[Triage, RedFlag]] = [
+            (flag.triage, flag)
+            for flag_id, flag in self.knowledge.red_flags.items()
+            if flag.triage is not None
+            and interview.answered(flag_id) in (Answer.YES, Answer.SOMETIMES)
+        ]
         # Once an umbrella is answered anything but no, every flag from there on is asked on
         # its own and the later umbrellas are skipped: a runner with one warning sign is
         # checked for each of the others too.
         opened = False
+        ending = any(triage in _ENDING for triage, _ in raised)
         for flag_id, flag in self.knowledge.red_flags.items():
             umbrella = flag.triage is None
-            if (umbrella and opened) or (flag.asks_when is not None and not opened):
+            if ending or (umbrella and opened) or (flag.asks_when is not None and not opened):
                 continue
             reply = interview.answered(flag_id)
             if reply is None:
                 return self._question(flag_id, asked_before=0)
             if umbrella:
                 opened = reply is not Answer.NO
-            # A "sometimes" to a warning sign is a yes: safety first.
-            if flag.triage is not None and reply in (Answer.YES, Answer.SOMETIMES):
-                raised.append((flag.triage, flag))
-                if flag.triage in _ENDING:
-                    break
-        # The most serious flag raised decides, whatever order the answers came in.
+        # The most serious flag raised decides ("sometimes" to a warning sign is a yes: safety
+        # first), whatever order the answers came in.
         raised.sort(key=lambda item: RED_FLAG_TRIAGES.index(item[0]))
         if raised and raised[0][0] in _ENDING:
             triage, flag = raised[0]
@@ -338,6 +343,7 @@ class Engine:
             safety_advice=soon.advice if soon else None,
             red_flag=soon.id if soon else None,
             uncertain=uncertain,
+            certainty=max(belief),
         )
 
     def _reasons(
