@@ -73,6 +73,10 @@ MIN_PHRASE_COVERAGE = 0.5
 MIN_WORD_SIMILARITY = 0.6
 MIN_CHARACTER_SIMILARITY = 0.8
 MAX_OPEN_SLOT_WORDS = 6
+# The slot types whose unknown words still make the intent ("what is tennis elbow": the skill
+# says it doesn't know that one). Words in any other slot that name none of its values ("I
+# think it does" against "I {sign}") are not that intent at all.
+OPEN_SLOT_TYPES = frozenset({"ConditionType", "TermType"})
 
 
 def available_locales() -> list[str]:
@@ -222,7 +226,13 @@ class Nlu:
         return None
 
     def _open_slot(self, words: tuple[str, ...]) -> IntentMatch | None:
-        slotted = [s for s in self._samples if s.literal_words and s.literal_words < len(s.words)]
+        slotted = [
+            s
+            for s in self._samples
+            if s.literal_words
+            and s.literal_words < len(s.words)
+            and set(s.slot_types.values()) <= OPEN_SLOT_TYPES
+        ]
         for sample in sorted(slotted, key=lambda s: -s.literal_words):
             fillers = self._fill(sample.words, words, sample.slot_types, known_only=False)
             if fillers is not None:
@@ -231,10 +241,13 @@ class Nlu:
 
     def _contained(self, words: tuple[str, ...]) -> IntentMatch | None:
         """The longest sample found inside the text, if it starts it or covers half of it."""
-        tokens, spans = self._mark_slot_values(words)
+        marked, spans = self._mark_slot_values(words)
         best: tuple[int, int, _Sample] | None = None
         for sample in self._samples:
             pattern = self._marked(sample)
+            # A sample without slots is found among the words as said, one with slots among
+            # the words with slot values marked.
+            tokens = marked if sample.literal_words < len(sample.words) else words
             for start in _occurrences(pattern, tokens):
                 covers = len(pattern) / len(tokens) >= MIN_PHRASE_COVERAGE
                 if (start == 0 or covers) and (best is None or (len(pattern), -start) > best[:2]):
@@ -247,15 +260,20 @@ class Nlu:
         )
 
     def _similar(self, words: tuple[str, ...]) -> IntentMatch | None:
-        tokens, spans = self._mark_slot_values(words)
-        text = " ".join(tokens)
+        marked, spans = self._mark_slot_values(words)
         best: tuple[float, _Sample] | None = None
         patterns = [(sample, self._marked(sample)) for sample in self._samples]
-        if any(len(tokens) < len(p) and p[: len(tokens)] == tokens for _, p in patterns):
+        if any(
+            len(tokens) < len(p) and p[: len(tokens)] == tokens
+            for _, p in patterns
+            for tokens in (words, marked)
+        ):
             # The start of a longer sample ("I don't" of "I don't understand"): too early to
             # guess what it was going to be.
             return None
         for sample, pattern in patterns:
+            tokens = marked if sample.literal_words < len(sample.words) else words
+            text = " ".join(tokens)
             if len(tokens) < len(pattern) and next(_occurrences(tokens, pattern), None) is not None:
                 # Part of a sample without the words that make it ("I do" of "yes I do"): a
                 # fragment, not a near miss.

@@ -183,6 +183,22 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         term_id, _ = slot_value(handler_input, intents.TERM_SLOT)
         return dialogue.term(conversation, term_id)
 
+    def volunteering_a_sign(handler_input: HandlerInput, conversation: Conversation) -> Turn:
+        flag_id, _ = slot_value(handler_input, intents.SIGN_SLOT)
+        return dialogue.warning_sign(conversation, flag_id)
+
+    def volunteering_a_fact(handler_input: HandlerInput, conversation: Conversation) -> Turn:
+        fact_id, _ = slot_value(handler_input, intents.FACT_SLOT)
+        return dialogue.fact(conversation, fact_id)
+
+    def correcting(handler_input: HandlerInput, conversation: Conversation) -> Turn:
+        code, _ = slot_value(handler_input, intents.ANSWER_SLOT)
+        answer = next((a for a in Answer if a.value == code), None)
+        return dialogue.correct(conversation, answer)
+
+    def asking_about(topic: str) -> Callable[[HandlerInput, Conversation], Turn]:
+        return lambda _, conversation: dialogue.after_result(conversation, topic)
+
     def tapping(handler_input: HandlerInput, conversation: Conversation) -> Turn:
         # A tap is the spoken answer (or go back) when it is on the screen now shown; a tap
         # on an older screen is never recorded: the skill says so and asks again.
@@ -222,6 +238,18 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         DialogueHandler(intent(intents.QUESTIONS_LEFT), only(dialogue.questions_left)),
         DialogueHandler(intent(intents.MORE), only(dialogue.more)),
         DialogueHandler(intent(intents.EXPLAIN_CONDITION), explaining),
+        DialogueHandler(intent(intents.WARNING_SIGN), volunteering_a_sign),
+        DialogueHandler(intent(intents.NO_WARNING_SIGN), only(dialogue.no_warning_sign)),
+        DialogueHandler(intent(intents.PAIN_FACT), volunteering_a_fact),
+        DialogueHandler(intent(intents.DURATION), only(dialogue.duration)),
+        DialogueHandler(intent(intents.CORRECTION), correcting),
+        DialogueHandler(intent(intents.HOW_SURE), only(dialogue.how_sure)),
+        *(
+            DialogueHandler(intent(name), asking_about(topic))
+            for name, topic in intents.TOPICS.items()
+        ),
+        DialogueHandler(intent(intents.THANKS), only(dialogue.thanks)),
+        DialogueHandler(intent(intents.SMALL_TALK), only(dialogue.small_talk)),
         DialogueHandler(intent(intents.HELP), only(dialogue.help)),
         DialogueHandler(
             lambda h: (

@@ -23,15 +23,19 @@ CONDITIONS = LANGUAGE_MODEL["types"][0]["values"]
 TERMS = LANGUAGE_MODEL["types"][1]["values"]
 
 
-def filled(sample: str) -> str:
-    """A sample as someone would say it: the slot filled with a condition's spoken name."""
-    return sample.replace("{condition}", CONDITIONS[1]["name"]["value"]).replace(
-        "{term}", TERMS[0]["name"]["value"]
-    )
+FIRST_VALUES = {t["name"]: t["values"][0]["name"]["value"] for t in LANGUAGE_MODEL["types"]}
+
+
+def filled(intent: dict[str, Any], sample: str) -> str:
+    """A sample as someone would say it: each slot filled with the first value of its type (a
+    condition's spoken name, a term, a warning sign, ...)."""
+    for slot in intent.get("slots", []):
+        sample = sample.replace(f"{{{slot['name']}}}", FIRST_VALUES[slot["type"]])
+    return sample
 
 
 SAMPLES = [
-    pytest.param(intent["name"], filled(sample), id=f"{intent['name']}:{sample}")
+    pytest.param(intent["name"], filled(intent, sample), id=f"{intent['name']}:{sample}")
     for intent in LANGUAGE_MODEL["intents"]
     for sample in intent["samples"]
 ]
