@@ -499,25 +499,33 @@ class Dialogue:
         """The headline's forms, fullest first, for when safety advice or a caution needs the
         room: without the main reason (one "why" away), or the advice down to who can help."""
         who = self._who_to_see(outcome.advice)
+        # Who can help, without what sets them apart ("... who treats runners"): the card and
+        # "who should I see" say it whole.
+        who_briefly = self._who_to_see(outcome.advice, briefly=True)
         if not outcome.conditions:
             if outcome.triage in _GET_HELP_NOW:  # red-flag advice is said whole
                 return [(outcome.advice,)]
             only_who = self._who_to_see(outcome.advice, alone=True)
-            return [(form,) for form in dict.fromkeys([outcome.advice, who, only_who])]
+            forms = [outcome.advice, who, who_briefly, only_who]
+            return [(form,) for form in dict.fromkeys(forms)]
         name = self._name(outcome.conditions[0])
         lead = self.speech.say("outcome.lead", name=name)
         if not outcome.reasons:
-            return [(lead, who), (lead,)]
+            return list(dict.fromkeys([(lead, who), (lead, who_briefly), (lead,)]))
         reason = outcome.reasons[0].text
         because = self.speech.say("outcome.lead_because", name=name, reason=reason)
-        return [(because, who), (lead, who), (because,), (lead,)]
+        forms = [(because, who), (because, who_briefly), (lead, who), (because,), (lead,)]
+        return list(dict.fromkeys(forms))
 
-    def _who_to_see(self, advice: str, *, alone: bool = False) -> str:
+    def _who_to_see(self, advice: str, *, alone: bool = False, briefly: bool = False) -> str:
         """The advice up to who can help ("A sports medicine doctor ... can help."), leaving
-        how they would confirm it for "tell me more"; `alone` drops what comes before."""
+        how they would confirm it for "tell me more"; `alone` drops what comes before, and
+        `briefly` what sets them apart ("who treats runners")."""
         before, who, _ = _who_can(advice)
         if not who:
             return advice
+        if briefly:
+            who = who.split(" who ")[0]
         return " ".join([*([] if alone else before), self.speech.say("outcome.who", who=who)])
 
     def _how_to_confirm(self, advice: str) -> str:
@@ -557,16 +565,21 @@ class Dialogue:
             in_app = []
             endings = [[*disclaimer, ending], [ending], disclaimer, []]
             disclaimer = []
+        # A "soon" outcome's advice said whole, else in brief (the card has it whole).
+        safety = [_safety_advice(outcome)]
+        if outcome.safety_advice:
+            safety.append((self.speech.say("outcome.soon_brief"),))
         forms = [
             [
                 *before,
-                *_safety_advice(outcome),
+                *first,
                 *headline,
                 *filter(None, [caution]),
                 *disclaimer,
                 *app,
                 *end,
             ]
+            for first in safety
             for caution in cautions
             for headline in self._headlines(outcome)
             for end in endings
@@ -661,7 +674,11 @@ class Dialogue:
         """After a correction or a volunteered fact: carry on, saying so if a result stands
         unchanged or a result gives way to more questions."""
         was, now = before.step, after.step
-        if isinstance(was, Outcome) and now == was:
+        if (
+            isinstance(was, Outcome)
+            and isinstance(now, Outcome)
+            and (now.triage, now.conditions) == (was.triage, was.conditions)
+        ):
             return self._offer(after, *noted, self.speech.say("volunteer.same_result"))
         if isinstance(was, Outcome) and isinstance(now, Question):
             return self._ask_current(after, *noted, self.speech.say("volunteer.more_questions"))
