@@ -506,15 +506,21 @@ class Dialogue:
             if outcome.triage in _GET_HELP_NOW:  # red-flag advice is said whole
                 return [(outcome.advice,)]
             only_who = self._who_to_see(outcome.advice, alone=True)
-            forms = [outcome.advice, who, who_briefly, only_who]
-            return [(form,) for form in dict.fromkeys(forms)]
+            sayings = [outcome.advice, who, who_briefly, only_who]
+            return [(saying,) for saying in dict.fromkeys(sayings)]
         name = self._name(outcome.conditions[0])
         lead = self.speech.say("outcome.lead", name=name)
         if not outcome.reasons:
             return list(dict.fromkeys([(lead, who), (lead, who_briefly), (lead,)]))
         reason = outcome.reasons[0].text
         because = self.speech.say("outcome.lead_because", name=name, reason=reason)
-        forms = [(because, who), (because, who_briefly), (lead, who), (because,), (lead,)]
+        forms: list[tuple[str, ...]] = [
+            (because, who),
+            (because, who_briefly),
+            (lead, who),
+            (because,),
+            (lead,),
+        ]
         return list(dict.fromkeys(forms))
 
     def _who_to_see(self, advice: str, *, alone: bool = False, briefly: bool = False) -> str:

@@ -200,7 +200,7 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
     elif effect == "carry on":
         assert isinstance(step, Question) and said.endswith(step.text), context
     elif effect == "help":
-        helps = [SPEECH.say(key) for key in SPEECH.keys() if key.startswith("help.")]
+        helps = [SPEECH.say(key) for key in sorted(SPEECH.keys()) if key.startswith("help.")]
         assert any(said.startswith(line) for line in helps), context
     elif effect == "no result":
         assert "no result yet" in said or "Once we've finished" in said, context
