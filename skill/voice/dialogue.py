@@ -215,7 +215,7 @@ class Dialogue:
         an answer to the question that came next."""
         interview = conversation.interview
         if answer is None:
-            return self.not_understood(conversation)
+            return self._unclear(conversation, "correction.unclear")
         if interview is None or not interview.answers:
             return self._continue(conversation, self.speech.say("correction.nothing"))
         question_id, before = interview.answers[-1]
@@ -231,7 +231,7 @@ class Dialogue:
         """A warning sign said unasked ("I've got a fever"): yes to its red flag, at once."""
         flag = self.knowledge.red_flags.get(flag_id or "")
         if flag is None or flag.triage is None:
-            return self.not_understood(conversation)
+            return self._unclear(conversation, "volunteer.unclear_sign")
         interview = conversation.interview or Interview()
         if interview.answered(flag.id) in (Answer.YES, Answer.SOMETIMES):
             return self._continue(conversation, self.speech.say("volunteer.known"))
@@ -264,7 +264,7 @@ class Dialogue:
         feature = self.knowledge.features.get(fact_id or "")
         if feature is None:
             if fact_id is None:
-                return self.not_understood(conversation)
+                return self._unclear(conversation, "volunteer.unclear_fact")
             return self._continue(conversation, self.speech.say("volunteer.side"))
         if interview.answered(feature.id) is Answer.YES:
             return self._continue(conversation, self.speech.say("volunteer.known"))
@@ -467,6 +467,11 @@ class Dialogue:
         else:
             turn = self.help(conversation)
         return Turn(turn.conversation._replace(misunderstood=times), turn.said)
+
+    def _unclear(self, conversation: Conversation, key: str) -> Turn:
+        """Something volunteered that the model heard but could not place: how to say it, then
+        what was waiting; a misunderstanding all the same."""
+        return _misunderstood(conversation, self._continue(conversation, self.speech.say(key)))
 
     def error(self, conversation: Conversation) -> Turn:
         apology = self.speech.say("error.text")

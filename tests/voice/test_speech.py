@@ -117,6 +117,8 @@ def every_kind_of_volunteered_or_after_result_turn(
     for conversation in (none, past_the_screen, tingling):
         dialogue.warning_sign(conversation, "red_flag_serious")
         dialogue.warning_sign(conversation, "red_flag_saddle")
+        dialogue.warning_sign(conversation, None)
+        dialogue.fact(conversation, None)
         dialogue.no_warning_sign(conversation)
         dialogue.fact(conversation, "low_back_pain")
         dialogue.fact(conversation, "both_sides")
