@@ -31,7 +31,9 @@ _AT_MOST = 2
 # The disclaimer, at most this often in a session (the card always carries it).
 _DISCLAIMERS = 2
 # Short prompts that end the turns after a result, taken in turn so none is heard too often.
-_PROMPTS = ("offer.prompt_1", "offer.prompt_2", "offer.prompt_3", "offer.prompt_4")
+_PROMPTS = tuple(f"offer.prompt_{n}" for n in range(1, 7))
+# After a "soon" result, the after-result answers that first repeat: see a doctor first.
+_DOCTOR_FIRST_TOPICS = ("when_to_worry", "scan")
 # "Both sides", with nerve symptoms in a leg, may be the both-legs warning sign: check it.
 _BOTH_SIDES = "both_sides"
 _NERVE_SIGNS = ("numbness_tingling", "past_knee")
@@ -326,8 +328,10 @@ class Dialogue:
             else:
                 why = self.speech.say("why.no_reasons", name=name)
             return self._offer(conversation, why)
+        if isinstance(step, Outcome) and _gets_help_now(step):
+            return self._offer(conversation, self._meaning(step))
         if isinstance(step, Outcome):
-            return self._offer(conversation, step.advice)
+            return self._offer(conversation, self.speech.say("why.unclear"))
         return self._offer(conversation, self.speech.say("why.no_question"))
 
     def questions_left(self, conversation: Conversation) -> Turn:
@@ -360,10 +364,10 @@ class Dialogue:
             said = self.speech.say("runner_up.named", name=self._name(step.conditions[1]))
         elif step.conditions:
             said = self.speech.say("runner_up.none", name=self._name(step.conditions[0]))
-        elif step.triage == "unclear":
-            said = self.speech.say("runner_up.unclear")
+        elif _gets_help_now(step):
+            said = self.speech.say("runner_up.red_flag")
         else:
-            said = step.advice
+            said = self.speech.say("runner_up.unclear")
         return self._offer(conversation, said)
 
     def who_to_see(self, conversation: Conversation) -> Turn:
@@ -382,8 +386,10 @@ class Dialogue:
             lead = self.knowledge.conditions[step.conditions[0]]
             described = f"{_capitalised(lead.name)}. {lead.description}"
             return self._offer(conversation, described, self._how_to_confirm(step.advice))
+        if isinstance(step, Outcome) and _gets_help_now(step):
+            return self._offer(conversation, self._meaning(step))
         if isinstance(step, Outcome):
-            return self._offer(conversation, step.advice)
+            return self._offer(conversation, self._how_to_confirm(step.advice))
         return self.help(conversation)
 
     def how_sure(self, conversation: Conversation) -> Turn:
@@ -415,10 +421,11 @@ class Dialogue:
             line = "topic.running_not_yet" if topic == "keep_running" else "topic.not_yet"
             return self._continue(conversation, self.speech.say(line))
         if _gets_help_now(step):
-            return self._offer(conversation, self.speech.say("topic.red_flag"), step.advice)
+            return self._offer(conversation, self.speech.say(f"red_flag_topic.{topic}"))
         cause = step.conditions[0] if step.conditions and not step.uncertain else UNCLEAR
         answers = self.knowledge.after_result.get(cause) or self.knowledge.after_result[UNCLEAR]
-        first = (self.speech.say("topic.soon_first"),) if step.safety_advice else ()
+        soon = step.safety_advice and topic in _DOCTOR_FIRST_TOPICS
+        first = (self.speech.say("topic.soon_first"),) if soon else ()
         return self._offer(conversation, *first, answers[topic])
 
     def explain(
@@ -751,6 +758,11 @@ class Dialogue:
         if step.triage in _GET_HELP_NOW:
             return f"{step.advice} {self.speech.say('outcome.repeat_hint')}"
         return self.speech.say("offer.how" if step.conditions else "offer.how_unclear")
+
+    def _meaning(self, outcome: Outcome) -> str:
+        """What the warning sign behind a red-flag outcome can mean, else its advice."""
+        flag = self.knowledge.red_flags.get(outcome.red_flag or "")
+        return flag.purpose if flag is not None else outcome.advice
 
     def _name(self, condition_id: str) -> str:
         return self.knowledge.conditions[condition_id].name

@@ -12,7 +12,7 @@ from skill.knowledge import load_knowledge
 from skill.knowledge.speech import load_speech
 from skill.triage import Answer
 from skill.voice.dialogue import MAX_RESULT_WORDS, MAX_TURN_WORDS, Dialogue
-from testkit.reachable import all_reachable, outcomes
+from testkit.reachable import all_conversations, all_reachable, outcomes, repeated_sentences
 
 MAX_HEADLINE_WORDS = 60
 KNOWLEDGE = load_knowledge()
@@ -126,3 +126,16 @@ def test_distribution_of_turn_lengths_is_short_on_the_whole() -> None:
     counts = Counter(r.words for r in REACHED)
     ordered = sorted(counts.elements())
     assert ordered[len(ordered) // 2] <= 40  # the median turn
+
+
+def test_no_session_hears_a_sentence_more_than_twice_unless_it_asked_for_it_again() -> None:
+    for conversation in all_conversations():
+        too_often = {s: n for s, n in repeated_sentences(conversation).items() if n > 2}
+        assert too_often == {}, [said for said, _ in conversation]
+
+
+def test_the_offer_to_hear_more_is_made_once_per_result() -> None:
+    offer = SPEECH.say("offer.after_outcome")
+    for conversation in all_conversations():
+        spoken = " ".join(line for _, turn in conversation for line in turn.said.speech)
+        assert spoken.count(offer) <= 1

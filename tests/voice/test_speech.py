@@ -141,7 +141,7 @@ def every_kind_of_volunteered_or_after_result_turn(
         dialogue.how_sure(end)
         dialogue.thanks(end)
         dialogue.result(end)
-        for topic in ("keep_running", "when_to_worry"):
+        for topic in ("keep_running", "meanwhile", "how_long", "when_to_worry", "scan"):
             dialogue.after_result(end, topic)
     # After a real result: more questions when a correction reopens the interview, and the
     # prompts that end one turn after another.
@@ -158,7 +158,7 @@ def every_kind_of_volunteered_or_after_result_turn(
         dialogue.correct(finished, answer)
     for feature in dialogue.knowledge.features:
         dialogue.fact(finished, feature)
-    for _ in range(5):
+    for _ in range(8):
         finished = dialogue.why(finished).conversation
     clear = outcome("see_specialist", "sciatica")
     dialogue.how_sure(FixedStep(clear.step._replace(certainty=0.99)))
