@@ -77,6 +77,12 @@ MAX_OPEN_SLOT_WORDS = 6
 # says it doesn't know that one). Words in any other slot that name none of its values ("I
 # think it does" against "I {sign}") are not that intent at all.
 OPEN_SLOT_TYPES = frozenset({"ConditionType", "TermType"})
+# A forgiving match never drops one of these: "I'm not having any bladder trouble" is no
+# warning sign, and "it doesn't" is no "it does".
+NEGATIONS = frozenset(
+    {"not", "no", "never", "don't", "doesn't", "didn't", "haven't", "hasn't", "isn't", "aren't"}
+    | {"wasn't", "won't", "nothing", "none", "nope", "nah"}
+)
 
 
 def available_locales() -> list[str]:
@@ -240,7 +246,8 @@ class Nlu:
         return None
 
     def _contained(self, words: tuple[str, ...]) -> IntentMatch | None:
-        """The longest sample found inside the text, if it starts it or covers half of it."""
+        """The longest sample found inside the text, if it starts it or covers half of its
+        words (a slot value counts as the words it has), and drops none of its negations."""
         marked, spans = self._mark_slot_values(words)
         best: tuple[int, int, _Sample] | None = None
         for sample in self._samples:
@@ -248,8 +255,14 @@ class Nlu:
             # A sample without slots is found among the words as said, one with slots among
             # the words with slot values marked.
             tokens = marked if sample.literal_words < len(sample.words) else words
+            if not _keeps_negations(tokens, pattern):
+                continue
             for start in _occurrences(pattern, tokens):
-                covers = len(pattern) / len(tokens) >= MIN_PHRASE_COVERAGE
+                said = sum(
+                    len(spans[start + i][1]) if tokens is marked and start + i in spans else 1
+                    for i in range(len(pattern))
+                )
+                covers = said / len(words) >= MIN_PHRASE_COVERAGE
                 if (start == 0 or covers) and (best is None or (len(pattern), -start) > best[:2]):
                     best = (len(pattern), -start, sample)
         if best is None:
@@ -274,6 +287,8 @@ class Nlu:
         for sample, pattern in patterns:
             tokens = marked if sample.literal_words < len(sample.words) else words
             text = " ".join(tokens)
+            if not _keeps_negations(tokens, pattern):
+                continue
             if len(tokens) < len(pattern) and next(_occurrences(tokens, pattern), None) is not None:
                 # Part of a sample without the words that make it ("I do" of "yes I do"): a
                 # fragment, not a near miss.
@@ -448,6 +463,11 @@ def _sample_words(sample: str) -> Iterator[str]:
             yield part
         else:
             yield from normalise(part).split()
+
+
+def _keeps_negations(tokens: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
+    """Whether every negation said (outside slot values) is in the sample too."""
+    return NEGATIONS.intersection(tokens) <= NEGATIONS.intersection(pattern)
 
 
 def _occurrences(pattern: tuple[str, ...], tokens: tuple[str, ...]) -> Iterator[int]:
