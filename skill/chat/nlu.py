@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,6 +85,10 @@ NEGATIONS = frozenset(
 )
 
 
+# Words with slot values replaced by a type marker, and what each marker stood for.
+_Marked = tuple[tuple[str, ...], dict[int, tuple[str, tuple[str, ...]]]]
+
+
 def available_locales() -> list[str]:
     return sorted(locales())
 
@@ -96,11 +100,29 @@ def load_interaction_model(locale: str = "en-US") -> dict[str, Any]:
     return build_model(locale)
 
 
+# Typed in full, heard contracted: Alexa's speech recognition writes "it's" for "it is".
+_CONTRACTIONS = {
+    "it is": "it's",
+    "i am": "i'm",
+    "that is": "that's",
+    "there is": "there's",
+    "do not": "don't",
+    "does not": "doesn't",
+    "did not": "didn't",
+    "is not": "isn't",
+    "have not": "haven't",
+    "cannot": "can't",
+}
+_CONTRACTION = re.compile(r"\b(" + "|".join(_CONTRACTIONS) + r")\b")
+
+
 def normalise(text: str) -> str:
-    """Lower case, no punctuation but apostrophes, single spaces, no leading "alexa"."""
+    """Lower case, no punctuation but apostrophes, single spaces, no leading "alexa", and the
+    contractions speech recognition writes ("it is" as "it's")."""
     text = text.lower().replace("\u2019", "'").replace(".", "")
     text = " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
     text = " ".join(word.strip("'") for word in text.split(" ") if word.strip("'"))
+    text = _CONTRACTION.sub(lambda found: _CONTRACTIONS[found.group(1)], text)
     return re.sub(r"^alexa\b ?", "", text)
 
 
@@ -246,46 +268,47 @@ class Nlu:
         return None
 
     def _contained(self, words: tuple[str, ...]) -> IntentMatch | None:
-        """The longest sample found inside the text, if it starts it or covers half of its
-        words (a slot value counts as the words it has), and drops none of its negations."""
-        marked, spans = self._mark_slot_values(words)
-        best: tuple[int, int, _Sample] | None = None
+        """A sample found inside the text, if it starts it or covers half of its words, and
+        drops none of its negations."""
+        marking = self._marking(words)
+        # The sample that accounts for most of the words said wins (a slot value counts as
+        # the words it has), then the longer sample, then the earlier.
+        best: tuple[int, int, int, _Sample] | None = None
         for sample in self._samples:
             pattern = self._marked(sample)
-            # A sample without slots is found among the words as said, one with slots among
-            # the words with slot values marked.
-            tokens = marked if sample.literal_words < len(sample.words) else words
+            tokens, spans = marking(sample)
             if not _keeps_negations(tokens, pattern):
                 continue
             for start in _occurrences(pattern, tokens):
                 said = sum(
-                    len(spans[start + i][1]) if tokens is marked and start + i in spans else 1
+                    len(spans[start + i][1]) if start + i in spans else 1
                     for i in range(len(pattern))
                 )
                 covers = said / len(words) >= MIN_PHRASE_COVERAGE
-                if (start == 0 or covers) and (best is None or (len(pattern), -start) > best[:2]):
-                    best = (len(pattern), -start, sample)
+                rank = (said, len(pattern), -start)
+                if (start == 0 or covers) and (best is None or rank > best[:3]):
+                    best = (*rank, sample)
         if best is None:
             return None
-        _, negative_start, sample = best
+        *_, negative_start, sample = best
         return self._match(
-            sample.intent, self._fillers_at(sample, -negative_start, spans), "phrase"
+            sample.intent, self._fillers_at(sample, -negative_start, marking(sample)[1]), "phrase"
         )
 
     def _similar(self, words: tuple[str, ...]) -> IntentMatch | None:
-        marked, spans = self._mark_slot_values(words)
+        marking = self._marking(words)
         best: tuple[float, _Sample] | None = None
         patterns = [(sample, self._marked(sample)) for sample in self._samples]
         if any(
             len(tokens) < len(p) and p[: len(tokens)] == tokens
-            for _, p in patterns
-            for tokens in (words, marked)
+            for sample, p in patterns
+            for tokens in (marking(sample)[0],)
         ):
             # The start of a longer sample ("I don't" of "I don't understand"): too early to
             # guess what it was going to be.
             return None
         for sample, pattern in patterns:
-            tokens = marked if sample.literal_words < len(sample.words) else words
+            tokens = marking(sample)[0]
             text = " ".join(tokens)
             if not _keeps_negations(tokens, pattern):
                 continue
@@ -312,7 +335,7 @@ class Nlu:
         fillers = {
             name: span
             for name, slot_type in sample.slot_types.items()
-            for span in spans.values()
+            for span in marking(sample)[1].values()
             if span[0] == slot_type
         }
         return self._match(sample.intent, fillers, "similar")
@@ -361,15 +384,31 @@ class Nlu:
         spoken = _without_apostrophes(words)
         return next((v for v in self._values.get(slot_type, ()) if v.words == spoken), None)
 
-    def _mark_slot_values(
-        self, words: tuple[str, ...]
-    ) -> tuple[tuple[str, ...], dict[int, tuple[str, tuple[str, ...]]]]:
-        """Replace known slot values (longest first) by a type marker; remember what they were."""
+    def _marking(self, words: tuple[str, ...]) -> Callable[[_Sample], _Marked]:
+        """The words as a sample is compared with them: as said for a sample without slots;
+        with the values of its slot's type marked for one with a slot (worked out once per
+        type)."""
+        done: dict[str | None, _Marked] = {}
+
+        def marked(sample: _Sample) -> _Marked:
+            types = set(sample.slot_types.values())
+            if sample.literal_words == len(sample.words) or not types:
+                return words, {}
+            only = next(iter(types)) if len(types) == 1 else None
+            if only not in done:
+                done[only] = self._mark_slot_values(words, only)
+            return done[only]
+
+        return marked
+
+    def _mark_slot_values(self, words: tuple[str, ...], only: str | None = None) -> _Marked:
+        """Replace known slot values (longest first; of type `only`, if given) by a type
+        marker; remember what they were."""
         tokens: list[str] = []
         spans: dict[int, tuple[str, tuple[str, ...]]] = {}
         position = 0
         while position < len(words):
-            found = self._longest_value_at(words, position)
+            found = self._longest_value_at(words, position, only)
             if found:
                 slot_type, size = found
                 spans[len(tokens)] = (slot_type, words[position : position + size])
@@ -380,9 +419,21 @@ class Nlu:
                 position += 1
         return tuple(tokens), spans
 
-    def _longest_value_at(self, words: tuple[str, ...], position: int) -> tuple[str, int] | None:
+    def _longest_value_at(
+        self, words: tuple[str, ...], position: int, only: str | None = None
+    ) -> tuple[str, int] | None:
+        # "in the groin": the article stays a word when the value also starts after it, as a
+        # sample's carrier phrase ("in the {fact}") would have it.
+        if (
+            words[position] in ARTICLES
+            and position + 1 < len(words)
+            and self._longest_value_at(words, position + 1, only) is not None
+        ):
+            return None
         best: tuple[str, int] | None = None
         for slot_type, values in self._values.items():
+            if only is not None and slot_type != only:
+                continue
             for value in values:
                 size = len(value.words)
                 if _without_apostrophes(words[position : position + size]) == value.words and (
