@@ -77,6 +77,21 @@ MAX_OPEN_SLOT_WORDS = 6
 # says it doesn't know that one). Words in any other slot that name none of its values ("I
 # think it does" against "I {sign}") are not that intent at all.
 OPEN_SLOT_TYPES = frozenset({"ConditionType", "TermType"})
+# How a question begins: a question is never something the runner tells ("is the groin the
+# same as the hip?" records nothing).
+QUESTION_WORDS = frozenset(
+    {"what", "what's", "where", "where's", "which", "who", "why", "how", "is", "are", "does"}
+    | {"do", "can", "could", "should", "would", "will", "am", "was", "did"}
+)
+# What a runner tells about the pain in their own words: warning signs first.
+TOLD_TYPES = ("WarningSignType", "FactType")
+# Words that carry no content of their own, left out when a value is looked for word by word.
+FUNCTION_WORDS = frozenset(
+    {"i", "i'm", "i've", "me", "my", "a", "an", "the", "it", "it's", "is", "are", "am", "was"}
+    | {"be", "been", "have", "had", "has", "got", "get", "and", "or", "of", "to", "in", "on"}
+    | {"at", "with", "when", "that", "there", "there's", "now", "too", "so", "really", "very"}
+    | {"just", "only", "all", "some", "bit", "lot"}
+)
 # A forgiving match never drops one of these: "I'm not having any bladder trouble" is no
 # warning sign, and "it doesn't" is no "it does".
 NEGATIONS = frozenset(
@@ -238,7 +253,7 @@ class Nlu:
         words = tuple(normalise(text).split())
         if not words:
             return self._match(FALLBACK_INTENT, {}, "fallback")
-        for step in (self._exact, self._open_slot, self._contained, self._similar):
+        for step in (self._exact, self._open_slot, self._contained, self._told, self._similar):
             found = step(words)
             if found:
                 return found
@@ -294,6 +309,35 @@ class Nlu:
         return self._match(
             sample.intent, self._fillers_at(sample, -negative_start, marking(sample)[1]), "phrase"
         )
+
+    def _told(self, words: tuple[str, ...]) -> IntentMatch | None:
+        """Something the runner tells in their own words ("I took a fall running downhill"):
+        every content word of a slot value is said, in any order, for an intent that takes
+        the value alone as a sample ("{sign}"). Never a question, and never a negation the
+        value does not hold."""
+        if words[0] in QUESTION_WORDS:
+            return None
+        # The value with the most content words wins; a warning sign before anything else.
+        said = {_stem(word) for word in words}
+        best: tuple[int, _Sample, _Value] | None = None
+        for sample in self._samples:
+            if len(sample.words) != 1 or not _is_slot(sample.words[0]):
+                continue
+            slot_type = sample.slot_types[sample.words[0][1:-1]]
+            if slot_type not in TOLD_TYPES:
+                continue
+            for value in self._values.get(slot_type, ()):
+                content = {_stem(w) for w in value.words} - FUNCTION_WORDS
+                negations = NEGATIONS.intersection(words) - set(value.words)
+                if content and content <= said and not negations:
+                    rank = 2 * len(content) + (slot_type == TOLD_TYPES[0])
+                    if best is None or rank > best[0]:
+                        best = (rank, sample, value)
+        if best is None:
+            return None
+        _, sample, value = best
+        fillers = {sample.words[0][1:-1]: (sample.slot_types[sample.words[0][1:-1]], value.words)}
+        return self._match(sample.intent, fillers, "told")
 
     def _similar(self, words: tuple[str, ...]) -> IntentMatch | None:
         marking = self._marking(words)
@@ -514,6 +558,12 @@ def _sample_words(sample: str) -> Iterator[str]:
             yield part
         else:
             yield from normalise(part).split()
+
+
+def _stem(word: str) -> str:
+    """A word without its plural or possessive ending: "legs" and "leg's" are "leg"."""
+    word = word.removesuffix("'s")
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _keeps_negations(tokens: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
