@@ -8,7 +8,13 @@ from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_locale, get_slot, is_intent_name, is_request_type
+from ask_sdk_core.utils import (
+    get_intent_name,
+    get_locale,
+    get_slot,
+    is_intent_name,
+    is_request_type,
+)
 from ask_sdk_model import Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
@@ -196,8 +202,15 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         answer = next((a for a in Answer if a.value == code), None)
         return dialogue.correct(conversation, answer)
 
-    def asking_about(topic: str) -> Callable[[HandlerInput, Conversation], Turn]:
-        return lambda _, conversation: dialogue.after_result(conversation, topic)
+    def asks_after_the_result(handler_input: HandlerInput) -> bool:
+        return bool(
+            is_request_type("IntentRequest")(handler_input)
+            and get_intent_name(handler_input) in intents.TOPICS
+        )
+
+    def asking_after_the_result(handler_input: HandlerInput, conversation: Conversation) -> Turn:
+        topic = intents.TOPICS[str(get_intent_name(handler_input))]
+        return dialogue.after_result(conversation, topic)
 
     def tapping(handler_input: HandlerInput, conversation: Conversation) -> Turn:
         # A tap is the spoken answer (or go back) when it is on the screen now shown; a tap
@@ -244,10 +257,7 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         DialogueHandler(intent(intents.DURATION), only(dialogue.duration)),
         DialogueHandler(intent(intents.CORRECTION), correcting),
         DialogueHandler(intent(intents.HOW_SURE), only(dialogue.how_sure)),
-        *(
-            DialogueHandler(intent(name), asking_about(topic))
-            for name, topic in intents.TOPICS.items()
-        ),
+        DialogueHandler(asks_after_the_result, asking_after_the_result),
         DialogueHandler(intent(intents.THANKS), only(dialogue.thanks)),
         DialogueHandler(intent(intents.SMALL_TALK), only(dialogue.small_talk)),
         DialogueHandler(intent(intents.HELP), only(dialogue.help)),
