@@ -31,7 +31,7 @@ def run(quick: bool = False) -> dict[str, Any]:
     ]
     for label, samples, limit in (
         ("every turn", turns, MAX_TURN_WORDS),
-        ("the result", outcome_turns, MAX_TURN_WORDS),
+        ("the result", outcome_turns, MAX_RESULT_WORDS),
         ("headline", headlines, MAX_HEADLINE_WORDS),
     ):
         print(
