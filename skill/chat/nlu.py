@@ -6,8 +6,11 @@ understands for built-in intents. Matching runs from strict to forgiving:
 
 1. the whole text is a sample, with `{slot}` filled by a slot value or synonym;
 2. the whole text is a sample with some other words in the slot (entity resolution fails);
-3. the text contains a sample (for instance "yes please" contains "yes");
-4. the text is close to a sample (a typo; a word more or less, after the same first word), but
+3. the text contains a sample (for instance "yes please" contains "yes"), the one that accounts
+   for most of what was said, dropping none of its negations;
+4. every content word of a warning sign's or a place's value is said, in any order ("I took a
+   fall running downhill"), in anything but a question or a denial;
+5. the text is close to a sample (a typo; a word more or less, after the same first word), but
    is not just a part or the start of one ("I do" is not "yes I do", and "I don't" may begin
    "I don't understand");
 
