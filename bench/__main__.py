@@ -37,13 +37,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the server behind the web benchmark (default: gunicorn)",
     )
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument(
+        "--vignettes",
+        action="append",
+        type=Path,
+        help="a vignette file in the format of tests/triage/vignettes.toml, measured as its own"
+        " set beside the project's (repeatable)",
+    )
     args = parser.parse_args(argv)
 
     # Imported here so that `--help` works without the benchmark's dependencies.
     from bench import coldstart, package_size, turns, web_load, words
+    from bench.interviews import VIGNETTES
+
+    vignette_files = (VIGNETTES, *(args.vignettes or ()))
 
     runners: dict[str, Callable[[], dict[str, Any]]] = {
-        "turns": lambda: turns.run(args.quick),
+        "turns": lambda: turns.run(args.quick, vignette_files),
         "coldstart": lambda: coldstart.run(args.quick),
         "web": lambda: web_load.run(args.quick, args.web_server),
         "package": lambda: package_size.run(args.quick),

@@ -4,10 +4,13 @@ Each interview is played against `skill.voice.lambda_handler`: a launch, then on
 turn until the outcome, each carrying the session attributes of the previous response. The
 benchmarks then replay the recorded envelopes, so every handler being compared gets the very
 same requests. Runners are random but seeded (a different answer profile each), plus the
-project's vignettes from tests/triage/vignettes.toml when that file is present.
+runners of each vignette file (the project's tests/triage/vignettes.toml by default; any file
+in its format can be added, such as runner cases written apart from the project).
 
-`vignette_figures` also prints what the engine makes of those vignettes: top-1, mean questions
-after the screen, and the slip test (each vignette replayed with each symptom answer flipped).
+`vignette_figures` also prints what the engine makes of each vignette set: the condition
+runners named right first, the look-alike and nothing-fits runners told honestly, the mean
+symptom questions and the share at the cap, and the slip test (each condition runner replayed
+with each yes or no symptom answer flipped).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ VIGNETTES = VIGNETTES_FILE
 MAX_TURNS = 80
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
-_CODES = {"y": intents.YES, "n": intents.NO, "u": intents.NOT_SURE}
+_CODES = {"y": intents.YES, "n": intents.NO, "s": intents.SOMETIMES, "u": intents.NOT_SURE}
 # Things a runner says now and then between answers.
 _ASIDES = (intents.REPEAT, intents.WHY, intents.HELP, intents.GO_BACK)
 
@@ -101,7 +104,7 @@ def vignette_runners(path: Path = VIGNETTES) -> Iterator[tuple[str, Runner]]:
                 return _CODES[answers.get("red_flag_any", "n")]  # as vignettes.toml says
             return _CODES[answers.get(question, "n")]
 
-        yield f"vignette: {vignette['name']}", say
+        yield f"{path.name}: {vignette['name']}", say
 
 
 def record(
@@ -134,48 +137,79 @@ def record_interviews(
     seed: int = 2024,
     vignettes: bool = True,
     clock: Callable[[], datetime] = utc_now,
+    vignette_files: tuple[Path, ...] = (VIGNETTES,),
 ) -> list[Interview]:
-    """`count` seeded random interviews, then (optionally) one per vignette."""
+    """`count` seeded random interviews, then (optionally) one per vignette of each file; a
+    vignette interview's name starts with its file's name."""
     rng = random.Random(seed)
     factory = EnvelopeFactory(ids=IdSource(f"bench-{seed}"), clock=clock)
     recorded = [
         record(f"random runner {number}", random_runner(rng), factory) for number in range(count)
     ]
     if vignettes:
-        recorded += [record(name, runner, factory) for name, runner in vignette_runners()]
+        for path in vignette_files:
+            recorded += [record(name, run, factory) for name, run in vignette_runners(path)]
     return recorded
 
 
-def vignette_figures(path: Path = VIGNETTES) -> dict[str, float]:
-    """The engine on the project's vignettes, played in-process with a fresh engine: the share
-    named right first, mean and most questions after the screen, and the slip test."""
+def vignette_figures(paths: tuple[Path, ...] = (VIGNETTES,)) -> dict[str, float]:
+    """The engine on each vignette set, played in-process with a fresh engine; the figures of
+    the first set are returned without a prefix, those of the others prefixed with the file's
+    name."""
+    results: dict[str, float] = {}
+    for number, path in enumerate(paths):
+        figures = _set_figures(path)
+        prefix = "" if number == 0 else f"{path.stem}_"
+        results.update({f"{prefix}{key}": value for key, value in figures.items()})
+    return results
+
+
+def _set_figures(path: Path) -> dict[str, float]:
     # The runners and the slip replays are the engine tests' own (testkit/vignettes.py).
     from testkit.vignettes import load_vignettes, played, slip_replays
 
     if not path.is_file():
+        print(f"Vignettes ({path}): no such file")
         return {}
     engine = Engine(load_knowledge())
     vignettes = load_vignettes(path)
     outcomes = [(vignette, played(engine, vignette)[0]) for vignette in vignettes]
     named = [(v, o) for v, o in outcomes if v.condition is not None]
-    right = sum(o.conditions[:1] == (v.condition,) for v, o in named) / len(named)
+    honest = [v.told_honestly(o) for v, o in outcomes if v.honest]
     asked = [o.questions_asked for _, o in outcomes if o.triage not in ("emergency", "urgent")]
+    cap = engine.knowledge.settings.question_cap
     replays = list(slip_replays(engine, vignettes))
-    kept = sum(replay.named for replay in replays) / len(replays)
-    slip_asked = sum(replay.outcome.questions_asked for replay in replays) / len(replays)
-    print(
-        f"Vignettes ({path.name}): {len(vignettes)}, right condition first in {right:.1%} of"
-        f" {len(named)}; {sum(asked) / len(asked):.2f} questions after the screen on average,"
-        f" at most {max(asked)}"
-    )
-    print(
-        f"Slip test: {len(replays)} replays with one symptom answer flipped; the right condition"
-        f" first or second in {kept:.1%} (target >= 90%), {slip_asked:.2f} questions on average"
-    )
-    return {
-        "vignettes_top1": right,
-        "vignettes_mean_questions": sum(asked) / len(asked),
-        "vignettes_max_questions": float(max(asked)),
-        "slip_named_share": kept,
-        "slip_mean_questions": slip_asked,
+    figures = {
+        "vignettes_top1": _share([o.conditions[:1] == (v.condition,) for v, o in named]),
+        "vignettes_honest": _share(honest),
+        "vignettes_mean_questions": sum(asked) / len(asked) if asked else 0.0,
+        "vignettes_max_questions": float(max(asked, default=0)),
+        "vignettes_at_cap": _share([count >= cap for count in asked]),
+        "slip_named_share": _share([replay.named for replay in replays]),
+        "slip_mean_questions": _mean([replay.outcome.questions_asked for replay in replays]),
     }
+    print(
+        f"Vignettes ({path.name}): {len(vignettes)}; right condition first in"
+        f" {figures['vignettes_top1']:.1%} of {len(named)} (aim >= 95%); told honestly"
+        f" (unclear, or elsewhere naming the right look-alike) {figures['vignettes_honest']:.1%}"
+        f" of {len(honest)} look-alike and nothing-fits runners (aim >= 90%)"
+    )
+    print(
+        f"  {figures['vignettes_mean_questions']:.2f} symptom questions on average (aim <= 6),"
+        f" at most {max(asked, default=0)}; {figures['vignettes_at_cap']:.1%} at the cap of"
+        f" {cap} (aim <= 10%)"
+    )
+    print(
+        f"  Slip test: {len(replays)} replays with one symptom answer flipped; the right"
+        f" condition first or second in {figures['slip_named_share']:.1%} (aim >= 90%),"
+        f" {figures['slip_mean_questions']:.2f} questions on average"
+    )
+    return figures
+
+
+def _share(flags: list[bool]) -> float:
+    return sum(flags) / len(flags) if flags else 0.0
+
+
+def _mean(values: list[int]) -> float:
+    return sum(values) / len(values) if values else 0.0

@@ -21,10 +21,11 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from bench import hello_skill
-from bench.interviews import Interview, record_interviews, vignette_figures
+from bench.interviews import VIGNETTES, Interview, record_interviews, vignette_figures
 from bench.stats import heading, median, micros, percentile, verdict
 from skill.settings import SKILL_ID_VARIABLE
 from skill.triage import engine
@@ -58,17 +59,25 @@ def time_interview(handler: Handler, interview: Interview, into: list[float]) ->
 
 def measure(
     interviews: Sequence[Interview], rounds: int, *, clear_memo: bool
-) -> tuple[Timing, Timing]:
+) -> tuple[Timing, Timing, dict[str, float]]:
+    """Both handlers' timings, and the median ratio for each vignette set (by file name)."""
     bare: list[float] = []
     skill: list[float] = []
+    by_set: dict[str, tuple[list[float], list[float]]] = {}
     for _ in range(rounds):
         for interview in interviews:
+            name = interview.name.partition(": ")[0] if ": " in interview.name else ""
+            bare_times, skill_times = by_set.setdefault(name, ([], []))
+            start_bare, start_skill = len(bare), len(skill)
             time_interview(hello_skill.lambda_handler, interview, bare)
             if clear_memo:
                 engine.shipped_engine().next_step.cache_clear()
             time_interview(lambda_handler, interview, skill)
+            bare_times += bare[start_bare:]
+            skill_times += skill[start_skill:]
     label = "skill, memo cleared per interview" if clear_memo else "skill, warm"
-    return Timing("bare ask-sdk-core skill", bare), Timing(label, skill)
+    ratios = {name: median(s) / median(b) for name, (b, s) in by_set.items() if name}
+    return Timing("bare ask-sdk-core skill", bare), Timing(label, skill), ratios
 
 
 def check_same_answers(interviews: Sequence[Interview]) -> None:
@@ -80,15 +89,15 @@ def check_same_answers(interviews: Sequence[Interview]) -> None:
                 raise RuntimeError(f"{interview.name}: the replay diverged from the recording")
 
 
-def run(quick: bool = False) -> dict[str, float]:
+def run(quick: bool = False, vignette_files: tuple[Path, ...] = (VIGNETTES,)) -> dict[str, float]:
     os.environ.pop(SKILL_ID_VARIABLE, None)  # the recorded envelopes' skill id is local
     count, warm_rounds, cold_rounds = (40, 2, 1) if quick else (200, 5, 3)
-    interviews = record_interviews(count)
+    interviews = record_interviews(count, vignette_files=vignette_files)
     requests = sum(len(interview.requests) for interview in interviews)
     check_same_answers(interviews)
 
     heading("The engine on the project's vignettes")
-    results: dict[str, float] = vignette_figures()
+    results: dict[str, float] = vignette_figures(vignette_files)
 
     heading("Time per turn: skill.voice.lambda_handler vs a bare ask-sdk-core skill")
     outcomes: dict[str, int] = {}
@@ -108,7 +117,7 @@ def run(quick: bool = False) -> dict[str, float]:
     gc.collect()
 
     for rounds, clear_memo in ((warm_rounds, False), (cold_rounds, True)):
-        bare, skill = measure(interviews, rounds, clear_memo=clear_memo)
+        bare, skill, by_set = measure(interviews, rounds, clear_memo=clear_memo)
         ratio_median = skill.median / bare.median
         ratio_p99 = skill.p99 / bare.p99
         print(f"  {rounds} rounds, {len(skill.samples)} timed requests per handler:")
@@ -118,6 +127,8 @@ def run(quick: bool = False) -> dict[str, float]:
             f"   ratio {ratio_median:.2f}x median, {ratio_p99:.2f}x p99"
             f" (target <= {TARGET_RATIO}x: {verdict(max(ratio_median, ratio_p99), TARGET_RATIO)})"
         )
+        for name, ratio in by_set.items():
+            print(f"      {name}: median ratio {ratio:.2f}x")
         key = "memo_cleared" if clear_memo else "warm"
         results[f"turn_{key}_median_ratio"] = ratio_median
         results[f"turn_{key}_p99_ratio"] = ratio_p99

@@ -3,8 +3,9 @@
     python -m scripts.draw_likelihoods          # write the file
     python -m scripts.draw_likelihoods --check  # exit 1 if the committed file is stale
 
-One row per condition (and the "none of these" profile), one column per question; each cell
-is the chance that a runner with that condition answers "yes", as a number and as a shade.
+One row per cause (the seven conditions, then the look-alikes, then the "none of these"
+profile), one column per question; each cell is the chance that a runner with that cause
+answers "yes", as a number and as a shade.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def shade(likelihood: float) -> str:
 
 
 def draw(knowledge: Knowledge) -> str:
-    rows = [(c.id, c.name) for c in knowledge.conditions.values()]
+    rows = [(c.id, c.name) for c in knowledge.causes.values()]
     rows.append((NONE_OF_THESE, "none of these"))
     columns = list(knowledge.features.values())
     width = LEFT + CELL_WIDTH * len(columns) + 90  # the last column label leans right
@@ -42,7 +43,7 @@ def draw(knowledge: Knowledge) -> str:
         " Do not edit. -->",
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
         '<text x="10" y="22" font-size="15" font-weight="bold">'
-        "Chance of a yes, by condition (rows) and question (columns)</text>",
+        "Chance of a yes, by cause (rows) and question (columns)</text>",
     ]
     for index, feature in enumerate(columns):
         x = LEFT + CELL_WIDTH * index + CELL_WIDTH // 2

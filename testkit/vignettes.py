@@ -18,6 +18,7 @@ VIGNETTES_FILE = REPO_ROOT / "tests" / "triage" / "vignettes.toml"
 UMBRELLA = "red_flag_any"
 _MAX_STEPS = 40
 _FLIPPED = {"y": "n", "n": "y"}
+_NAMING_A_CONDITION = ("see_specialist", "soon")
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,25 @@ class Vignette:
 
     @property
     def condition(self) -> str | None:
-        """The condition that must come first, for see_specialist and soon vignettes."""
-        return self.expect[1] if len(self.expect) > 1 else None
+        """The condition of the seven that must come first, for see_specialist and soon
+        vignettes."""
+        return self.expect[1] if self.expect[0] in _NAMING_A_CONDITION else None
+
+    @property
+    def lookalike(self) -> str | None:
+        """The look-alike that an "elsewhere" vignette must name, if it names one."""
+        return self.expect[1] if self.expect[0] == "elsewhere" else None
+
+    @property
+    def honest(self) -> bool:
+        """A look-alike or nothing-fits vignette: honest endings are "unclear", or "elsewhere"
+        naming its look-alike first."""
+        return self.expect[0] in ("elsewhere", "unclear")
+
+    def told_honestly(self, outcome: Outcome) -> bool:
+        return outcome.triage == "unclear" or (
+            outcome.triage == "elsewhere" and outcome.conditions[:1] == (self.lookalike,)
+        )
 
     def flipped(self, question_id: str) -> Vignette:
         """The same runner, with the answer to one question slipped (yes <-> no)."""

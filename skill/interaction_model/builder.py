@@ -79,14 +79,15 @@ def build_model(locale: str = "en-US") -> dict[str, Any]:
 
 
 def condition_values() -> list[dict[str, Any]]:
-    """The ConditionType values: every condition of the clinical knowledge, by its name and
-    the other names runners use for it (clinical.toml is their one home)."""
+    """The ConditionType values: every cause of the clinical knowledge (the seven conditions
+    and the look-alikes), by its name and the other names runners use for it (clinical.toml is
+    their one home)."""
     return [
         {
             "id": condition.id,
             "name": {"value": condition.name, "synonyms": list(condition.synonyms)},
         }
-        for condition in load_knowledge().conditions.values()
+        for condition in load_knowledge().causes.values()
     ]
 
 

@@ -56,12 +56,25 @@ def parse_knowledge(text: str) -> Knowledge:
     interview = _table(data, "interview")
     regions = _regions(_table(data, "regions"))
     terms = _terms(_table(data, "terms"), regions)
-    conditions = _conditions(_table(data, "conditions"), regions)
-    hypotheses = (*conditions, NONE_OF_THESE)
+    conditions = _conditions(_table(data, "conditions"), regions, "conditions")
+    lookalikes = _conditions(_table(data, "lookalikes"), regions, "lookalikes")
+    causes = MappingProxyType({**conditions, **lookalikes})
+    if len(causes) != len(conditions) + len(lookalikes):
+        raise KnowledgeError("a look-alike may not share an id with a condition")
+    hypotheses = (*causes, NONE_OF_THESE)
+    features = _features(_table(data, "features"), hypotheses, regions, terms)
+    for cause in causes.values():
+        unknown = [f for f in (*cause.defining, *cause.ask_first) if f not in features]
+        if unknown:
+            raise KnowledgeError(f"{cause.id}: defining or ask_first names unknown {unknown}")
+        if cause.id in lookalikes and not (cause.defining and cause.sources):
+            raise KnowledgeError(f"{cause.id}: a look-alike needs defining signs and sources")
     knowledge = Knowledge(
         conditions=conditions,
-        features=_features(_table(data, "features"), hypotheses, regions, terms),
-        red_flags=_red_flags(_table(data, "red_flags"), terms),
+        lookalikes=lookalikes,
+        causes=causes,
+        features=features,
+        red_flags=_red_flags(_table(data, "red_flags"), terms, features),
         priors=_probabilities(_table(data, "priors"), hypotheses, "priors", upper=None),
         settings=InterviewSettings(
             disclaimer=_text(interview, "disclaimer", "interview"),
@@ -72,12 +85,16 @@ def parse_knowledge(text: str) -> Knowledge:
             minimum_share=_share(interview, "minimum_share"),
             question_cap=_count(interview, "question_cap"),
             unsure_limit=_count(interview, "unsure_limit"),
+            least_gain=_share(interview, "least_gain"),
+            elsewhere_share=_share(interview, "elsewhere_share"),
+            lookalike_doubt=_share(interview, "lookalike_doubt"),
+            lookalike_check=_share(interview, "lookalike_check"),
             unclear_advice=_text(_table(data, "unclear"), "advice", "unclear"),
             uncertain_advice=_text(_table(data, "unclear"), "uncertain_advice", "unclear"),
         ),
         regions=regions,
         terms=terms,
-        after_result=_after_result(_table(data, "after_result"), (*conditions, UNCLEAR)),
+        after_result=_after_result(_table(data, "after_result"), (*causes, UNCLEAR)),
     )
     settings = knowledge.settings
     if settings.slip_rate >= 0.5 or settings.sometimes_weight <= 0.5:
@@ -106,10 +123,10 @@ def _terms(table: dict[str, Any], regions: Mapping[str, str]) -> MappingProxyTyp
 
 
 def _conditions(
-    table: dict[str, Any], regions: Mapping[str, str]
+    table: dict[str, Any], regions: Mapping[str, str], where: str
 ) -> MappingProxyType[str, Condition]:
     if not table or NONE_OF_THESE in table:
-        raise KnowledgeError(f"conditions: at least one, and none called {NONE_OF_THESE!r}")
+        raise KnowledgeError(f"{where}: at least one, and none called {NONE_OF_THESE!r}")
     conditions = {}
     for cid in table:
         entry = _table(table, cid)
@@ -120,6 +137,11 @@ def _conditions(
             advice=_text(entry, "advice", cid),
             synonyms=_texts(entry, "synonyms", cid, allow_empty=True),
             regions=_ids(entry, "regions", cid, regions),
+            defining=_texts(entry, "defining", cid, allow_empty=True),
+            sources=_texts(entry, "sources", cid, allow_empty=True) if "sources" in entry else (),
+            ask_first=_texts(entry, "ask_first", cid, allow_empty=True)
+            if "ask_first" in entry
+            else (),
         )
     return MappingProxyType(conditions)
 
@@ -144,6 +166,7 @@ def _features(
             plain=_text(entry, "plain", fid),
             purpose=_text(entry, "purpose", fid),
             yes_reason=_text(entry, "yes_reason", fid),
+            sometimes_reason=_text(entry, "sometimes_reason", fid),
             no_reason=_text(entry, "no_reason", fid),
             terms=_ids(entry, "terms", fid, terms),
             regions=_ids(entry, "regions", fid, regions),
@@ -152,17 +175,23 @@ def _features(
     return MappingProxyType(features)
 
 
-def _red_flags(table: dict[str, Any], terms: Mapping[str, Term]) -> MappingProxyType[str, RedFlag]:
+def _red_flags(
+    table: dict[str, Any], terms: Mapping[str, Term], features: Mapping[str, Feature]
+) -> MappingProxyType[str, RedFlag]:
     """The screen in file order: umbrellas (ids starting with UMBRELLA_PREFIX) carry no triage;
-    every other flag has one, and names in `asks_when` an umbrella listed before it, if any."""
+    every other flag has one, and names in `asks_when` an umbrella listed before it, if any.
+    A flag with `follows` (a symptom question) is asked after it instead, never in the screen."""
     flags: dict[str, RedFlag] = {}
     for fid in table:
         entry = _table(table, fid)
         umbrella = fid.startswith(UMBRELLA_PREFIX)
         asks_when = entry.get("asks_when")
+        follows = entry.get("follows")
         last_umbrella = next((f for f in reversed(flags) if flags[f].triage is None), None)
         if asks_when is not None and (umbrella or asks_when != last_umbrella):
             raise KnowledgeError(f"{fid}.asks_when must name the umbrella listed last before it")
+        if follows is not None and (umbrella or asks_when is not None or follows not in features):
+            raise KnowledgeError(f"{fid}.follows must name a symptom question, on its own")
         triage = entry.get("triage")
         if umbrella and triage is not None:
             raise KnowledgeError(f"{fid} is an umbrella question and decides no triage")
@@ -175,6 +204,7 @@ def _red_flags(table: dict[str, Any], terms: Mapping[str, Term]) -> MappingProxy
             purpose=_text(entry, "purpose", fid),
             terms=_ids(entry, "terms", fid, terms),
             asks_when=asks_when,
+            follows=follows,
             triage=None if umbrella else cast(Triage, triage),
             advice="" if umbrella else _text(entry, "advice", fid),
             caution="" if umbrella else _text(entry, "caution", fid),

@@ -1,7 +1,8 @@
 """Typed, immutable views of the clinical knowledge.
 
-Ids and their order come from clinical.toml: the conditions high to low, the safety screen
-most serious first, the symptom questions in the order that breaks ties between them.
+Ids and their order come from clinical.toml: the conditions high to low, then the look-alikes,
+the safety screen most serious first, the symptom questions in the order that breaks ties
+between them.
 """
 
 from __future__ import annotations
@@ -9,17 +10,19 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
-# The profile of a runner whose pain fits none of the conditions; never named as a condition.
+# The profile of a runner whose pain fits none of the causes; never named as a cause.
 NONE_OF_THESE = "none_of_these"
 # Every umbrella screening question's id starts with this (shared/spec/clinical.md).
 UMBRELLA_PREFIX = "red_flag_any"
 
-Triage = Literal["emergency", "urgent", "soon", "see_specialist", "unclear"]
+Triage = Literal["emergency", "urgent", "soon", "see_specialist", "elsewhere", "unclear"]
 # The red-flag triages, most serious first.
 RED_FLAG_TRIAGES: tuple[Triage, ...] = ("emergency", "urgent", "soon")
 
 
 class Condition(NamedTuple):
+    """One of the seven conditions, or a look-alike: a cause the outcome may name."""
+
     id: str
     name: str
     description: str
@@ -28,6 +31,14 @@ class Condition(NamedTuple):
     synonyms: tuple[str, ...]
     # Body-map regions where it is felt (ids of Knowledge.regions).
     regions: tuple[str, ...]
+    # The signs it is named by (feature ids): never named once every one that was asked was
+    # answered no; a look-alike is named only once one of them was answered yes or sometimes.
+    defining: tuple[str, ...] = ()
+    # Where its facts come from (every look-alike cites at least one).
+    sources: tuple[str, ...] = ()
+    # Symptom questions always asked before it is named (a follow-up safety question hangs
+    # on one of them).
+    ask_first: tuple[str, ...] = ()
 
 
 class Term(NamedTuple):
@@ -45,7 +56,9 @@ class Feature(NamedTuple):
     # The same question in plainer words, for "what do you mean?".
     plain: str
     purpose: str
+    # Each finishes "because ...", in the question's own words, for that answer.
     yes_reason: str
+    sometimes_reason: str
     no_reason: str
     # Ids of the terms the question uses, and the body-map regions it is about.
     terms: tuple[str, ...]
@@ -65,6 +78,9 @@ class RedFlag(NamedTuple):
     terms: tuple[str, ...]
     # The umbrella whose "no" skips this flag; None for umbrellas and flags asked directly.
     asks_when: str | None
+    # A symptom question that brings this flag up when answered yes or sometimes (the flag is
+    # then no part of the screen); None for the flags of the screen.
+    follows: str | None
     # None for an umbrella, which decides nothing by itself.
     triage: Triage | None
     advice: str
@@ -90,13 +106,28 @@ class InterviewSettings(NamedTuple):
     question_cap: int
     # "Not sure" answers that, once they outnumber the clear ones, end the interview.
     unsure_limit: int
+    # The least expected information gain (bits) that a question must offer to be asked.
+    least_gain: float
+    # The share at which a look-alike whose own sign was affirmed is named.
+    elsewhere_share: float
+    # One of the seven is not named while a look-alike that fits holds this fraction of its
+    # weight.
+    lookalike_doubt: float
+    # Before a cause is named, the sign of any look-alike holding this fraction of its weight
+    # is asked about, if it has not been.
+    lookalike_check: float
     unclear_advice: str
     # Said when most answers were "not sure", so nothing could be narrowed down.
     uncertain_advice: str
 
 
 class Knowledge(NamedTuple):
+    # The seven conditions, high to low.
     conditions: MappingProxyType[str, Condition]
+    # Pain that comes from a neighbour of the buttock, named by the outcome "elsewhere".
+    lookalikes: MappingProxyType[str, Condition]
+    # Every cause an outcome may name: the seven, then the look-alikes.
+    causes: MappingProxyType[str, Condition]
     features: MappingProxyType[str, Feature]
     # The safety screen in the order it is asked: each umbrella before the flags it covers.
     red_flags: MappingProxyType[str, RedFlag]
@@ -110,8 +141,8 @@ class Knowledge(NamedTuple):
 
     @property
     def hypotheses(self) -> tuple[str, ...]:
-        """The conditions in their order, then NONE_OF_THESE."""
-        return (*self.conditions, NONE_OF_THESE)
+        """The causes in their order (the seven, then the look-alikes), then NONE_OF_THESE."""
+        return (*self.causes, NONE_OF_THESE)
 
     def question_text(self, question_id: str) -> str:
         if question_id in self.red_flags:

@@ -8,8 +8,9 @@ such as the replay in `restore` or another runner on the same path, without reco
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache, lru_cache
+from operator import mul
 from typing import NamedTuple
 
 from skill.knowledge import NONE_OF_THESE, Knowledge, load_knowledge
@@ -21,6 +22,7 @@ _REASONS_SPOKEN = 2
 _TIE = 1e-12  # information gains closer than this differ only by float noise
 _MEMO_SIZE = 4096
 _ENDING = ("emergency", "urgent")  # red-flag triages that end the interview at once
+_RAISES = (Answer.YES, Answer.SOMETIMES)  # answers that raise a red flag
 
 
 class Question(NamedTuple):
@@ -43,10 +45,11 @@ class Reason(NamedTuple):
 
 class Outcome(NamedTuple):
     triage: Triage
-    # Most likely first: one or two for see_specialist, up to two for soon, none otherwise.
+    # Most likely first: one or two of the seven for see_specialist, one or two look-alikes for
+    # elsewhere, up to two for soon, none otherwise.
     conditions: tuple[str, ...]
     reasons: tuple[Reason, ...]
-    # The specialist advice for the lead, or the red-flag or unclear advice.
+    # Who to see for the lead, or the red-flag or unclear advice.
     advice: str
     disclaimer: str
     # Names the signs answered "not sure" on a specific safety question.
@@ -71,6 +74,16 @@ class Engine:
         self.knowledge = knowledge
         self._hypotheses = knowledge.hypotheses
         self._none = self._hypotheses.index(NONE_OF_THESE)
+        self._lookalike = tuple(h in knowledge.lookalikes for h in self._hypotheses)
+        causes = tuple(knowledge.causes.values())
+        # For each defining sign, the causes it defines; and how many signs each cause has.
+        self._defines: dict[str, list[int]] = {}
+        for index, cause in enumerate(causes):
+            for feature_id in cause.defining:
+                self._defines.setdefault(feature_id, []).append(index)
+        self._signs = tuple(len(cause.defining) for cause in causes)
+        self._signs_of = tuple(frozenset(cause.defining) for cause in causes)
+        self._lookalikes = frozenset(h for h, lookalike in enumerate(self._lookalike) if lookalike)
         self._prior = inference.normalised([knowledge.priors[h] for h in self._hypotheses])
         settings = knowledge.settings
         self._evidence = {
@@ -117,14 +130,15 @@ class Engine:
 
     def _screen(self, interview: Interview) -> Step | tuple[RedFlag, ...]:
         """The next screening question or the red-flag outcome that ends the interview; once
-        the screen is through, the flags raised that let the interview go on."""
-        # A warning sign answered yes (or sometimes) counts wherever it came from, even one the
-        # runner volunteered before its umbrella was asked.
+        the screen is through, the flags raised that let the interview go on. A flag that
+        follows a symptom question is asked as soon as that question is answered yes or
+        sometimes."""
+        # A warning sign answered yes (or sometimes: safety first) counts wherever it came
+        # from, even one the runner volunteered before its umbrella was asked.
         raised: list[tuple[Triage, RedFlag]] = [
             (flag.triage, flag)
             for flag_id, flag in self.knowledge.red_flags.items()
-            if flag.triage is not None
-            and interview.answered(flag_id) in (Answer.YES, Answer.SOMETIMES)
+            if flag.triage is not None and interview.answered(flag_id) in _RAISES
         ]
         # Once an umbrella is answered anything but no, every flag from there on is asked on
         # its own and the later umbrellas are skipped: a runner with one warning sign is
@@ -133,15 +147,19 @@ class Engine:
         ending = any(triage in _ENDING for triage, _ in raised)
         for flag_id, flag in self.knowledge.red_flags.items():
             umbrella = flag.triage is None
-            if ending or (umbrella and opened) or (flag.asks_when is not None and not opened):
+            if ending:
+                break
+            if flag.follows is not None:
+                if interview.answered(flag.follows) not in _RAISES:
+                    continue
+            elif (umbrella and opened) or (flag.asks_when is not None and not opened):
                 continue
             reply = interview.answered(flag_id)
             if reply is None:
-                return self._question(flag_id, asked_before=0)
+                return self._question(flag_id, asked_before=self._symptoms_asked(interview))
             if umbrella:
                 opened = reply is not Answer.NO
-        # The most serious flag raised decides ("sometimes" to a warning sign is a yes: safety
-        # first), whatever order the answers came in.
+        # The most serious flag raised decides, whatever order the answers came in.
         raised.sort(key=lambda item: RED_FLAG_TRIAGES.index(item[0]))
         if raised and raised[0][0] in _ENDING:
             triage, flag = raised[0]
@@ -152,45 +170,80 @@ class Engine:
                 advice=flag.advice,
                 disclaimer=self.knowledge.settings.disclaimer,
                 caution=None,
-                questions_asked=0,
+                questions_asked=self._symptoms_asked(interview),
                 red_flag=flag.id,
             )
         return tuple(flag for _, flag in raised)
+
+    def _symptoms_asked(self, interview: Interview) -> int:
+        return sum(question_id in self._evidence for question_id, _ in interview.answers)
 
     def _elimination(self, interview: Interview, raised: tuple[RedFlag, ...]) -> Step:
         answered = tuple((q, a) for q, a in interview.answers if q in self._evidence)
         settings = self.knowledge.settings
         weights = self._weights(answered)
-        belief = inference.normalised(weights)
+        unnamable = self._unnamable(answered)
+        verdict = self._verdict(weights, unnamable)
+        top_weight = max(weights)
+        top = weights.index(top_weight)
+        share = top_weight / sum(weights)
+        rivals = self._rivals(weights, answered, {top, *verdict})
+        if (
+            len(verdict) == 1
+            and len(rivals) == 1
+            and rivals[0] not in unnamable
+            and self._same_kind(verdict[0], rivals[0])
+        ):
+            # One slip away from a single other cause of its kind: that one is the runner-up.
+            verdict, rivals = (verdict[0], rivals[0]), ()
         asked = {q for q, _ in answered}
         remaining = [f for f in self._evidence if f not in asked]
         unsure = sum(reply is Answer.UNSURE for _, reply in answered)
-        rivals = self._rivals(weights, answered)
         if (
             len(answered) >= settings.question_cap
             or not remaining
             or (unsure >= settings.unsure_limit and 2 * unsure > len(answered))
-            or (
-                not rivals
-                and (
-                    max(belief) >= settings.confident_share
-                    or not self._any_answer_changes_verdict(belief, remaining)
-                )
-            )
         ):
-            return self._outcome(interview, weights, answered, raised, rivals)
-        if rivals:
-            # Unconfirmed: ask what best tells the lead from the conditions that could overturn
-            # it, and from "none of these".
-            contenders = {
-                self._lead(weights),
-                self._none,
-                *(self._hypotheses.index(rival) for rival in rivals),
-            }
-            belief = inference.normalised(
-                [b if h in contenders else 0.0 for h, b in enumerate(belief)]
-            )
-        return self._question(self._most_informative(belief, remaining), len(answered))
+            return self._outcome(interview, answered, raised, verdict, rivals, unnamable, share)
+        confirmed = not rivals and bool(verdict or top == self._none)
+        sure = (confirmed and share >= settings.confident_share) or (
+            # A look-alike is named by its own sign, which the runner has affirmed.
+            bool(verdict) and self._lookalike[top] and share >= settings.elsewhere_share
+        )
+        if not sure:
+            question, gain = self._most_informative(inference.normalised(weights), remaining)
+            if gain >= settings.least_gain:
+                return self._question(question, len(answered))
+        check = self._before_naming(weights, verdict, asked)
+        if check is not None:
+            return self._question(check, len(answered))
+        return self._outcome(interview, answered, raised, verdict, rivals, unnamable, share)
+
+    def _before_naming(
+        self, weights: Sequence[float], verdict: tuple[int, ...], asked: set[str]
+    ) -> str | None:
+        """A question to ask before the verdict is named: a named cause's `ask_first`, or the
+        own sign of a look-alike, not yet asked about, that fits close enough to the lead that
+        a yes to its sign could overturn it (the heaviest such)."""
+        for cause in verdict:
+            for feature_id in self.knowledge.causes[self._hypotheses[cause]].ask_first:
+                if feature_id not in asked:
+                    return feature_id
+        if not verdict:
+            return None
+        doubt = self.knowledge.settings.lookalike_check * weights[verdict[0]]
+        unasked = [
+            (weight, sign)
+            for h, weight in enumerate(weights)
+            if h in self._lookalikes and h not in verdict and weight >= doubt
+            for sign in self._signs_of[h]
+            if not self._signs_of[h] & asked
+        ]
+        return max(unasked)[1] if unasked else None
+
+    def _same_kind(self, cause: int, other: int) -> bool:
+        """Both of the seven, or both look-alikes."""
+        return self._lookalike[cause] == self._lookalike[other]
 
     def _weights(self, answered: Sequence[tuple[str, Answer]]) -> tuple[float, ...]:
         """Each hypothesis's prior times the chance of these symptom answers (not normalised)."""
@@ -201,106 +254,110 @@ class Engine:
                 weights = inference.weighed(weights, chances)
         return weights
 
-    def _lead(self, weights: Sequence[float]) -> int:
-        """The condition with the largest weight (never NONE_OF_THESE), by index."""
-        named = list(weights)
-        named[self._none] = -1.0
-        return named.index(max(named))
-
-    def _slipped(
-        self, weights: Sequence[float], answered: Sequence[tuple[str, Answer]]
-    ) -> Iterator[list[float]]:
-        """The weights had any one answer given slipped the other way, one per answer."""
+    def _unnamable(self, answered: Sequence[tuple[str, Answer]]) -> frozenset[int]:
+        """The causes the outcome may not name: one whose defining signs were each answered no,
+        and a look-alike none of whose defining signs was answered yes (or sometimes) yet."""
+        affirmed: set[int] = set()
+        denials: dict[int, int] = {}
         for feature_id, reply in answered:
-            evidence = self._evidence[feature_id]
-            chances, flipped = evidence.chances(reply), evidence.flipped(reply)
-            if chances is not None and flipped is not None:
-                yield [w * f / c for w, f, c in zip(weights, flipped, chances, strict=True)]
+            for cause in self._defines.get(feature_id, ()):
+                if reply in _RAISES:
+                    affirmed.add(cause)
+                elif reply is Answer.NO:
+                    denials[cause] = denials.get(cause, 0) + 1
+        denied = {cause for cause, count in denials.items() if count == self._signs[cause]}
+        return (self._lookalikes - affirmed) | denied
 
     def _rivals(
-        self, weights: Sequence[float], answered: Sequence[tuple[str, Answer]]
-    ) -> tuple[str, ...]:
-        """The confirmation rule: the conditions that would become the clear lead (the best
-        fit, with at least the minimum share) if any one answer given had slipped the other
-        way, most likely first. None: the lead is confirmed."""
-        lead = self._lead(weights)
+        self,
+        weights: Sequence[float],
+        answered: Sequence[tuple[str, Answer]],
+        named: set[int],
+    ) -> tuple[int, ...]:
+        """The confirmation rule: the causes, other than those `named`, that would become the
+        clear lead (the best explanation of all, with at least the minimum share) if any one
+        answer given had slipped the other way, most likely first. None: safe from a slip."""
         minimum = self.knowledge.settings.minimum_share
-        taken = {
-            top
-            for alternative in self._slipped(weights, answered)
-            if alternative[top := self._lead(alternative)] >= minimum * sum(alternative)
-        }
-        ranked = sorted(taken - {lead}, key=lambda h: (-weights[h], h))
-        return tuple(self._hypotheses[h] for h in ranked)
+        lead_weight = max(weights)
+        lead = weights.index(lead_weight)
+        # The heaviest cause that could take over: a slip multiplies its weight by at most the
+        # largest factor, so most slips are seen to change nothing without being worked out.
+        challenger = max(w for h, w in enumerate(weights) if h not in named and h != self._none)
+        taken = set()
+        for feature_id, reply in answered:
+            factors = self._evidence[feature_id].slipped(reply)
+            if factors is None or challenger * max(factors) < lead_weight * factors[lead]:
+                continue
+            alternative = tuple(map(mul, weights, factors))
+            top_weight = max(alternative)
+            top = alternative.index(top_weight)
+            if top in named or top == self._none or top_weight < minimum * sum(alternative):
+                continue
+            taken.add(top)
+        return tuple(sorted(taken, key=lambda h: (-weights[h], h)))
 
-    def _rescued(
-        self, weights: Sequence[float], answered: Sequence[tuple[str, Answer]]
-    ) -> str | None:
-        """When nothing fits well enough to name: a condition close behind "none of these" (by
-        the runner-up ratio) that one slipped answer would have made a clear lead (the most
-        likely such), else None."""
-        settings = self.knowledge.settings
-        close = settings.runner_up_ratio * weights[self._none]
-        rescued = [
-            lead
-            for alternative in self._slipped(weights, answered)
-            if max(alternative) == alternative[lead := self._lead(alternative)]
-            and alternative[lead] >= settings.minimum_share * sum(alternative)
-            and weights[lead] >= close
-        ]
-        if not rescued:
-            return None
-        return self._hypotheses[min(rescued, key=lambda h: (-weights[h], h))]
-
-    def _most_informative(self, belief: inference.Distribution, remaining: list[str]) -> str:
-        """The remaining question with the largest expected information gain; `remaining` is
-        in the knowledge's order, so ties go to the question listed first."""
+    def _most_informative(
+        self, belief: inference.Distribution, remaining: list[str]
+    ) -> tuple[str, float]:
+        """The remaining question with the largest expected information gain, and that gain;
+        `remaining` is in the knowledge's order, so ties go to the question listed first."""
         best, best_gain = remaining[0], -math.inf
         for feature_id in remaining:
-            gain = inference.information_gain(belief, self._evidence[feature_id])
+            evidence = self._evidence[feature_id]
+            unpredictable = inference.answer_entropy(belief, evidence)
+            if unpredictable - evidence.quietest <= best_gain + _TIE:
+                continue  # cannot beat the best so far
+            noise: float = sum(map(mul, belief, evidence.noise))
+            gain = unpredictable - noise
             if gain > best_gain + _TIE:
                 best, best_gain = feature_id, gain
-        return best
+        return best, best_gain
 
-    def _any_answer_changes_verdict(
-        self, belief: inference.Distribution, remaining: list[str]
-    ) -> bool:
-        current = self._verdict(belief)
-        # Two hypothetical answers per remaining question: `verdict` takes the products as
-        # they are, since its comparisons do not need them to sum to one.
-        return any(
-            self._verdict(inference.weighed(belief, chances)) != current
-            for feature_id in remaining
-            for chances in (self._evidence[feature_id].yes, self._evidence[feature_id].no)
-        )
-
-    def _verdict(self, weights: Sequence[float]) -> tuple[str, ...]:
-        """What the outcome would name for these weights: one or two conditions, or nothing when
-        unclear. The weights need not sum to one; ties go to the hypothesis listed first."""
+    def _verdict(
+        self, weights: Sequence[float], unnamable: frozenset[int] = frozenset()
+    ) -> tuple[int, ...]:
+        """Who the outcome would name for these weights, by index: the best explanation of all,
+        with a runner-up of its kind when one is close, or nobody when "none of these" leads,
+        the lead is too weak or may not be named, or one of the seven leads with a look-alike
+        close behind it. The weights need not sum to one; ties go to the one listed first."""
         settings = self.knowledge.settings
         top_weight = max(weights)
         top = weights.index(top_weight)
-        if top == self._none or top_weight < settings.minimum_share * sum(weights):
+        if (
+            top == self._none
+            or top in unnamable
+            or top_weight < settings.minimum_share * sum(weights)
+        ):
             return ()
-        rivals = list(weights)
-        rivals[top] = rivals[self._none] = -1.0
-        second_weight = max(rivals)
-        if second_weight >= settings.runner_up_ratio * top_weight:
-            return (self._hypotheses[top], self._hypotheses[rivals.index(second_weight)])
-        return (self._hypotheses[top],)
+        close = settings.runner_up_ratio * top_weight
+        kind = self._lookalike[top]
+        same: tuple[float, int] = (-1.0, -1)
+        other = -1.0
+        for h, weight in enumerate(weights):
+            if h in (top, self._none) or h in unnamable:
+                continue
+            if self._lookalike[h] != kind:
+                other = max(other, weight)
+            elif weight > same[0]:
+                same = (weight, h)
+        if not kind and other >= settings.lookalike_doubt * top_weight:
+            # A look-alike fits nearly as well: one of the seven would be no honest answer.
+            return ()
+        return (top, same[1]) if same[0] >= close else (top,)
 
     # --- building steps ------------------------------------------------------------------
 
     def _outcome(
         self,
         interview: Interview,
-        weights: tuple[float, ...],
         answered: Sequence[tuple[str, Answer]],
         raised: tuple[RedFlag, ...],
-        rivals: tuple[str, ...],
+        verdict: tuple[int, ...],
+        rivals: tuple[int, ...],
+        unnamable: frozenset[int],
+        certainty: float,
     ) -> Outcome:
         knowledge = self.knowledge
-        belief = inference.normalised(weights)
         settings = knowledge.settings
         unsure_flags = [
             flag.caution
@@ -309,33 +366,29 @@ class Engine:
         ]
         # Mostly "not sure": nothing can be named honestly.
         uncertain = 2 * sum(reply is Answer.UNSURE for _, reply in answered) > len(answered)
-        conditions = () if uncertain else self._verdict(belief)
-        if conditions and rivals:
-            # Unconfirmed: name the condition one slipped answer would have put first.
-            conditions = (conditions[0], rivals[0])
-        elif not conditions and not uncertain:
-            # "Nothing fits" must survive a slip too: if one slipped answer would have made a
-            # condition close behind it the clear lead, name the best fit and that condition.
-            rescued = self._rescued(weights, answered)
-            if rescued is not None:
-                lead = self._lead(weights)
-                runner_up = self._hypotheses.index(rescued)
-                if runner_up == lead:
-                    runner_up = self._lead(
-                        [-1.0 if h == lead else w for h, w in enumerate(weights)]
-                    )
-                conditions = (self._hypotheses[lead], self._hypotheses[runner_up])
+        named = () if uncertain else verdict
+        if len(named) == 1 and rivals:
+            # Stopped before a slip was ruled out: the likeliest cause of the lead's kind that a
+            # slip would put first is named too, if it may be named.
+            runner_up = [r for r in rivals if r not in unnamable and self._same_kind(named[0], r)]
+            named = (named[0], *runner_up[:1])
+        conditions = tuple(self._hypotheses[h] for h in named)
         soon = raised[0] if raised else None
         if uncertain:
             advice = settings.uncertain_advice
         elif conditions:
-            advice = knowledge.conditions[conditions[0]].advice
+            advice = knowledge.causes[conditions[0]].advice
         else:
             advice = settings.unclear_advice
+        triage: Triage = "unclear"
+        if soon:
+            triage = "soon"
+        elif conditions:
+            triage = "elsewhere" if conditions[0] in knowledge.lookalikes else "see_specialist"
         return Outcome(
-            triage="soon" if soon else "see_specialist" if conditions else "unclear",
+            triage=triage,
             conditions=conditions,
-            reasons=self._reasons(conditions[0], answered) if conditions else (),
+            reasons=self._reasons(named[0], answered) if named else (),
             advice=advice,
             disclaimer=settings.disclaimer,
             caution=" ".join(unsure_flags) or None,
@@ -343,25 +396,27 @@ class Engine:
             safety_advice=soon.advice if soon else None,
             red_flag=soon.id if soon else None,
             uncertain=uncertain,
-            certainty=max(belief),
+            certainty=certainty,
         )
 
-    def _reasons(
-        self, condition_id: str, answered: Sequence[tuple[str, Answer]]
-    ) -> tuple[Reason, ...]:
-        """The answers that weighed most for the condition against the other conditions."""
-        lead = self._hypotheses.index(condition_id)
-        rivals = [i for i in range(len(self._hypotheses)) if i not in (lead, self._none)]
+    def _reasons(self, lead: int, answered: Sequence[tuple[str, Answer]]) -> tuple[Reason, ...]:
+        """The answers that weighed most for the lead against the other causes, each in the
+        words of its question for the answer given."""
+        others = len(self._hypotheses) - 2
         weighed: list[tuple[float, int, Reason]] = []
         for position, (feature_id, reply) in enumerate(answered):
             chances = self._evidence[feature_id].chances(reply)
             if chances is None:  # "not sure" is no reason
                 continue
-            rival_chance = sum(chances[r] for r in rivals) / len(rivals)
-            weight = math.log(chances[lead]) - math.log(rival_chance)
+            other_chance = (sum(chances) - chances[lead] - chances[self._none]) / others
+            weight = math.log(chances[lead]) - math.log(other_chance)
             if weight > 0:
                 feature = self.knowledge.features[feature_id]
-                text = feature.no_reason if reply is Answer.NO else feature.yes_reason
+                text = {
+                    Answer.YES: feature.yes_reason,
+                    Answer.SOMETIMES: feature.sometimes_reason,
+                    Answer.NO: feature.no_reason,
+                }[reply]
                 weighed.append((weight, position, Reason(feature_id, reply, text)))
         weighed.sort(key=lambda item: (-item[0], item[1]))
         return tuple(reason for _, _, reason in weighed[:_REASONS_SPOKEN])

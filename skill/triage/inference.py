@@ -1,4 +1,5 @@
-"""Naive Bayes over the conditions and a "none of these" profile, with answers as evidence.
+"""Naive Bayes over the causes (the seven conditions and the look-alikes) and a "none of these"
+profile, with answers as evidence.
 
 A runner with a feature answers "yes" unless the answer slips, which happens with the
 knowledge's slip rate; so the chance of a "yes" from a runner with hypothesis h is
@@ -30,6 +31,13 @@ class Evidence(NamedTuple):
     no: tuple[float, ...]  # chance of a no, slips included
     sometimes: tuple[float, ...]  # how well a "sometimes" fits (soft evidence)
     noise: tuple[float, ...]  # entropy of the yes/no answer, in bits
+    quietest: float  # the least of those: no belief makes the answer more predictable
+    # What a slip of each reply does to a weight: the chance of the other answer over the
+    # chance of this one (a yes or a sometimes read as a no, a no as a yes), so a slipped
+    # alternative is one product, with no division and no normalising.
+    yes_slipped: tuple[float, ...]
+    no_slipped: tuple[float, ...]
+    sometimes_slipped: tuple[float, ...]
 
     def chances(self, reply: Answer) -> tuple[float, ...] | None:
         """The chance of this reply per hypothesis; None for an answer that weighs nothing."""
@@ -41,13 +49,15 @@ class Evidence(NamedTuple):
             return self.sometimes
         return None
 
-    def flipped(self, reply: Answer) -> tuple[float, ...] | None:
-        """The chances had the reply slipped the other way: a yes or a sometimes for a no, a no
-        for a yes; None for an answer that weighs nothing."""
+    def slipped(self, reply: Answer) -> tuple[float, ...] | None:
+        """The factor per hypothesis that turns weights with this reply into weights had it
+        slipped the other way; None for an answer that weighs nothing."""
+        if reply is Answer.YES:
+            return self.yes_slipped
         if reply is Answer.NO:
-            return self.yes
-        if reply in (Answer.YES, Answer.SOMETIMES):
-            return self.no
+            return self.no_slipped
+        if reply is Answer.SOMETIMES:
+            return self.sometimes_slipped
         return None
 
 
@@ -56,14 +66,19 @@ def evidence(
 ) -> Evidence:
     yes = tuple(slip_rate + (1.0 - 2.0 * slip_rate) * feature.likelihood[h] for h in hypotheses)
     no = tuple(1.0 - c for c in yes)
+    sometimes = tuple(
+        sometimes_weight * y + (1.0 - sometimes_weight) * n for y, n in zip(yes, no, strict=True)
+    )
+    noise = tuple(_binary_entropy(c) for c in yes)
     return Evidence(
         yes=yes,
         no=no,
-        sometimes=tuple(
-            sometimes_weight * y + (1.0 - sometimes_weight) * n
-            for y, n in zip(yes, no, strict=True)
-        ),
-        noise=tuple(_binary_entropy(c) for c in yes),
+        sometimes=sometimes,
+        noise=noise,
+        quietest=min(noise),
+        yes_slipped=tuple(n / y for y, n in zip(yes, no, strict=True)),
+        no_slipped=tuple(y / n for y, n in zip(yes, no, strict=True)),
+        sometimes_slipped=tuple(n / s for s, n in zip(sometimes, no, strict=True)),
     )
 
 
@@ -75,9 +90,15 @@ def information_gain(belief: Distribution, question: Evidence) -> float:
     """The mutual information between cause and answer, in bits:
     H(answer) - sum over causes of share * H(answer | cause), which equals the expected entropy
     drop of the belief and needs no per-answer posterior."""
-    p_yes: float = sum(map(mul, belief, question.yes))
     noise: float = sum(map(mul, belief, question.noise))
-    return _binary_entropy(p_yes) - noise
+    return answer_entropy(belief, question) - noise
+
+
+def answer_entropy(belief: Distribution, question: Evidence) -> float:
+    """H(answer): how unpredictable the answer is. The information gain is at most this minus
+    `question.quietest`, which lets a search skip the second sum for most questions."""
+    p_yes: float = sum(map(mul, belief, question.yes))
+    return _binary_entropy(p_yes)
 
 
 def _binary_entropy(p: float) -> float:

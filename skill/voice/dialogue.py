@@ -383,7 +383,7 @@ class Dialogue:
         if isinstance(step, Question):
             return self._ask_current(conversation, step.purpose)
         if isinstance(step, Outcome) and step.conditions:
-            lead = self.knowledge.conditions[step.conditions[0]]
+            lead = self.knowledge.causes[step.conditions[0]]
             described = f"{_capitalised(lead.name)}. {lead.description}"
             return self._offer(conversation, described, self._how_to_confirm(step.advice))
         if isinstance(step, Outcome) and _gets_help_now(step):
@@ -435,7 +435,7 @@ class Dialogue:
         step = conversation.step
         if condition_id is None and isinstance(step, Outcome) and step.conditions:
             condition_id = step.conditions[0]
-        condition = self.knowledge.conditions.get(condition_id or "")
+        condition = self.knowledge.causes.get(condition_id or "")
         if condition is None and heard and isinstance(step, Question):
             # Mid-question an unknown word is most likely one of the question's own.
             turn = self._ask_plainly(conversation, self.speech.say("term.unknown"))
@@ -520,12 +520,10 @@ class Dialogue:
             only_who = self._who_to_see(outcome.advice, alone=True)
             sayings = [outcome.advice, who, who_briefly, only_who]
             return [(saying,) for saying in dict.fromkeys(sayings)]
-        name = self._name(outcome.conditions[0])
-        lead = self.speech.say("outcome.lead", name=name)
+        lead = self._lead_line(outcome)
         if not outcome.reasons:
             return list(dict.fromkeys([(lead, who), (lead, who_briefly), (lead,)]))
-        reason = outcome.reasons[0].text
-        because = self.speech.say("outcome.lead_because", name=name, reason=reason)
+        because = self._lead_line(outcome, outcome.reasons[0].text)
         forms: list[tuple[str, ...]] = [
             (because, who),
             (because, who_briefly),
@@ -629,12 +627,8 @@ class Dialogue:
         card)."""
         lines = list(_safety_advice(outcome))
         if outcome.conditions:
-            name = self._name(outcome.conditions[0])
             reasons = " and ".join(reason.text for reason in outcome.reasons)
-            if reasons:
-                lines.append(self.speech.say("outcome.lead_because", name=name, reason=reasons))
-            else:
-                lines.append(self.speech.say("outcome.lead", name=name))
+            lines.append(self._lead_line(outcome, reasons))
             if len(outcome.conditions) > 1:
                 lines.append(
                     self.speech.say("runner_up.named", name=self._name(outcome.conditions[1]))
@@ -764,8 +758,17 @@ class Dialogue:
         flag = self.knowledge.red_flags.get(outcome.red_flag or "")
         return flag.purpose if flag is not None else outcome.advice
 
+    def _lead_line(self, outcome: Outcome, reason: str = "") -> str:
+        """The outcome's lead, and why when there is a reason: one of the seven as the best
+        lead, a look-alike as pain that comes from somewhere else."""
+        lead = outcome.conditions[0]
+        key = "outcome.elsewhere" if lead in self.knowledge.lookalikes else "outcome.lead"
+        if reason:
+            return self.speech.say(f"{key}_because", name=self._name(lead), reason=reason)
+        return self.speech.say(key, name=self._name(lead))
+
     def _name(self, condition_id: str) -> str:
-        return self.knowledge.conditions[condition_id].name
+        return self.knowledge.causes[condition_id].name
 
 
 def _misunderstood(before: Conversation, turn: Turn) -> Turn:

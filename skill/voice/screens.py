@@ -155,8 +155,8 @@ def _outcome_screen(
     speech: Speech,
     local: Callable[[str], str],
 ) -> Screen:
-    names = [knowledge.conditions[c].name for c in outcome.conditions]
-    regions = tuple(r for c in outcome.conditions[:1] for r in knowledge.conditions[c].regions)
+    names = [knowledge.causes[c].name for c in outcome.conditions]
+    regions = tuple(r for c in outcome.conditions[:1] for r in knowledge.causes[c].regions)
     if names:
         title = speech.say("screen.lead", name=_capitalised(names[0]))
     else:

@@ -20,7 +20,7 @@ def test_the_picture_has_a_cell_per_hypothesis_and_question_with_its_likelihood(
     numbers = [t.text for t in root.iter(f"{SVG}text") if t.get("text-anchor") == "middle"]
     expected = [
         f"{feature.likelihood[hypothesis]:.2f}"
-        for hypothesis in [*knowledge.conditions, NONE_OF_THESE]
+        for hypothesis in [*knowledge.causes, NONE_OF_THESE]
         for feature in knowledge.features.values()
     ]
     assert numbers == expected

@@ -6,13 +6,13 @@ import pytest
 
 from skill.knowledge import KnowledgeError, load_knowledge, parse_knowledge
 from skill.knowledge.loader import shipped_text
+from tests.triage.spec import AVULSION, CAUSES, LOOKALIKES, SCREEN_ORDER, WHERE_FEATURES
 from tests.triage.spec import CONDITIONS as CONDITION_IDS
 from tests.triage.spec import FEATURES as FEATURE_IDS
 from tests.triage.spec import RED_FLAGS as RED_FLAG_IDS
 from tests.triage.spec import SCREEN as SCREEN_QUESTION
-from tests.triage.spec import SCREEN_ORDER
 
-HYPOTHESES = (*CONDITION_IDS, "none_of_these")
+HYPOTHESES = (*CAUSES, "none_of_these")
 
 SHIPPED = shipped_text("clinical.toml")
 ONE_BREATH_WORDS = 32
@@ -25,14 +25,18 @@ def words(text: str) -> int:
 def test_shipped_knowledge_has_every_id_of_the_clinical_spec() -> None:
     knowledge = load_knowledge()
     assert tuple(knowledge.conditions) == CONDITION_IDS
+    assert tuple(knowledge.lookalikes) == LOOKALIKES
+    assert tuple(knowledge.causes) == CAUSES
     assert tuple(knowledge.features) == FEATURE_IDS
-    assert tuple(knowledge.red_flags) == SCREEN_ORDER
+    assert tuple(f for f in knowledge.red_flags if f != AVULSION) == SCREEN_ORDER
+    assert knowledge.red_flags[AVULSION].follows == "sudden_pull"
+    assert knowledge.red_flags[AVULSION].triage == "urgent"
     assert [f for f in SCREEN_ORDER if not f.startswith(SCREEN_QUESTION)] == list(RED_FLAG_IDS)
     assert knowledge.hypotheses == HYPOTHESES
-    assert len(CONDITION_IDS) == 7 and len(FEATURE_IDS) == 20
+    assert len(CONDITION_IDS) == 7 and len(LOOKALIKES) == 8 and len(FEATURE_IDS) == 28
 
 
-def test_every_condition_feature_pair_has_a_likelihood_strictly_between_0_and_1() -> None:
+def test_every_cause_feature_pair_has_a_likelihood_strictly_between_0_and_1() -> None:
     for feature in load_knowledge().features.values():
         assert set(feature.likelihood) == set(HYPOTHESES)
         assert all(0 < p < 1 for p in feature.likelihood.values())
@@ -62,16 +66,47 @@ def test_hallmarks_of_the_clinical_table_hold() -> None:
         assert best == condition, feature
 
 
+def test_each_lookalike_is_named_by_its_own_sign_which_favours_it_over_every_other_cause() -> None:
+    knowledge = load_knowledge()
+    for lookalike in knowledge.lookalikes.values():
+        assert lookalike.defining, lookalike.id
+        for feature_id in lookalike.defining:
+            likelihood = knowledge.features[feature_id].likelihood
+            others = [likelihood[c] for c in CAUSES if c != lookalike.id]
+            assert likelihood[lookalike.id] >= 0.5, (lookalike.id, feature_id)
+            if feature_id in WHERE_FEATURES and lookalike.id != "lumbar_back_pain":
+                assert likelihood[lookalike.id] >= max(others) - 0.2, (lookalike.id, feature_id)
+    # Each "where" question belongs to a look-alike.
+    signs = {f for lookalike in knowledge.lookalikes.values() for f in lookalike.defining}
+    assert set(WHERE_FEATURES) <= signs
+
+
+def test_the_defining_signs_of_the_clinical_spec_hold() -> None:
+    # Pain past the knee is the hallmark of the disc; pain right on the sitting bone is where
+    # ischial bursitis is felt: a runner who denies it is never told either.
+    causes = load_knowledge().causes
+    assert causes["sciatica"].defining == ("past_knee",)
+    assert causes["ischial_bursitis"].defining == ("sit_bone",)
+    assert "sudden_pull" in causes["high_hamstring_tendinopathy"].ask_first
+
+
+def test_every_lookalike_cites_its_sources_and_shows_where_it_is_felt() -> None:
+    for lookalike in load_knowledge().lookalikes.values():
+        assert lookalike.sources and all(len(s) > 20 for s in lookalike.sources), lookalike.id
+        assert lookalike.regions, lookalike.id
+
+
 def test_spoken_text_is_short_enough_for_one_breath() -> None:
     knowledge = load_knowledge()
     for question_id in (*SCREEN_ORDER, *FEATURE_IDS):
         assert words(knowledge.question_text(question_id)) <= ONE_BREATH_WORDS, question_id
         assert words(knowledge.purpose(question_id)) <= ONE_BREATH_WORDS, question_id
-    for condition in knowledge.conditions.values():
+    for condition in knowledge.causes.values():
         assert words(condition.description) <= ONE_BREATH_WORDS + 4, condition.id
         assert words(condition.advice) <= ONE_BREATH_WORDS + 4, condition.id
     for feature in knowledge.features.values():
-        assert words(feature.yes_reason) <= 14 and words(feature.no_reason) <= 14
+        for reason in (feature.yes_reason, feature.sometimes_reason, feature.no_reason):
+            assert words(reason) <= 14, (feature.id, reason)
 
 
 def test_questions_are_yes_no_questions_and_reasons_finish_a_because() -> None:
@@ -79,8 +114,18 @@ def test_questions_are_yes_no_questions_and_reasons_finish_a_because() -> None:
     for question_id in (*SCREEN_ORDER, *FEATURE_IDS):
         assert knowledge.question_text(question_id).endswith("?"), question_id
     for feature in knowledge.features.values():
-        for reason in (feature.yes_reason, feature.no_reason):
+        for reason in (feature.yes_reason, feature.sometimes_reason, feature.no_reason):
             assert reason[0].islower() and not reason.endswith("."), feature.id
+
+
+def test_each_symptom_question_asks_one_thing() -> None:
+    # No "and" joining two facts that can differ, such as a place and a trigger.
+    for feature in load_knowledge().features.values():
+        text = feature.question.replace("pins and needles", "pins-and-needles")
+        assert " and " not in text, feature.id
+    assert (
+        load_knowledge().features["sit_bone"].question == "Is the pain right on your sitting bone?"
+    )
 
 
 def test_every_specialist_advice_names_who_to_see() -> None:
@@ -88,6 +133,10 @@ def test_every_specialist_advice_names_who_to_see() -> None:
     for condition in knowledge.conditions.values():
         # {physio} is the locale's word for a physical therapist, filled in when spoken.
         assert "sports medicine" in condition.advice and "{physio}" in condition.advice
+    for lookalike in knowledge.lookalikes.values():
+        # Who to see, in the "who can ..." form the headline shortens to.
+        assert " can " in lookalike.advice, lookalike.id
+        assert any(w in lookalike.advice for w in ("{physio}", "doctor")), lookalike.id
     assert "{physio}" in knowledge.settings.unclear_advice
     assert "{physio}" in knowledge.settings.uncertain_advice
     assert "emergency" in knowledge.red_flags["red_flag_saddle"].advice
@@ -114,6 +163,11 @@ def test_every_specialist_advice_names_who_to_see() -> None:
         (SHIPPED.replace("sometimes_weight = 0.75", "sometimes_weight = 0.5"), "sometimes_weight"),
         (SHIPPED.replace("uncertain_advice = ", "unsure_advice = "), "uncertain_advice"),
         (SHIPPED.replace("[unclear]", "[unsure]"), "unclear"),
+        (SHIPPED.replace('defining = ["tailbone"]', "defining = []"), "coccydynia"),
+        (SHIPPED.replace('defining = ["tailbone"]', 'defining = ["tail"]'), "coccydynia"),
+        (SHIPPED.replace('follows = "sudden_pull"', 'follows = "a_pop"'), "red_flag_avulsion"),
+        (SHIPPED.replace("sometimes_reason = ", "maybe_reason = ", 1), "sometimes_reason"),
+        (SHIPPED.replace("[lookalikes.groin_strain]", "[lookalikes.sciatica]"), "share an id"),
         ("not = toml = at all", "TOML"),
     ],
     ids=lambda value: value if len(value) < 40 else "",
@@ -126,7 +180,11 @@ def test_incomplete_or_out_of_range_knowledge_is_refused(broken: str, message: s
 
 def test_questions_are_one_breath_with_at_most_three_choices() -> None:
     knowledge = load_knowledge()
+    # Umbrellas name each sign of the flags behind them (tests/triage/test_screen.py).
+    umbrellas = [f for f in knowledge.red_flags if f.startswith(SCREEN_QUESTION)]
     for question_id in (*knowledge.features, *knowledge.red_flags):
+        if question_id in umbrellas:
+            continue
         question = knowledge.question_text(question_id)
         assert words(question) <= 20, question_id
         # "a, b or c" at most: no more than two commas before an "or".
@@ -154,7 +212,7 @@ def test_terms_and_regions_named_anywhere_are_defined_and_every_region_is_used()
     knowledge = load_knowledge()
     used = {r for term in knowledge.terms.values() for r in term.regions}
     used |= {r for f in knowledge.features.values() for r in f.regions}
-    used |= {r for c in knowledge.conditions.values() for r in c.regions}
+    used |= {r for c in knowledge.causes.values() for r in c.regions}
     assert used == set(knowledge.regions)
     for question_id in (*knowledge.features, *knowledge.red_flags):
         assert set(knowledge.question_terms(question_id)) <= set(knowledge.terms)
@@ -175,7 +233,7 @@ def test_a_term_naming_an_unknown_region_is_refused() -> None:
         parse_knowledge(broken)
 
 
-def test_condition_names_hold_no_comma_and_every_condition_has_synonyms() -> None:
-    for condition in load_knowledge().conditions.values():
+def test_cause_names_hold_no_comma_and_every_cause_has_synonyms() -> None:
+    for condition in load_knowledge().causes.values():
         assert "," not in condition.name, condition.id
         assert condition.synonyms, condition.id

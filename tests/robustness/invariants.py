@@ -10,7 +10,8 @@ from typing import Any
 from skill.knowledge import load_knowledge
 from skill.triage import Outcome, Question, shipped_engine
 
-CONDITION_IDS = tuple(load_knowledge().conditions)
+CONDITION_IDS = tuple(load_knowledge().causes)
+LOOKALIKE_IDS = tuple(load_knowledge().lookalikes)
 QUESTION_IDS = frozenset({*load_knowledge().red_flags, *load_knowledge().features})
 TRIAGES_WITHOUT_CONDITIONS = frozenset({"emergency", "urgent", "unclear"})
 # Alexa refuses session attributes much past this; the skill's own state is far smaller.
@@ -106,6 +107,9 @@ def check_outcome_shape(outcome: object) -> None:
     assert len(set(conditions)) == len(conditions), conditions
     if triage == "see_specialist":
         assert 1 <= len(conditions) <= 2, conditions
+        assert not set(conditions) & set(LOOKALIKE_IDS), conditions
+    elif triage == "elsewhere":
+        assert 1 <= len(conditions) <= 2 and set(conditions) <= set(LOOKALIKE_IDS), conditions
     elif triage == "soon":
         assert len(conditions) <= 2, conditions
     else:

@@ -139,7 +139,14 @@ def test_every_question_fits_every_viewport_with_all_five_buttons(
 def test_the_wordiest_outcome_of_each_triage_fits_every_viewport(
     apl: Renderer, viewport: Viewport
 ) -> None:
-    assert set(OUTCOME_SCREENS) == {"see_specialist", "soon", "unclear", "emergency", "urgent"}
+    assert set(OUTCOME_SCREENS) == {
+        "see_specialist",
+        "elsewhere",
+        "soon",
+        "unclear",
+        "emergency",
+        "urgent",
+    }
     for directive in OUTCOME_SCREENS.values():
         boxes = assert_whole_and_inside(apl.render(directive, viewport), viewport)
         visible = squeezed(" ".join(box.text for box in boxes))

@@ -19,6 +19,17 @@ CONDITIONS = (
     "ischial_bursitis",
     "high_hamstring_tendinopathy",
 )
+LOOKALIKES = (
+    "hip_joint",
+    "groin_strain",
+    "hip_flexor_strain",
+    "lumbar_back_pain",
+    "coccydynia",
+    "pudendal_neuralgia",
+    "iliotibial_band_syndrome",
+    "meralgia_paresthetica",
+)
+CAUSES = (*CONDITIONS, *LOOKALIKES)
 FEATURES = (
     "past_knee",
     "numbness_tingling",
@@ -40,9 +51,20 @@ FEATURES = (
     "sudden_pull",
     "hamstring_curl_pain",
     "cross_leg_pain",
+    "groin_pain",
+    "inner_thigh_pain",
+    "knee_lift_pain",
+    "back_not_buttock",
+    "tailbone",
+    "perineal_burning",
+    "outer_thigh_to_knee",
+    "thigh_burning_patch",
 )
+# Where the pain really is: the look-alikes' own signs.
+WHERE_FEATURES = FEATURES[-8:]
 SCREEN = "red_flag_any"
-# The specific red flags, most serious first, and the whole screen in the order it is asked.
+# The specific red flags of the screen, most serious first, and the whole screen in the order
+# it is asked.
 RED_FLAGS = (
     "red_flag_saddle",
     "red_flag_neuro",
@@ -50,6 +72,8 @@ RED_FLAGS = (
     "red_flag_weight_bearing",
     "red_flag_serious",
 )
+# Asked as a follow-up, not in the screen: after a sudden pull or pop.
+AVULSION = "red_flag_avulsion"
 SCREEN_ORDER = (
     "red_flag_any",
     "red_flag_saddle",

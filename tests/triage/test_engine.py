@@ -7,7 +7,7 @@ import pytest
 from skill.knowledge import load_knowledge
 from skill.triage import Answer, Engine, Interview, InvalidAnswer, Outcome, Question
 from skill.triage.inference import normalised
-from tests.triage.spec import ENGINE, FEATURES, SCREEN, SCREEN_ORDER
+from tests.triage.spec import CONDITIONS, ENGINE, FEATURES, SCREEN, SCREEN_ORDER
 
 YES, NO, UNSURE = Answer.YES, Answer.NO, Answer.UNSURE
 
@@ -133,3 +133,72 @@ def test_the_same_answers_always_give_the_same_next_question() -> None:
     interview = after_a_clear_screen().with_answer("sit_bone", NO)
     fresh = Engine(load_knowledge()).next_step(interview)
     assert fresh == ENGINE.next_step(interview) == ENGINE.next_step(interview)
+
+
+def finish(interview: Interview, profile: dict[str, Answer]) -> tuple[Outcome, list[str]]:
+    """Answer from `profile` (others no) until the outcome; the outcome and the questions."""
+    asked = []
+    while isinstance(step := ENGINE.next_step(interview), Question):
+        asked.append(step.id)
+        interview = interview.with_answer(step.id, profile.get(step.id, NO))
+    return step, asked
+
+
+def test_deep_groin_pain_that_catches_is_named_as_the_hip_joint_and_never_as_the_seven() -> None:
+    profile = {"groin_pain": YES, "hip_catching": YES, "stairs_car_bed": YES, "cross_leg_pain": YES}
+    outcome, _ = finish(after_a_clear_screen(), profile)
+    assert outcome.triage == "elsewhere" and outcome.conditions[0] == "hip_joint"
+    assert not set(outcome.conditions) & set(CONDITIONS)
+    assert outcome.advice == load_knowledge().lookalikes["hip_joint"].advice
+    assert "groin_pain" in [r.feature_id for r in outcome.reasons]
+
+
+def test_lower_back_pain_only_is_never_told_ischial_bursitis() -> None:
+    # The runner of issue 19: lower back pain only, no to the sitting bone.
+    profile = {"back_not_buttock": YES, "low_back_pain": YES, "worse_sitting": YES}
+    outcome, asked = finish(after_a_clear_screen(), profile)
+    assert "sit_bone" in asked or "back_not_buttock" in asked
+    assert outcome.triage in ("elsewhere", "unclear")
+    assert outcome.conditions[:1] in ((), ("lumbar_back_pain",))
+    assert not set(outcome.conditions) & set(CONDITIONS)
+
+
+@pytest.mark.parametrize(
+    ("denied", "cause"), [("past_knee", "sciatica"), ("sit_bone", "ischial_bursitis")]
+)
+def test_a_cause_whose_defining_sign_was_denied_is_never_named(denied: str, cause: str) -> None:
+    # Everything else fits: still not named.
+    profiles = {
+        "sciatica": {"numbness_tingling": YES, "low_back_pain": YES, "worse_cough_sneeze": YES,
+                     "worse_hamstring_stretch": YES, "leg_weakness": YES},
+        "ischial_bursitis": {"worse_sitting": YES, "hip_catching": YES},
+    }  # fmt: skip
+    outcome, asked = finish(after_a_clear_screen(), profiles[cause])
+    assert denied in asked
+    assert cause not in outcome.conditions
+
+
+def test_a_lookalike_is_never_named_without_a_yes_to_its_own_sign() -> None:
+    # Sitting hurts and nothing else: coccydynia fits well, but the tailbone was denied.
+    outcome, asked = finish(after_a_clear_screen(), {"worse_sitting": YES})
+    assert "tailbone" in asked and "coccydynia" not in outcome.conditions
+
+
+def test_before_one_of_the_seven_is_named_a_close_lookalike_sign_is_asked() -> None:
+    hypotheses = ENGINE.knowledge.hypotheses
+    bursitis, band = hypotheses.index("hip_bursitis"), hypotheses.index("iliotibial_band_syndrome")
+    check = ENGINE.knowledge.settings.lookalike_check
+    weights = [0.0001] * len(hypotheses)
+    weights[bursitis] = 1.0
+    weights[band] = check
+    assert ENGINE._before_naming(weights, (bursitis,), set()) == "outer_thigh_to_knee"
+    assert ENGINE._before_naming(weights, (bursitis,), {"outer_thigh_to_knee"}) is None
+    weights[band] = check / 2
+    assert ENGINE._before_naming(weights, (bursitis,), set()) is None
+
+
+def test_pain_from_elsewhere_leaves_once_its_sign_is_affirmed() -> None:
+    profile = {"tailbone": YES, "worse_sitting": YES, "stairs_car_bed": YES}
+    outcome, asked = finish(after_a_clear_screen(), profile)
+    assert outcome.triage == "elsewhere" and outcome.conditions[0] == "coccydynia"
+    assert len(asked) - asked.index("tailbone") <= 4

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from skill.triage import Answer, Interview, Outcome, Question
-from tests.triage.spec import ENGINE, FEATURES, RED_FLAGS, SCREEN, SCREEN_ORDER
+from tests.triage.spec import AVULSION, ENGINE, FEATURES, RED_FLAGS, SCREEN, SCREEN_ORDER
 
 YES, NO, SOMETIMES, UNSURE = Answer.YES, Answer.NO, Answer.SOMETIMES, Answer.UNSURE
 KNOWLEDGE = ENGINE.knowledge
@@ -40,8 +40,11 @@ def finish(interview: Interview, reply: Answer = NO) -> Outcome:
 
 
 def test_the_screen_holds_every_flag_of_the_spec_most_serious_first() -> None:
-    assert tuple(KNOWLEDGE.red_flags) == SCREEN_ORDER
+    assert tuple(f for f in KNOWLEDGE.red_flags if f != AVULSION) == SCREEN_ORDER
     assert {f: KNOWLEDGE.red_flags[f].triage for f in RED_FLAGS} == TRIAGE
+    severities = ["emergency", "urgent", "soon"]
+    listed = [severities.index(flag.triage) for flag in KNOWLEDGE.red_flags.values() if flag.triage]
+    assert listed == sorted(listed)
 
 
 def test_a_runner_without_red_flags_meets_at_most_three_screening_questions() -> None:
@@ -57,15 +60,25 @@ def test_a_runner_without_red_flags_meets_at_most_three_screening_questions() ->
     assert len(asked) <= 3 and asked[0] == SCREEN
 
 
-def test_umbrella_questions_name_at_most_three_things_in_one_breath() -> None:
+def test_screening_questions_asked_to_everyone_are_short_enough_for_one_breath() -> None:
     for question_id in (
         *UMBRELLAS,
         *(f for f in RED_FLAGS if not KNOWLEDGE.red_flags[f].asks_when),
     ):
         text = KNOWLEDGE.question_text(question_id)
-        assert len(text.split()) <= 20, question_id
-        # "a, b, or c" at most: three things need two commas.
-        assert text.count(",") <= 2, question_id
+        assert len(text.split()) <= 22, question_id
+        # An umbrella names each sign of its flags, in short parts: "a, b, c, or d" at most.
+        assert text.count(",") <= 3, question_id
+
+
+def test_umbrellas_name_the_signs_of_their_flags_and_nothing_wider() -> None:
+    nerve = KNOWLEDGE.question_text("red_flag_any").lower()
+    # red_flag_neuro covers symptoms in both legs at once, so its umbrella must say so.
+    assert "both legs" in nerve and "bladder" in nerve and "between your legs" in nerve
+    injury = KNOWLEDGE.question_text("red_flag_any_2").lower()
+    # Pain on standing is common with tendon and joint pain; the flag is every step, or a hop.
+    assert "every step" in injury and "hop" in injury and "stand" not in injury
+    assert "fall" in injury and "fever" in injury
 
 
 @pytest.mark.parametrize("reply", [YES, SOMETIMES, UNSURE])
@@ -196,3 +209,62 @@ def test_symptom_questions_follow_a_clear_screen() -> None:
     step = ENGINE.next_step(interview)
     assert isinstance(step, Question) and step.id in FEATURES and step.asked_before == 0
     assert len(asked) == 3
+
+
+def after_screen_and(answers: dict[str, Answer]) -> tuple[Interview, list[str]]:
+    """A runner with no warning sign at the screen who then answers symptom questions from
+    `answers` (others no): the interview when it ends, and every question asked."""
+    interview, asked = through_screen({})
+    while isinstance(step := ENGINE.next_step(interview), Question):
+        asked.append(step.id)
+        interview = interview.with_answer(step.id, answers.get(step.id, NO))
+    return interview, asked
+
+
+@pytest.mark.parametrize("pop", [YES, SOMETIMES])
+def test_a_pop_while_sprinting_brings_the_avulsion_question_next(pop: Answer) -> None:
+    interview, _ = through_screen({})
+    interview = interview.with_answer("sudden_pull", pop)
+    step = ENGINE.next_step(interview)
+    assert isinstance(step, Question) and step.id == AVULSION and step.is_safety_screen
+    assert step.asked_before == 1
+
+
+def test_bruising_or_trouble_walking_after_a_pop_is_urgent_with_the_surgeons_timescale() -> None:
+    interview, _ = through_screen({})
+    interview = interview.with_answer("sudden_pull", YES).with_answer(AVULSION, YES)
+    outcome = ENGINE.next_step(interview)
+    assert isinstance(outcome, Outcome)
+    assert outcome.triage == "urgent" and outcome.red_flag == AVULSION
+    assert outcome.conditions == () and outcome.questions_asked == 1
+    advice = outcome.advice.lower()
+    assert "orthopaedic" in advice and "day or two" in advice and "weeks" in advice
+
+
+def test_no_bruising_after_a_pop_lets_the_interview_go_on() -> None:
+    interview, _ = through_screen({})
+    interview = interview.with_answer("sudden_pull", YES).with_answer(AVULSION, NO)
+    step = ENGINE.next_step(interview)
+    assert isinstance(step, Question) and not step.is_safety_screen
+
+
+def test_the_avulsion_question_is_never_asked_without_a_pop() -> None:
+    for answers in ({}, {"sudden_pull": NO}, {"sudden_pull": UNSURE}):
+        _, asked = after_screen_and(answers)
+        assert AVULSION not in asked
+
+
+def test_not_sure_about_bruising_after_a_pop_names_that_sign_with_the_outcome() -> None:
+    profile = {"sudden_pull": YES, AVULSION: UNSURE, "sit_bone": YES, "hamstring_curl_pain": YES}
+    interview, asked = after_screen_and(profile)
+    outcome = ENGINE.next_step(interview)
+    assert isinstance(outcome, Outcome) and AVULSION in asked
+    assert outcome.caution == KNOWLEDGE.red_flags[AVULSION].caution
+
+
+def test_the_hamstring_tendon_is_never_named_before_asking_about_a_pop() -> None:
+    profile = {"sit_bone": YES, "hamstring_curl_pain": YES, "worse_uphill_sprint": YES}
+    interview, asked = after_screen_and(profile)
+    outcome = ENGINE.next_step(interview)
+    assert isinstance(outcome, Outcome)
+    assert "high_hamstring_tendinopathy" in outcome.conditions and "sudden_pull" in asked

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from skill.knowledge import load_knowledge
 from skill.triage import Answer, Interview, Outcome, Question
-from tests.triage.spec import CONDITIONS, ENGINE
+from tests.triage.spec import CAUSES, CONDITIONS, ENGINE, LOOKALIKES
 
 next_step, restore = ENGINE.next_step, ENGINE.restore
 
@@ -32,13 +32,25 @@ def run(sequence: list[Answer]) -> tuple[Interview, Outcome | Question]:
 @settings(max_examples=300, deadline=None)
 @given(replies)
 def test_any_answers_end_within_the_cap_with_a_valid_outcome(sequence: list[Answer]) -> None:
-    _, outcome = run(sequence)
+    interview, outcome = run(sequence)
+    # No cause is named whose defining signs the runner denied; a look-alike only with its
+    # own sign affirmed.
+    replies = dict(interview.answers)
+    for cause_id in outcome.conditions:
+        cause = load_knowledge().causes[cause_id]
+        signs = [replies.get(f) for f in cause.defining]
+        assert not signs or not all(reply is Answer.NO for reply in signs), cause_id
+        if cause_id in LOOKALIKES:
+            assert any(reply in (Answer.YES, Answer.SOMETIMES) for reply in signs), cause_id
     assert isinstance(outcome, Outcome)
     assert outcome.questions_asked <= load_knowledge().settings.question_cap
     assert outcome.disclaimer
-    assert set(outcome.conditions) <= set(CONDITIONS)
+    assert set(outcome.conditions) <= set(CAUSES)
     if outcome.triage == "see_specialist":
-        assert 1 <= len(outcome.conditions) <= 2
+        assert 1 <= len(outcome.conditions) <= 2 and set(outcome.conditions) <= set(CONDITIONS)
+        assert outcome.reasons
+    elif outcome.triage == "elsewhere":
+        assert 1 <= len(outcome.conditions) <= 2 and set(outcome.conditions) <= set(LOOKALIKES)
         assert outcome.reasons
     elif outcome.triage == "soon":
         assert len(outcome.conditions) <= 2 and outcome.safety_advice

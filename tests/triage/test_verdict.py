@@ -5,18 +5,31 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.triage.spec import CONDITIONS, ENGINE
+from tests.triage.spec import CAUSES, ENGINE, LOOKALIKES
 
 SETTINGS = ENGINE.knowledge.settings
-HYPOTHESES = (*CONDITIONS, "none_of_these")
+HYPOTHESES = (*CAUSES, "none_of_these")
 NONE = HYPOTHESES.index("none_of_these")
 FIRST, SECOND, THIRD = [i for i in range(len(HYPOTHESES)) if i != NONE][:3]
+# Two look-alikes whose own signs the runner affirmed.
+LOOKALIKE, OTHER_LOOKALIKE = HYPOTHESES.index(LOOKALIKES[0]), HYPOTHESES.index(LOOKALIKES[1])
+
+
+def verdict(weights: list[float], unnamable: frozenset[int] = frozenset()) -> tuple[str, ...]:
+    return tuple(HYPOTHESES[h] for h in ENGINE._verdict(weights, unnamable))
 
 
 def belief(**shares: float) -> list[float]:
-    """Shares by position name (first, second, third condition, or none); the rest share what
-    is left equally."""
-    positions = {"first": FIRST, "second": SECOND, "third": THIRD, "none": NONE}
+    """Shares by position name (first, second, third condition, a look-alike, another
+    look-alike, or none); the rest share what is left equally."""
+    positions = {
+        "first": FIRST,
+        "second": SECOND,
+        "third": THIRD,
+        "lookalike": LOOKALIKE,
+        "other_lookalike": OTHER_LOOKALIKE,
+        "none": NONE,
+    }
     weights = [0.0] * len(HYPOTHESES)
     for name, share in shares.items():
         weights[positions[name]] = share
@@ -28,35 +41,60 @@ def belief(**shares: float) -> list[float]:
 
 
 def test_a_clear_leader_is_named_alone() -> None:
-    assert ENGINE._verdict(belief(first=0.7, second=0.1)) == (HYPOTHESES[FIRST],)
+    assert verdict(belief(first=0.7, second=0.1)) == (HYPOTHESES[FIRST],)
 
 
 def test_a_close_second_is_named_as_runner_up() -> None:
-    verdict = ENGINE._verdict(belief(first=0.5, second=0.4))
-    assert verdict == (HYPOTHESES[FIRST], HYPOTHESES[SECOND])
+    named = verdict(belief(first=0.5, second=0.4))
+    assert named == (HYPOTHESES[FIRST], HYPOTHESES[SECOND])
 
 
 def test_a_runner_up_at_exactly_the_ratio_is_named() -> None:
     shares = belief(first=0.5, second=0.5 * SETTINGS.runner_up_ratio)
-    assert ENGINE._verdict(shares) == (HYPOTHESES[FIRST], HYPOTHESES[SECOND])
+    assert verdict(shares) == (HYPOTHESES[FIRST], HYPOTHESES[SECOND])
 
 
 def test_none_of_these_in_the_lead_names_nothing() -> None:
-    assert ENGINE._verdict(belief(none=0.6, first=0.3)) == ()
+    assert verdict(belief(none=0.6, first=0.3)) == ()
 
 
 def test_none_of_these_is_never_the_runner_up() -> None:
-    verdict = ENGINE._verdict(belief(first=0.5, none=0.45, second=0.01))
-    assert verdict == (HYPOTHESES[FIRST],)
+    named = verdict(belief(first=0.5, none=0.45, second=0.01))
+    assert named == (HYPOTHESES[FIRST],)
 
 
 def test_a_leader_below_the_minimum_share_names_nothing() -> None:
-    assert ENGINE._verdict(belief(first=SETTINGS.minimum_share - 0.01)) == ()
+    assert verdict(belief(first=SETTINGS.minimum_share - 0.01)) == ()
 
 
 def test_ties_go_to_the_condition_listed_first() -> None:
-    verdict = ENGINE._verdict(belief(second=0.45, first=0.45))
-    assert verdict == (HYPOTHESES[FIRST], HYPOTHESES[SECOND])
+    named = verdict(belief(second=0.45, first=0.45))
+    assert named == (HYPOTHESES[FIRST], HYPOTHESES[SECOND])
+
+
+def test_a_leader_whose_defining_sign_was_denied_names_nothing() -> None:
+    assert verdict(belief(first=0.7, second=0.1), frozenset({FIRST})) == ()
+
+
+def test_a_runner_up_that_may_not_be_named_is_left_out() -> None:
+    assert verdict(belief(first=0.5, second=0.4), frozenset({SECOND})) == (HYPOTHESES[FIRST],)
+
+
+def test_a_lookalike_in_the_lead_is_named_with_a_close_lookalike_but_never_with_the_seven() -> None:
+    assert verdict(belief(lookalike=0.5, other_lookalike=0.4)) == (
+        HYPOTHESES[LOOKALIKE],
+        HYPOTHESES[OTHER_LOOKALIKE],
+    )
+    assert verdict(belief(lookalike=0.5, first=0.4)) == (HYPOTHESES[LOOKALIKE],)
+
+
+def test_one_of_the_seven_is_not_named_while_a_lookalike_that_fits_is_close_behind() -> None:
+    doubt = SETTINGS.lookalike_doubt
+    assert verdict(belief(first=0.6, lookalike=0.6 * doubt)) == ()
+    assert verdict(belief(first=0.6, lookalike=0.6 * doubt - 0.01)) == (HYPOTHESES[FIRST],)
+    # A look-alike whose sign the runner has not affirmed casts no doubt.
+    unaffirmed = frozenset({LOOKALIKE})
+    assert verdict(belief(first=0.6, lookalike=0.3), unaffirmed) == (HYPOTHESES[FIRST],)
 
 
 weights = st.lists(

@@ -100,10 +100,10 @@ def test_a_session_hears_the_disclaimer_at_most_twice_and_the_app_line_once() ->
 )
 def test_the_runner_up_sentence_is_whole_for_any_name(name: str) -> None:
     outcome = next(o for o in outcomes() if len(o.conditions) == 2)
-    conditions = dict(KNOWLEDGE.conditions)
+    causes = dict(KNOWLEDGE.causes)
     second = outcome.conditions[1]
-    conditions[second] = conditions[second]._replace(name=name)
-    dialogue = Dialogue(KNOWLEDGE._replace(conditions=conditions))  # type: ignore[arg-type]
+    causes[second] = causes[second]._replace(name=name)
+    dialogue = Dialogue(KNOWLEDGE._replace(causes=causes))  # type: ignore[arg-type]
     conversation = next(
         r.turn.conversation
         for r in REACHED

@@ -60,10 +60,8 @@ def test_a_full_interview_ends_with_the_condition_reasons_advice_card_and_offer(
     assert said.startswith("My best lead is hip bursitis")
     assert "because the pain is over the bony point on the outside of your hip" in said
     assert "physical therapist" in said and DISCLAIMER in said
-    assert talk.attributes["outcome"] == {
-        "triage": "see_specialist",
-        "conditions": ["hip_bursitis"],
-    }
+    assert talk.attributes["outcome"]["triage"] == "see_specialist"
+    assert talk.attributes["outcome"]["conditions"][0] == "hip_bursitis"
     assert "question" not in talk.attributes
     card = response["response"]["card"]
     assert card["type"] == "Simple" and "hip bursitis" in card["content"]

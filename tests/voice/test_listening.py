@@ -123,12 +123,21 @@ def test_a_correction_changes_the_last_answer_and_never_answers_the_next_questio
 
 
 def test_a_correction_after_the_result_says_whether_the_result_changed() -> None:
-    reopened = DIALOGUE.correct(finished(HIP_BURSITIS), Answer.NO)
-    assert reopened.said.speech[:2] == (
-        "Got it, no to that.",
-        SPEECH.say("volunteer.more_questions"),
-    )
-    assert isinstance(reopened.conversation.step, Question)
+    result = finished(HIP_BURSITIS)
+    assert result.interview is not None
+    last = result.interview.answers[-1][1]
+    flipped = Answer.NO if last is Answer.YES else Answer.YES
+    turn = DIALOGUE.correct(result, flipped)
+    word = SPEECH.say(f"answer_words.{flipped.value}")
+    assert turn.said.speech[0] == f"Got it, {word} to that."
+    now, was = turn.conversation.step, result.step
+    assert isinstance(was, Outcome)
+    if isinstance(now, Question):
+        assert turn.said.speech[1] == SPEECH.say("volunteer.more_questions")
+    elif (now.triage, now.conditions) == (was.triage, was.conditions):
+        assert turn.said.speech[1] == SPEECH.say("volunteer.same_result")
+    else:
+        assert turn.said.card is not None  # the new result, said in full
     unchanged = DIALOGUE.correct(finished(), Answer.UNSURE)
     assert unchanged.said.speech[1] == SPEECH.say("volunteer.same_result")
     assert isinstance(unchanged.conversation.step, Outcome)

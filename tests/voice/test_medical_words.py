@@ -38,7 +38,7 @@ def explained_by(word: str) -> list[str]:
     a condition's name or another name for it."""
     pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
     phrases = [w for term in KNOWLEDGE.terms.values() for w in term.words]
-    phrases += [n for c in KNOWLEDGE.conditions.values() for n in (c.name, *c.synonyms)]
+    phrases += [n for c in KNOWLEDGE.causes.values() for n in (c.name, *c.synonyms)]
     return [phrase for phrase in phrases if pattern.search(phrase.replace("-", " "))]
 
 

@@ -17,7 +17,7 @@ SPEECH = load_speech()
 # Latin and Greek anatomy a speech engine is likely to get wrong (word parts).
 MEDICAL = re.compile(
     r"\b\w*(?:iformis|iliac|ischi|trochant|tendin|tendon|itis|opathy|glute|medius|sciatic|sacr"
-    r"|lumbar|bursa|tuberos|radicul)\w*\b",
+    r"|lumbar|bursa|tuberos|radicul|coccy|pudend|iliotib|meralg|paresth|perine|adduct)\w*\b",
     re.IGNORECASE,
 )
 # Plain English that matches a medical word part.
@@ -28,10 +28,10 @@ def spoken_knowledge() -> list[str]:
     """Every sentence of the knowledge and of speech.toml that the skill may speak."""
     k = KNOWLEDGE
     texts = [k.settings.disclaimer, k.settings.unclear_advice, k.settings.uncertain_advice]
-    for c in k.conditions.values():
+    for c in k.causes.values():
         texts += [c.name, c.description, c.advice]
     for f in k.features.values():
-        texts += [f.question, f.plain, f.purpose, f.yes_reason, f.no_reason]
+        texts += [f.question, f.plain, f.purpose, f.yes_reason, f.sometimes_reason, f.no_reason]
     for r in k.red_flags.values():
         texts += [r.question, r.plain, r.purpose, r.advice, r.caution]
     texts += [t.explanation for t in k.terms.values()]

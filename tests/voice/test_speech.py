@@ -83,6 +83,8 @@ def every_kind_of_turn(dialogue: Dialogue) -> None:
             "see_specialist", "ischial_bursitis", "high_hamstring_tendinopathy", reasons=(reason,)
         ),
         outcome("see_specialist", "sciatica"),
+        outcome("elsewhere", "coccydynia", reasons=(Reason("tailbone", Answer.YES, "it hurts"),)),
+        outcome("elsewhere", "hip_joint", "groin_strain"),
         outcome("unclear"),
         outcome("emergency"),
     ]
