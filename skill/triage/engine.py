@@ -421,6 +421,11 @@ class Engine:
         weighed.sort(key=lambda item: (-item[0], item[1]))
         return tuple(reason for _, _, reason in weighed[:_REASONS_SPOKEN])
 
+    def question(self, question_id: str, interview: Interview) -> Question:
+        """Question `question_id` as it would be asked in this interview: to confirm something
+        the runner volunteered, before the question the interview waits for."""
+        return self._question(question_id, asked_before=self._symptoms_asked(interview))
+
     def _question(self, question_id: str, asked_before: int) -> Question:
         knowledge = self.knowledge
         return Question(

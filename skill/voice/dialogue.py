@@ -83,14 +83,17 @@ class Conversation(NamedTuple):
 
     @property
     def step(self) -> Question | Outcome | None:
-        """What the interview waits for, derived (and memoised by the engine) on each use."""
-        return None if self.interview is None else step_of(self.interview)
+        """What the conversation waits for: a warning sign to confirm, else what the interview
+        waits for, derived (and memoised by the engine) on each use."""
+        if self.interview is None:
+            return None
+        if self.confirming is not None:
+            return shipped_engine().question(self.confirming, self.interview)
+        return step_of(self.interview)
 
     @property
     def waiting(self) -> str | None:
         """The id of the yes/no question waiting for an answer, if any."""
-        if self.confirming is not None:
-            return self.confirming
         step = self.step
         return step.id if isinstance(step, Question) else None
 
@@ -257,11 +260,7 @@ class Dialogue:
             )
             if nerves and interview.answered(_BOTH_LEGS_FLAG) is None:
                 checking = conversation._replace(interview=interview, confirming=_BOTH_LEGS_FLAG)
-                question = self.knowledge.red_flags[_BOTH_LEGS_FLAG]
-                said = (self.speech.say("volunteer.both_sides_check"), question.question)
-                return self._turn(
-                    checking, Said(said, reprompt=f"{question.plain} {self.speech.say('ask.ways')}")
-                )
+                return self._ask_current(checking, self.speech.say("volunteer.both_sides_check"))
             return self._continue(conversation, self.speech.say("volunteer.both_sides"))
         feature = self.knowledge.features.get(fact_id or "")
         if feature is None:
@@ -298,7 +297,7 @@ class Dialogue:
     def confused(self, conversation: Conversation) -> Turn:
         """Asked "what do you mean?": the question again in plainer words; nothing recorded."""
         step = conversation.step
-        if conversation.confirming is None and isinstance(step, Question):
+        if isinstance(step, Question):
             conversation, other_words = self._filler(conversation, "other_words", "ask.other_words")
             return self._ask_plainly(conversation, *other_words)
         if isinstance(step, Outcome) and step.conditions and not _gets_help_now(step):
@@ -698,10 +697,6 @@ class Dialogue:
 
     def _ask_current(self, conversation: Conversation, *before: str) -> Turn:
         step = conversation.step
-        if conversation.confirming is not None:
-            question = self.knowledge.red_flags[conversation.confirming]
-            reprompt = f"{question.plain} {self.speech.say('ask.ways')}"
-            return self._turn(conversation, Said((*before, question.question), reprompt=reprompt))
         if not isinstance(step, Question):
             return (
                 self._present(conversation, *before) if step else self._offer(conversation, *before)
