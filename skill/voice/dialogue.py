@@ -31,7 +31,7 @@ _AT_MOST = 2
 # The disclaimer, at most this often in a session (the card always carries it).
 _DISCLAIMERS = 2
 # Short prompts that end the turns after a result, taken in turn so none is heard too often.
-_PROMPTS = tuple(f"offer.prompt_{n}" for n in range(1, 7))
+_PROMPTS = tuple(f"offer.prompt_{n}" for n in range(1, 11))
 # After a "soon" result, the after-result answers that first repeat: see a doctor first.
 _DOCTOR_FIRST_TOPICS = ("when_to_worry", "scan")
 # "Both sides", with nerve symptoms in a leg, may be the both-legs warning sign: check it.

@@ -160,7 +160,7 @@ def every_kind_of_volunteered_or_after_result_turn(
         dialogue.correct(finished, answer)
     for feature in dialogue.knowledge.features:
         dialogue.fact(finished, feature)
-    for _ in range(8):
+    for _ in range(12):
         finished = dialogue.why(finished).conversation
     clear = outcome("see_specialist", "sciatica")
     dialogue.how_sure(FixedStep(clear.step._replace(certainty=0.99)))
