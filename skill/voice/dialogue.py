@@ -243,7 +243,11 @@ class Dialogue:
         raised = conversation.with_interview(_recorded(interview, flag.id, Answer.YES))
         if _gets_help_now(raised.step):
             return self._present(raised)  # nothing stands before the advice
-        return self._present(raised, self.speech.say("volunteer.sign_soon"))
+        noted = self.speech.say("volunteer.sign_soon")
+        if conversation.interview is None:  # said in a one-shot request: welcome first
+            welcome = self.speech.say("launch.welcome")
+            return self._present(raised.hearing(disclaimers=1), welcome, noted)
+        return self._present(raised, noted)
 
     def no_warning_sign(self, conversation: Conversation) -> Turn:
         """ "I don't have a fever": good to hear, but it answers no whole question, so nothing
