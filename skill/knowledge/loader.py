@@ -86,6 +86,7 @@ def parse_knowledge(text: str) -> Knowledge:
             question_cap=_count(interview, "question_cap"),
             unsure_limit=_count(interview, "unsure_limit"),
             least_gain=_share(interview, "least_gain"),
+            focus=_share(interview, "focus"),
             elsewhere_share=_share(interview, "elsewhere_share"),
             lookalike_doubt=_share(interview, "lookalike_doubt"),
             lookalike_check=_share(interview, "lookalike_check"),

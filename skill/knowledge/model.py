@@ -108,6 +108,9 @@ class InterviewSettings(NamedTuple):
     unsure_limit: int
     # The least expected information gain (bits) that a question must offer to be asked.
     least_gain: float
+    # Causes holding less than this fraction of the lead's share count as one when the next
+    # question is chosen.
+    focus: float
     # The share at which a look-alike whose own sign was affirmed is named.
     elsewhere_share: float
     # One of the seven is not named while a look-alike that fits holds this fraction of its

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from operator import mul
+from operator import itemgetter, mul
 from typing import NamedTuple
 
 from skill.knowledge import NONE_OF_THESE, Knowledge, load_knowledge
@@ -84,6 +84,7 @@ class Engine:
         self._signs = tuple(len(cause.defining) for cause in causes)
         self._signs_of = tuple(frozenset(cause.defining) for cause in causes)
         self._lookalikes = frozenset(h for h, lookalike in enumerate(self._lookalike) if lookalike)
+        self._focus = knowledge.settings.focus
         self._prior = inference.normalised([knowledge.priors[h] for h in self._hypotheses])
         settings = knowledge.settings
         self._evidence = {
@@ -187,6 +188,47 @@ class Engine:
         top_weight = max(weights)
         top = weights.index(top_weight)
         share = top_weight / sum(weights)
+        asked = {q for q, _ in answered}
+        remaining = [f for f in self._evidence if f not in asked]
+        unsure = sum(reply is Answer.UNSURE for _, reply in answered)
+        first = self._ask_first(verdict, asked)
+        if first is not None and len(answered) < settings.question_cap:
+            # Asked as soon as the cause could be named, so the cap never leaves it out.
+            return self._question(first, len(answered))
+        ended = (
+            len(answered) >= settings.question_cap
+            or not remaining
+            or (unsure >= settings.unsure_limit and 2 * unsure > len(answered))
+        )
+        # A look-alike is named by its own sign, which the runner has affirmed.
+        sure = bool(verdict) and self._lookalike[top] and share >= settings.elsewhere_share
+        rivals: tuple[int, ...] | None = None
+        if not (ended or sure):
+            if share >= settings.confident_share:
+                # The slip check, the costly part, waits until the lead is sure enough to stop.
+                verdict, rivals = self._confirmed(weights, answered, verdict, unnamable)
+                sure = not rivals and bool(verdict or top == self._none)
+            if not sure:
+                question, gain = self._most_informative(inference.normalised(weights), remaining)
+                if gain >= settings.least_gain:
+                    return self._question(question, len(answered))
+        if rivals is None:
+            verdict, rivals = self._confirmed(weights, answered, verdict, unnamable)
+        check = None if ended else self._before_naming(weights, verdict, asked)
+        if check is not None:
+            return self._question(check, len(answered))
+        return self._outcome(interview, answered, raised, verdict, rivals, unnamable, share)
+
+    def _confirmed(
+        self,
+        weights: Sequence[float],
+        answered: Sequence[tuple[str, Answer]],
+        verdict: tuple[int, ...],
+        unnamable: frozenset[int],
+    ) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The verdict after the slip check, and the rivals left (none: confirmed). A single
+        rival of the lead's kind that may be named becomes the runner-up, which settles it."""
+        top = weights.index(max(weights))
         rivals = self._rivals(weights, answered, {top, *verdict})
         if (
             len(verdict) == 1
@@ -194,43 +236,26 @@ class Engine:
             and rivals[0] not in unnamable
             and self._same_kind(verdict[0], rivals[0])
         ):
-            # One slip away from a single other cause of its kind: that one is the runner-up.
-            verdict, rivals = (verdict[0], rivals[0]), ()
-        asked = {q for q, _ in answered}
-        remaining = [f for f in self._evidence if f not in asked]
-        unsure = sum(reply is Answer.UNSURE for _, reply in answered)
-        if (
-            len(answered) >= settings.question_cap
-            or not remaining
-            or (unsure >= settings.unsure_limit and 2 * unsure > len(answered))
-        ):
-            return self._outcome(interview, answered, raised, verdict, rivals, unnamable, share)
-        confirmed = not rivals and bool(verdict or top == self._none)
-        sure = (confirmed and share >= settings.confident_share) or (
-            # A look-alike is named by its own sign, which the runner has affirmed.
-            bool(verdict) and self._lookalike[top] and share >= settings.elsewhere_share
-        )
-        if not sure:
-            question, gain = self._most_informative(inference.normalised(weights), remaining)
-            if gain >= settings.least_gain:
-                return self._question(question, len(answered))
-        check = self._before_naming(weights, verdict, asked)
-        if check is not None:
-            return self._question(check, len(answered))
-        return self._outcome(interview, answered, raised, verdict, rivals, unnamable, share)
+            return (verdict[0], rivals[0]), ()
+        return verdict, rivals
 
-    def _before_naming(
-        self, weights: Sequence[float], verdict: tuple[int, ...], asked: set[str]
-    ) -> str | None:
-        """A question to ask before the verdict is named: a named cause's `ask_first`, or the
-        own sign of a look-alike, not yet asked about, that fits close enough to the lead that
-        a yes to its sign could overturn it (the heaviest such)."""
+    def _ask_first(self, verdict: tuple[int, ...], asked: set[str]) -> str | None:
+        """A question that must be asked before a cause of the verdict is named (`ask_first`)."""
         for cause in verdict:
             for feature_id in self.knowledge.causes[self._hypotheses[cause]].ask_first:
                 if feature_id not in asked:
                     return feature_id
-        if not verdict:
-            return None
+        return None
+
+    def _before_naming(
+        self, weights: Sequence[float], verdict: tuple[int, ...], asked: set[str]
+    ) -> str | None:
+        """A question to ask before the verdict is named: its causes' `ask_first`, or the own
+        sign of a look-alike, not yet asked about, that fits close enough to the lead that a yes
+        to its sign could overturn it (the heaviest such)."""
+        first = self._ask_first(verdict, asked)
+        if first is not None or not verdict:
+            return first
         doubt = self.knowledge.settings.lookalike_check * weights[verdict[0]]
         unasked = [
             (weight, sign)
@@ -299,15 +324,28 @@ class Engine:
     def _most_informative(
         self, belief: inference.Distribution, remaining: list[str]
     ) -> tuple[str, float]:
-        """The remaining question with the largest expected information gain, and that gain;
-        `remaining` is in the knowledge's order, so ties go to the question listed first."""
+        """The remaining question with the largest expected information gain about the cause,
+        and that gain; `remaining` is in the knowledge's order, so ties go to the question listed
+        first. The causes holding less than `focus` of the lead's share count as one, "something
+        else": a question that only tells those apart is worth nothing yet."""
+        lead = max(belief)
+        kept = [h for h, share in enumerate(belief) if share >= self._focus * lead]
+        # The kept hypotheses' numbers of any vector, always as a tuple (the last one padded).
+        pick = itemgetter(*kept, kept[0])
+        kept_belief = (*pick(belief)[:-1], 0.0)
+        rest = 1.0 - sum(kept_belief)
+        entropy = inference.binary_entropy
         best, best_gain = remaining[0], -math.inf
         for feature_id in remaining:
             evidence = self._evidence[feature_id]
-            unpredictable = inference.answer_entropy(belief, evidence)
+            p_yes: float = sum(map(mul, belief, evidence.yes))
+            unpredictable = entropy(p_yes)
             if unpredictable - evidence.quietest <= best_gain + _TIE:
                 continue  # cannot beat the best so far
-            noise: float = sum(map(mul, belief, evidence.noise))
+            kept_yes: float = sum(map(mul, kept_belief, pick(evidence.yes)))
+            noise: float = sum(map(mul, kept_belief, pick(evidence.noise)))
+            if rest > _TIE:
+                noise += rest * entropy((p_yes - kept_yes) / rest)
             gain = unpredictable - noise
             if gain > best_gain + _TIE:
                 best, best_gain = feature_id, gain

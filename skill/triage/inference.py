@@ -31,7 +31,9 @@ class Evidence(NamedTuple):
     no: tuple[float, ...]  # chance of a no, slips included
     sometimes: tuple[float, ...]  # how well a "sometimes" fits (soft evidence)
     noise: tuple[float, ...]  # entropy of the yes/no answer, in bits
-    quietest: float  # the least of those: no belief makes the answer more predictable
+    # The least of those: no belief makes the answer more predictable, so a question's
+    # information gain is at most H(answer) minus this.
+    quietest: float
     # What a slip of each reply does to a weight: the chance of the other answer over the
     # chance of this one (a yes or a sometimes read as a no, a no as a yes), so a slipped
     # alternative is one product, with no division and no normalising.
@@ -69,7 +71,7 @@ def evidence(
     sometimes = tuple(
         sometimes_weight * y + (1.0 - sometimes_weight) * n for y, n in zip(yes, no, strict=True)
     )
-    noise = tuple(_binary_entropy(c) for c in yes)
+    noise = tuple(binary_entropy(c) for c in yes)
     return Evidence(
         yes=yes,
         no=no,
@@ -90,18 +92,12 @@ def information_gain(belief: Distribution, question: Evidence) -> float:
     """The mutual information between cause and answer, in bits:
     H(answer) - sum over causes of share * H(answer | cause), which equals the expected entropy
     drop of the belief and needs no per-answer posterior."""
-    noise: float = sum(map(mul, belief, question.noise))
-    return answer_entropy(belief, question) - noise
-
-
-def answer_entropy(belief: Distribution, question: Evidence) -> float:
-    """H(answer): how unpredictable the answer is. The information gain is at most this minus
-    `question.quietest`, which lets a search skip the second sum for most questions."""
     p_yes: float = sum(map(mul, belief, question.yes))
-    return _binary_entropy(p_yes)
+    noise: float = sum(map(mul, belief, question.noise))
+    return binary_entropy(p_yes) - noise
 
 
-def _binary_entropy(p: float) -> float:
+def binary_entropy(p: float) -> float:
     if p <= 0.0 or p >= 1.0:
         return 0.0
     return -(p * math.log2(p) + (1.0 - p) * math.log2(1.0 - p))

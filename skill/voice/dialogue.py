@@ -524,8 +524,10 @@ class Dialogue:
             sayings = [outcome.advice, who, who_briefly, only_who]
             return [(saying,) for saying in dict.fromkeys(sayings)]
         lead = self._lead_line(outcome)
+        # Last, a look-alike named in the fewest words ("This looks like tailbone pain.").
+        briefest = (self._lead_line(outcome, briefly=True),)
         if not outcome.reasons:
-            return list(dict.fromkeys([(lead, who), (lead, who_briefly), (lead,)]))
+            return list(dict.fromkeys([(lead, who), (lead, who_briefly), (lead,), briefest]))
         because = self._lead_line(outcome, outcome.reasons[0].text)
         forms: list[tuple[str, ...]] = [
             (because, who),
@@ -533,6 +535,7 @@ class Dialogue:
             (lead, who),
             (because,),
             (lead,),
+            briefest,
         ]
         return list(dict.fromkeys(forms))
 
@@ -757,11 +760,13 @@ class Dialogue:
         flag = self.knowledge.red_flags.get(outcome.red_flag or "")
         return flag.purpose if flag is not None else outcome.advice
 
-    def _lead_line(self, outcome: Outcome, reason: str = "") -> str:
+    def _lead_line(self, outcome: Outcome, reason: str = "", *, briefly: bool = False) -> str:
         """The outcome's lead, and why when there is a reason: one of the seven as the best
-        lead, a look-alike as pain that comes from somewhere else."""
+        lead, a look-alike as pain that comes from somewhere else (`briefly`: just its name)."""
         lead = outcome.conditions[0]
         key = "outcome.elsewhere" if lead in self.knowledge.lookalikes else "outcome.lead"
+        if briefly and lead in self.knowledge.lookalikes:
+            return self.speech.say("outcome.elsewhere_brief", name=self._name(lead))
         if reason:
             return self.speech.say(f"{key}_because", name=self._name(lead), reason=reason)
         return self.speech.say(key, name=self._name(lead))

@@ -10,10 +10,12 @@ from testkit import REPO_ROOT
 DOC = (REPO_ROOT / "docs" / "clinical.md").read_text("utf-8")
 
 
-def test_the_clinical_doc_names_every_condition_and_every_screening_flag() -> None:
+def test_the_clinical_doc_names_every_cause_its_sign_and_every_red_flag() -> None:
     knowledge = load_knowledge()
     for condition in knowledge.conditions.values():
         assert condition.name in DOC, condition.id
+    for lookalike in knowledge.lookalikes.values():
+        assert lookalike.name in DOC and f"`{lookalike.defining[0]}`" in DOC, lookalike.id
     for flag_id, flag in knowledge.red_flags.items():
         assert flag.triage is None or f"`{flag_id}`" in DOC, flag_id
 
@@ -23,6 +25,7 @@ def test_the_numbers_the_clinical_doc_quotes_are_the_knowledge_files() -> None:
     assert f"`slip_rate` ({settings.slip_rate:g})" in DOC
     assert f"`sometimes_weight` ({settings.sometimes_weight:g})" in DOC
     assert f"`question_cap` symptom questions ({settings.question_cap})" in DOC
+    assert f"`focus` ({settings.focus:g})" in DOC
     odds = (1 - settings.slip_rate) / settings.slip_rate
     assert "less than sixteen to" in DOC and 15 < odds <= 16
     past_knee = load_knowledge().features["past_knee"].likelihood
