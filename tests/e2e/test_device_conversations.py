@@ -153,7 +153,8 @@ def test_after_the_result_runners_ask_what_they_want_to_know(converse: Converse)
     running, sure, scan, thanks = turns[-4:]
     assert running.intent == "KeepRunningIntent"
     assert KNOWLEDGE.after_result["hip_bursitis"]["keep_running"] in running.speech
-    assert sure.intent == "HowSureIntent" and "sure" in sure.speech.lower()
+    assert sure.intent == "HowSureIntent"
+    assert sure.speech.startswith(("Fairly sure", "Reasonably sure", "It's close"))
     assert scan.intent == "ScanIntent"
     assert KNOWLEDGE.after_result["hip_bursitis"]["scan"] in scan.speech
     assert thanks.intent == "ThanksIntent" and thanks.ends_session
