@@ -570,8 +570,9 @@ def _stem(word: str) -> str:
 
 
 def _keeps_negations(tokens: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
-    """Whether every negation said (outside slot values) is in the sample too."""
-    return NEGATIONS.intersection(tokens) <= NEGATIONS.intersection(pattern)
+    """Whether a negative text (outside slot values) matches a negative sample: "no not
+    really" may be "not really", "I'm not having any numbness" is never "numbness"."""
+    return not NEGATIONS.intersection(tokens) or bool(NEGATIONS.intersection(pattern))
 
 
 def _occurrences(pattern: tuple[str, ...], tokens: tuple[str, ...]) -> Iterator[int]:

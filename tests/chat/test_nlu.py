@@ -272,3 +272,10 @@ def test_a_denial_a_question_or_confusion_is_never_a_warning_sign_or_a_fact(
     nlu: Nlu, said: str
 ) -> None:
     assert nlu.resolve(said).name not in ("WarningSignIntent", "PainFactIntent")
+
+
+@pytest.mark.parametrize(("said", "intent"), [("no not really", "AMAZON.NoIntent")])
+def test_a_negative_answer_may_hold_more_than_one_negation(
+    nlu: Nlu, said: str, intent: str
+) -> None:
+    assert nlu.resolve(said).name == intent
