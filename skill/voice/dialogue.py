@@ -512,7 +512,8 @@ class Dialogue:
 
     def _headlines(self, outcome: Outcome) -> list[tuple[str, ...]]:
         """The headline's forms, fullest first, for when safety advice or a caution needs the
-        room: without the main reason (one "why" away), or the advice down to who can help."""
+        room: without the main reason (one "why" away), the advice down to who can help, or
+        without who to see."""
         who = self._who_to_see(outcome.advice)
         # Who can help, without what sets them apart ("... who treats runners"): the card and
         # "who should I see" say it whole.

@@ -23,7 +23,7 @@ SERIOUS_SIGNS = ("no", "no", "yes")  # cancer history, weight loss or night pain
 # Spoken lines that reach each kind of screen (the shipped knowledge decides the path).
 SAFETY_QUESTION: tuple[str, ...] = ()
 REGION_QUESTION = NO_RED_FLAG
-RUNNER_UP_ANSWERS = "yuyyu"
+RUNNER_UP_ANSWERS = "yuyy"
 OUTCOME_WITH_RUNNER_UP = NO_RED_FLAG + tuple(SPOKEN[c] for c in RUNNER_UP_ANSWERS)
 SOON_OUTCOME = SERIOUS_SIGNS + tuple(SPOKEN[c] for c in RUNNER_UP_ANSWERS)
 UNCLEAR_OUTCOME = NO_RED_FLAG + ("no",) * 12
