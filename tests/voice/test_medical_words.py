@@ -19,7 +19,9 @@ MEDICAL = re.compile(
     r"\b(?:\w*(?:itis|opathy|algia|iformis|iliac|ischi|trochant|lumbar|sacr|gluteu|sciatic)\w*"
     r"|bursae?|tendons?|discs?|nerves?|joints?|spine|spinal|pelvis|pelvic|MRI|ultrasound"
     r"|X-rays?|scans?|imaging|physio\w*|therapist|sports medicine|GP|inflamed|herniat\w*"
-    r"|strain(?:ed)?|spasm|fractures?|hamstring|exam|orthopaedic|adductor|coccyx|perineum)\b",
+    r"|strain(?:ed)?|spasm|fractures?|hamstring|exam|orthopaedic|adductor|coccyx|perineum"
+    r"|\w*dynia|labral|labrum|impingement|cartilage|ligaments?|iliotibial|pudendal|meralgia"
+    r"|paresthetica|flexor)\b",
     re.IGNORECASE,
 )
 
