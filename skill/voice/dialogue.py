@@ -34,6 +34,8 @@ _DISCLAIMERS = 2
 _PROMPTS = tuple(f"offer.prompt_{n}" for n in range(1, 11))
 # After a "soon" result, the after-result answers that first repeat: see a doctor first.
 _DOCTOR_FIRST_TOPICS = ("when_to_worry", "scan")
+# "Fairly sure" once the lead holds at least this share of the belief (below it, "not very").
+_FAIRLY_SURE = 0.5
 # "Both sides", with nerve symptoms in a leg, may be the both-legs warning sign: check it.
 _BOTH_SIDES = "both_sides"
 _NERVE_SIGNS = ("numbness_tingling", "past_knee")
@@ -410,7 +412,9 @@ class Dialogue:
             return self._offer(conversation, self.speech.say("sure.close", name=name, other=other))
         if step.certainty >= self.knowledge.settings.confident_share:
             return self._offer(conversation, self.speech.say("sure.clear", name=name))
-        return self._offer(conversation, self.speech.say("sure.fair", name=name))
+        if step.certainty >= _FAIRLY_SURE:
+            return self._offer(conversation, self.speech.say("sure.fair", name=name))
+        return self._offer(conversation, self.speech.say("sure.weak", name=name))
 
     def after_result(self, conversation: Conversation, topic: str) -> Turn:
         """Can I keep running, what helps meanwhile, how long, when to worry, do I need a scan:

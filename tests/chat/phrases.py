@@ -218,7 +218,7 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
         assert isinstance(step, Outcome), context
         assert any(
             said.startswith(SPEECH.say(f"sure.{kind}", name="", other="").split(":")[0][:12])
-            for kind in ("clear", "fair", "close", "unclear", "red_flag")
+            for kind in ("clear", "fair", "weak", "close", "unclear", "red_flag")
         ), context
     elif effect in ("result", "runner up", "who", "more"):
         assert isinstance(step, Outcome), context
