@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-SECTIONS = ("turns", "coldstart", "web", "package", "words")
+SECTIONS = ("turns", "coldstart", "web", "prechecks", "flood", "package", "words")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     # Imported here so that `--help` works without the benchmark's dependencies.
-    from bench import coldstart, package_size, turns, web_load, words
+    from bench import coldstart, flood, package_size, prechecks, turns, web_load, words
     from bench.interviews import VIGNETTES
 
     vignette_files = (VIGNETTES, *(args.vignettes or ()))
@@ -56,6 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "turns": lambda: turns.run(args.quick, vignette_files),
         "coldstart": lambda: coldstart.run(args.quick),
         "web": lambda: web_load.run(args.quick, args.web_server),
+        "prechecks": lambda: prechecks.run(args.quick),
+        "flood": lambda: flood.run(args.quick),
         "package": lambda: package_size.run(args.quick),
         "words": lambda: words.run(args.quick),
     }

@@ -87,7 +87,7 @@ def prepare(interview_count: int, pki: Path) -> list[list[SignedRequest]]:
             body = json.dumps(envelope).encode("utf-8")
             requests.append(
                 SignedRequest(
-                    body, signed_headers(body, leaf_key), response.get("sessionAttributes")
+                    body, dict(signed_headers(body, leaf_key)), response.get("sessionAttributes")
                 )
             )
         prepared.append(requests)
@@ -171,6 +171,7 @@ def junk_requests(n: int, envelope: bytes) -> Junk:
             {**forged, "SignatureCertChainUrl": f"https://s3.amazonaws.com/echo.api/junk-{n}.pem"},
         ),
         Junk("deep JSON", b"[" * 5000 + b"]" * 5000, forged),
+        Junk("escaped quotes", b'"' + b'\\"' * 30_000, forged),
         Junk("deep attributes", deep_attributes, forged),
         Junk("oversize", envelope + b" " * 70_000, forged),
         Junk("oversize chunked", envelope + b" " * 70_000, forged, chunked=True),

@@ -55,6 +55,10 @@ def serve_gunicorn(app: Flask, port: int, workers: int) -> None:
                     "timeout",
                     "graceful_timeout",
                     "keepalive",
+                    "limit_request_line",
+                    "limit_request_fields",
+                    "limit_request_field_size",
+                    "post_worker_init",
                 )
             }
             options |= {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -233,16 +233,49 @@ def intent_request(intent_name: str, **options: Any) -> bytes:
     return alexa_body({"type": "IntentRequest", "intent": intent}, **options)
 
 
-def sign(body: bytes, key: rsa.RSAPrivateKey) -> str:
-    return base64.b64encode(key.sign(body, padding.PKCS1v15(), hashes.SHA256())).decode("ascii")
+def sign(body: bytes, key: rsa.RSAPrivateKey, algorithm: str = "sha256") -> str:
+    digest = hashes.SHA256() if algorithm == "sha256" else hashes.SHA1()
+    return base64.b64encode(key.sign(body, padding.PKCS1v15(), digest)).decode("ascii")
 
 
-def signed_headers(body: bytes, key: rsa.RSAPrivateKey, cert_url: str = CERT_URL) -> dict[str, str]:
-    return {
-        "Content-Type": "application/json; charset=utf-8",
-        "SignatureCertChainUrl": cert_url,
-        "Signature-256": sign(body, key),
-    }
+#: Request headers as a client sends them: name-value pairs, in order.
+HeaderList = list[tuple[str, str]]
+
+
+def signed_headers(body: bytes, key: rsa.RSAPrivateKey, cert_url: str = CERT_URL) -> HeaderList:
+    """The headers of a signed Alexa request, as a list in the order sent: both signatures
+    (the deprecated SHA-1 one too) before the certificate URL, the order a reader that scans
+    the headers twice gets wrong. Amazon documents no order, so the tests send every other
+    order of these headers too."""
+    return [
+        ("Content-Type", "application/json; charset=utf-8"),
+        ("Accept", "application/json"),
+        ("Accept-Charset", "utf-8"),
+        ("Signature", sign(body, key, "sha1")),
+        ("Signature-256", sign(body, key)),
+        ("SignatureCertChainUrl", cert_url),
+        ("User-Agent", "Apache-HttpClient/UNAVAILABLE (Java/1.8.0_462)"),
+    ]
+
+
+def replace_headers(headers: HeaderList, changes: Mapping[str, str | None]) -> HeaderList:
+    """`headers` with each named header's value changed in place (names matched in any case),
+    removed where the change is None, and added at the end where it was not there."""
+    wanted = {name.lower(): value for name, value in changes.items()}
+    changed: HeaderList = []
+    for name, value in headers:
+        if name.lower() not in wanted:
+            changed.append((name, value))
+        elif (new_value := wanted.pop(name.lower())) is not None:
+            changed.append((name, new_value))
+    spelled = {name.lower(): name for name in changes}
+    changed += [(spelled[key], value) for key, value in wanted.items() if value is not None]
+    return changed
+
+
+def header(headers: HeaderList, name: str) -> str:
+    """The value of the first header called `name` (in any case)."""
+    return next(value for key, value in headers if key.lower() == name.lower())
 
 
 @dataclass

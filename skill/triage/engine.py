@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from operator import itemgetter, mul
+from operator import mul
 from typing import NamedTuple
 
 from skill.knowledge import NONE_OF_THESE, Knowledge, load_knowledge
@@ -95,6 +95,28 @@ class Engine:
                 sometimes_weight=settings.sometimes_weight,
             )
             for fid, feature in knowledge.features.items()
+        }
+        # What a slip of each answer does to the weights (see inference.Evidence), with its
+        # largest factor, which bounds how far the slip can lift any cause.
+        self._slips = {
+            (fid, reply): (factors, max(factors))
+            for fid, evidence in self._evidence.items()
+            for reply in (Answer.YES, Answer.SOMETIMES, Answer.NO)
+            if (factors := evidence.slipped(reply)) is not None
+        }
+        # For each answer that can be a reason, its words and how much it weighs for each cause
+        # against the other causes (a log ratio, worked out once here rather than per outcome).
+        self._reasoning = {
+            (fid, reply): (
+                Reason(fid, reply, text),
+                self._weighs_for(self._evidence[fid].chances(reply) or ()),
+            )
+            for fid, feature in knowledge.features.items()
+            for reply, text in (
+                (Answer.YES, feature.yes_reason),
+                (Answer.SOMETIMES, feature.sometimes_reason),
+                (Answer.NO, feature.no_reason),
+            )
         }
         # The one memo: the step is a pure function of the answers.
         self.next_step = lru_cache(maxsize=_MEMO_SIZE)(self._decide)
@@ -209,7 +231,7 @@ class Engine:
                 verdict, rivals = self._confirmed(weights, answered, verdict, unnamable)
                 sure = not rivals and bool(verdict or top == self._none)
             if not sure:
-                question, gain = self._most_informative(inference.normalised(weights), remaining)
+                question, gain = self._most_informative(weights, remaining)
                 if gain >= settings.least_gain:
                     return self._question(question, len(answered))
         if rivals is None:
@@ -309,9 +331,13 @@ class Engine:
         # largest factor, so most slips are seen to change nothing without being worked out.
         challenger = max(w for h, w in enumerate(weights) if h not in named and h != self._none)
         taken = set()
-        for feature_id, reply in answered:
-            factors = self._evidence[feature_id].slipped(reply)
-            if factors is None or challenger * max(factors) < lead_weight * factors[lead]:
+        slips = self._slips
+        for answer in answered:
+            slip = slips.get(answer)
+            if slip is None:  # "not sure" cannot slip
+                continue
+            factors, most = slip
+            if challenger * most < lead_weight * factors[lead]:
                 continue
             alternative = tuple(map(mul, weights, factors))
             top_weight = max(alternative)
@@ -322,31 +348,37 @@ class Engine:
         return tuple(sorted(taken, key=lambda h: (-weights[h], h)))
 
     def _most_informative(
-        self, belief: inference.Distribution, remaining: list[str]
+        self, weights: Sequence[float], remaining: list[str]
     ) -> tuple[str, float]:
         """The remaining question with the largest expected information gain about the cause,
         and that gain; `remaining` is in the knowledge's order, so ties go to the question listed
         first. The causes holding less than `focus` of the lead's share count as one, "something
-        else": a question that only tells those apart is worth nothing yet."""
-        lead = max(belief)
-        kept = [h for h, share in enumerate(belief) if share >= self._focus * lead]
-        # The kept hypotheses' numbers of any vector, always as a tuple (the last one padded).
-        pick = itemgetter(*kept, kept[0])
-        kept_belief = (*pick(belief)[:-1], 0.0)
-        rest = 1.0 - sum(kept_belief)
-        entropy = inference.binary_entropy
+        else": a question that only tells those apart is worth nothing yet.
+
+        The gain is H(answer) minus the expected noise of the answer given the cause, worked on
+        the unnormalised weights (one division per question) with the lumped causes zeroed in a
+        copy of the weights, so each question costs three C-level dot products."""
+        total = sum(weights)
+        floor = self._focus * max(weights)
+        kept = tuple(w if w >= floor else 0.0 for w in weights)
+        rest = total - sum(kept)
+        lumped = rest > _TIE * total
+        log2 = math.log2
         best, best_gain = remaining[0], -math.inf
         for feature_id in remaining:
             evidence = self._evidence[feature_id]
-            p_yes: float = sum(map(mul, belief, evidence.yes))
-            unpredictable = entropy(p_yes)
+            yes: float = sum(map(mul, weights, evidence.yes))
+            p = yes / total  # never 0 or 1: every answer may slip
+            unpredictable = -(p * log2(p) + (1.0 - p) * log2(1.0 - p))
             if unpredictable - evidence.quietest <= best_gain + _TIE:
                 continue  # cannot beat the best so far
-            kept_yes: float = sum(map(mul, kept_belief, pick(evidence.yes)))
-            noise: float = sum(map(mul, kept_belief, pick(evidence.noise)))
-            if rest > _TIE:
-                noise += rest * entropy((p_yes - kept_yes) / rest)
-            gain = unpredictable - noise
+            noise: float = sum(map(mul, kept, evidence.noise))
+            if lumped:
+                # "Something else" answers yes with the mixed chance of the causes it holds.
+                q = (yes - sum(map(mul, kept, evidence.yes))) / rest
+                if 0.0 < q < 1.0:
+                    noise -= rest * (q * log2(q) + (1.0 - q) * log2(1.0 - q))
+            gain = unpredictable - noise / total
             if gain > best_gain + _TIE:
                 best, best_gain = feature_id, gain
         return best, best_gain
@@ -437,25 +469,24 @@ class Engine:
             certainty=certainty,
         )
 
+    def _weighs_for(self, chances: Sequence[float]) -> tuple[float, ...]:
+        """How much an answer with these chances weighs for each cause: the log of its chance
+        for that cause over its mean chance for the other causes ("none of these" left out)."""
+        others = len(chances) - 2
+        rest = sum(chances) - chances[self._none]
+        return tuple(math.log(c) - math.log((rest - c) / others) for c in chances)
+
     def _reasons(self, lead: int, answered: Sequence[tuple[str, Answer]]) -> tuple[Reason, ...]:
         """The answers that weighed most for the lead against the other causes, each in the
         words of its question for the answer given."""
-        others = len(self._hypotheses) - 2
         weighed: list[tuple[float, int, Reason]] = []
-        for position, (feature_id, reply) in enumerate(answered):
-            chances = self._evidence[feature_id].chances(reply)
-            if chances is None:  # "not sure" is no reason
+        for position, answer in enumerate(answered):
+            reasoning = self._reasoning.get(answer)
+            if reasoning is None:  # "not sure" is no reason
                 continue
-            other_chance = (sum(chances) - chances[lead] - chances[self._none]) / others
-            weight = math.log(chances[lead]) - math.log(other_chance)
-            if weight > 0:
-                feature = self.knowledge.features[feature_id]
-                text = {
-                    Answer.YES: feature.yes_reason,
-                    Answer.SOMETIMES: feature.sometimes_reason,
-                    Answer.NO: feature.no_reason,
-                }[reply]
-                weighed.append((weight, position, Reason(feature_id, reply, text)))
+            reason, weights = reasoning
+            if weights[lead] > 0:
+                weighed.append((weights[lead], position, reason))
         weighed.sort(key=lambda item: (-item[0], item[1]))
         return tuple(reason for _, _, reason in weighed[:_REASONS_SPOKEN])
 

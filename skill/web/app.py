@@ -100,7 +100,7 @@ def create_app(
 
     def alexa_endpoint() -> Response:
         body = read_body()
-        signed = checks.check_headers(request.headers.items())
+        signed = checks.check_headers(request.headers)
         envelope = parse_envelope(body)
         checks.check_envelope(envelope)
         checks.check_signature(signed, body)

@@ -9,7 +9,6 @@ recursively, are bounded in depth and size before the SDK sees them.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -23,26 +22,37 @@ MAX_JSON_DEPTH = 40
 MAX_ATTRIBUTE_DEPTH = 10
 MAX_ATTRIBUTE_VALUES = 1000
 
-_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_NOT_BRACKETS = bytes(sorted(set(range(256)) - set(b"[]{}")))
-_CURLY_AS_SQUARE = bytes.maketrans(b"{}", b"[]")
+_QUOTE, _BACKSLASH = ord('"'), ord("\\")
+_OPENING, _CLOSING = frozenset(b"[{"), frozenset(b"]}")
 
 
 def nesting_exceeds(body: bytes, limit: int) -> bool:
     """True if arrays and objects in `body` nest deeper than `limit` (strings do not count).
 
-    With strings removed and everything but brackets dropped, each round of deleting
-    adjacent "[]" pairs peels one level off every innermost container; brackets left after
-    `limit` rounds mean deeper nesting (or unbalanced brackets, which json.loads rejects
-    anyway). Every step is a C-level bytes operation, so this stays cheap for any input.
+    One pass over the bytes, one step per byte, so any body costs time linear in its length
+    (a regular expression for JSON strings took quadratic time on a `"` followed by many
+    `\\"`). UTF-8 never puts an ASCII byte inside a multi-byte character, so bytes will do.
+    Unbalanced brackets are left for json.loads to refuse.
     """
-    brackets = _JSON_STRING.sub(b"", body).translate(_CURLY_AS_SQUARE, _NOT_BRACKETS)
-    for _ in range(limit):
-        peeled = brackets.replace(b"[]", b"")
-        if peeled == brackets:
-            break
-        brackets = peeled
-    return b"[]" in brackets
+    depth = 0
+    in_string = escaped = False
+    for byte in body:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == _BACKSLASH:
+                escaped = True
+            elif byte == _QUOTE:
+                in_string = False
+        elif byte == _QUOTE:
+            in_string = True
+        elif byte in _OPENING:
+            depth += 1
+            if depth > limit:
+                return True
+        elif byte in _CLOSING:
+            depth -= 1
+    return False
 
 
 def parse_envelope(body: bytes) -> dict[str, Any]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import threading
 import traceback
+from collections.abc import Mapping
 from typing import Any
 
 from ask_sdk_webservice_support.verifier import VerificationException
@@ -70,8 +70,10 @@ def protect_logs() -> None:
     Exceptions are logged with their type and a bounded stack but not their message: a
     message raised while handling a request can quote what the user said, which is health
     information. Our own verification failures are the exception: their messages are
-    written to be safe to log. And control characters in the arguments of a log call are
-    escaped, so a value from a request (an intent name, say) cannot start a forged line.
+    written to be safe to log. And characters that are not printable, in the arguments of a
+    log call (positional, or one mapping of named ones as gunicorn's access log passes), are
+    escaped, so a value from a request (an intent name, a path) cannot start a forged line
+    or send a terminal escape.
     """
     global _installed
     with _install_lock:
@@ -81,8 +83,11 @@ def protect_logs() -> None:
 
         def safe_record(*args: Any, **kwargs: Any) -> logging.LogRecord:
             record = make_record(*args, **kwargs)
+            # Positional arguments, or one mapping of named ones (gunicorn's access log).
             if isinstance(record.args, tuple):
                 record.args = tuple(_escaped(value) for value in record.args)
+            elif isinstance(record.args, Mapping):
+                record.args = {key: _escaped(value) for key, value in record.args.items()}
             if record.exc_info and record.exc_info[1] is not None:
                 record.exc_text = describe(record.exc_info[1])
                 record.exc_info = None
@@ -92,11 +97,13 @@ def protect_logs() -> None:
         _installed = True
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def _escape(text: str) -> str:
-    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+    """`text` with every character that is not printable written as an escape: control
+    characters (C0, DEL and C1 such as NEL 0x85 and CSI 0x9b), line and paragraph separators,
+    and invisible format characters such as the bidirectional overrides."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 def _escaped(value: object) -> object:

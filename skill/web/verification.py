@@ -48,8 +48,12 @@ CERT_CHAIN_URL_SCHEME = "https"
 CERT_CHAIN_URL_HOST = "s3.amazonaws.com"
 CERT_CHAIN_URL_PORT = 443
 CERT_CHAIN_URL_PATH_PREFIX = "/echo.api/"
+# Amazon's are about 60 characters; the download bounds remember URLs, so they are kept short.
+MAX_CERT_CHAIN_URL_LENGTH = 256
 ALEXA_SIGNING_DOMAIN = "echo-api.amazon.com"
 TIMESTAMP_TOLERANCE = timedelta(seconds=150)
+# Shorter RSA keys can be factored by a determined attacker; Amazon's signing key is 2,048.
+MIN_RSA_KEY_BITS = 2048
 # Downloads of chains not in the cache: a burst of this many, then one more per interval.
 # Alexa uses one chain URL at a time, so a real request rarely needs more than one.
 DOWNLOAD_BURST = 4
@@ -64,6 +68,8 @@ def validate_certificate_chain_url(url: str) -> str:
     that is downloaded and the key the chain is cached under, so spellings of one URL share
     one download and one cache entry.
     """
+    if len(url) > MAX_CERT_CHAIN_URL_LENGTH:
+        raise VerificationException("certificate chain URL is too long")
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -87,17 +93,30 @@ def validate_certificate_chain_url(url: str) -> str:
     return f"{CERT_CHAIN_URL_SCHEME}://{CERT_CHAIN_URL_HOST}{path}"
 
 
-#: Request headers as name-value pairs: a dict's items() or Werkzeug's Headers.
+#: Request headers as name-value pairs, in the order sent: a list, or Werkzeug's headers.
 Headers = Iterable[tuple[str, Any]]
+#: The headers the checks read, by lower-case name. The SHA-1 `Signature` header, which
+#: Alexa still sends beside `Signature-256`, is not used and so not read.
+SIGNATURE_HEADERS = frozenset(
+    name.lower() for name in (SIGNATURE_CERT_CHAIN_URL_HEADER, SIGNATURE_256_HEADER)
+)
 
 
-def header_value(headers: Headers, name: str) -> str | None:
-    """Case-insensitive header lookup that works for plain dicts and Werkzeug headers."""
-    wanted = name.lower()
-    for key, value in headers:
-        if key.lower() == wanted:
-            return str(value)
-    return None
+def signature_header_values(headers: Headers) -> dict[str, str]:
+    """The signature headers by lower-case name, in one pass over `headers`.
+
+    One pass, because Werkzeug's `headers.items()` is a generator that a second scan finds
+    empty. A name sent twice is refused: as two pairs here, and as the one comma-joined
+    value a WSGI server makes of a repeated header (the value checks below refuse that).
+    """
+    found: dict[str, str] = {}
+    for name, value in headers:
+        key = name.lower()
+        if key in SIGNATURE_HEADERS:
+            if key in found:
+                raise VerificationException(f"{name} header sent more than once")
+            found[key] = str(value)
+    return found
 
 
 @dataclass(frozen=True)
@@ -109,12 +128,20 @@ class SignatureHeaders:
 
 
 def read_signature_headers(headers: Headers) -> SignatureHeaders:
-    cert_url = header_value(headers, SIGNATURE_CERT_CHAIN_URL_HEADER)
+    values = signature_header_values(headers)
+    cert_url = values.get(SIGNATURE_CERT_CHAIN_URL_HEADER.lower())
     if not cert_url:
         raise VerificationException(f"missing {SIGNATURE_CERT_CHAIN_URL_HEADER} header")
-    signature_header = header_value(headers, SIGNATURE_256_HEADER)
+    signature_header = values.get(SIGNATURE_256_HEADER.lower())
     if not signature_header:
         raise VerificationException(f"missing {SIGNATURE_256_HEADER} header")
+    # A server joins a repeated header's values with commas; neither value ever holds one.
+    for name, value in (
+        (SIGNATURE_CERT_CHAIN_URL_HEADER, cert_url),
+        (SIGNATURE_256_HEADER, signature_header),
+    ):
+        if "," in value:
+            raise VerificationException(f"{name} header sent more than once")
     normalised_url = validate_certificate_chain_url(cert_url)
     try:
         signature = base64.b64decode(signature_header, validate=True)
@@ -169,13 +196,59 @@ class CertificateChainCache:
                 self._chains.popitem(last=False)
 
 
-class BoundedDownloads:
-    """Downloads chains so that no traffic can make the service fetch over and over.
+class TokenBucket:
+    """`burst` tokens at once, then one more per `interval`."""
 
-    One download at a time per URL: requests that need a URL already being fetched wait for
-    that download and share its result. And a token bucket for new downloads: `burst` at
-    once, then one per `interval`; past that a request is refused without a download.
+    def __init__(self, burst: int, interval: timedelta) -> None:
+        self._burst = burst
+        self._interval = interval
+        self._tokens = float(burst)
+        self._refilled: datetime | None = None
+
+    def take(self, now: datetime) -> bool:
+        if self._refilled is not None and now > self._refilled:
+            earned = (now - self._refilled) / self._interval
+            self._tokens = min(float(self._burst), self._tokens + earned)
+        self._refilled = now
+        if self._tokens < 1:
+            return False
+        self._tokens -= 1
+        return True
+
+
+class BoundedDownloads:
+    """Downloads chains so that no traffic can make the service fetch over and over, and no
+    traffic can keep Alexa's chain from being fetched.
+
+    - One download at a time per URL: requests that need a URL already being fetched wait
+      for that download and share its result.
+    - URLs whose chain has verified a signature here (`mark_good`) are fetched again, once
+      their chain expires, from a budget of their own that other URLs cannot spend.
+    - Other URLs share a budget: `burst` downloads at once, then one per `interval`.
+    - When that budget is spent, the URL most in demand still gets a download: the one
+      asked for in the most distinct seconds (at least `DEMAND_QUORUM`, and no fewer than
+      any other), once per `DEMAND_INTERVAL`, or sooner if it is in more demand than the
+      last URL fetched that way. Alexa asks for its one URL on every request, so its demand
+      grows second by second; a flood of new URLs, each asked for once, never leads, and a
+      URL pushed to the lead is spent by its one failed download.
+    - A URL whose download failed is not fetched again for an `interval`, and does not jump
+      the queue again for an hour.
+    Past all that a request is refused without a download.
     """
+
+    #: Distinct seconds a URL must have been asked for to lead the demand.
+    DEMAND_QUORUM = 3
+    #: URLs asked for in one second only, URLs asked for in several whose demand is counted,
+    #: and known-good URLs: how many of each are remembered.
+    MAX_ASKED_ONCE = 4096
+    MAX_PENDING = 64
+    MAX_KNOWN_GOOD = 16
+    #: URLs whose download failed: refused without another for an `interval`, and kept
+    #: from jumping the queue for `FAILED_URL_MEMORY`.
+    MAX_FAILED = 1024
+    FAILED_URL_MEMORY = timedelta(hours=1)
+    #: How often the URL most in demand may be downloaded past the shared budget.
+    DEMAND_INTERVAL = timedelta(seconds=10)
 
     def __init__(
         self,
@@ -186,11 +259,18 @@ class BoundedDownloads:
         wait_seconds: float = 3 * DOWNLOAD_TIMEOUT_SECONDS,
     ) -> None:
         self._load = loader
-        self._burst = burst
         self._interval = interval
         self._wait_seconds = wait_seconds
-        self._tokens = float(burst)
-        self._refilled: datetime | None = None
+        self._new_urls = TokenBucket(burst, interval)
+        self._renewals = TokenBucket(burst, interval)
+        self._known_good: OrderedDict[str, None] = OrderedDict()
+        # URL -> the second it was asked for, while that is the only one.
+        self._asked_once: OrderedDict[str, int] = OrderedDict()
+        # URL -> (distinct seconds it was asked for, the last of them) while not fetched.
+        self._demand: dict[str, tuple[int, int]] = {}
+        # When the URL most in demand was last fetched past the budget, and its demand then.
+        self._demand_download: tuple[datetime, int] | None = None
+        self._failed: OrderedDict[str, datetime] = OrderedDict()
         self._in_flight: dict[str, Future[bytes]] = {}
         self._lock = threading.Lock()
 
@@ -199,7 +279,7 @@ class BoundedDownloads:
             flight = self._in_flight.get(url)
             leader = flight is None
             if flight is None:
-                if not self._take_token(now):
+                if not self._may_download(url, now):
                     raise VerificationException(
                         "too many certificate chain downloads; try again later"
                     )
@@ -209,6 +289,8 @@ class BoundedDownloads:
                 flight.set_result(self._load(url))
             except Exception as error:  # any loader failure means the request cannot be trusted
                 flight.set_exception(error)
+                with self._lock:
+                    self._remember_failure(url, now)
             finally:
                 with self._lock:
                     del self._in_flight[url]
@@ -219,15 +301,79 @@ class BoundedDownloads:
         except Exception as error:
             raise VerificationException("could not download the certificate chain") from error
 
-    def _take_token(self, now: datetime) -> bool:
-        if self._refilled is not None and now > self._refilled:
-            earned = (now - self._refilled) / self._interval
-            self._tokens = min(float(self._burst), self._tokens + earned)
-        self._refilled = now
-        if self._tokens < 1:
+    def mark_good(self, url: str) -> None:
+        """`url`'s chain verified a signature: later downloads of it come from the renewals."""
+        with self._lock:
+            self._known_good[url] = None
+            self._known_good.move_to_end(url)
+            while len(self._known_good) > self.MAX_KNOWN_GOOD:
+                self._known_good.popitem(last=False)
+            self._forget_demand(url)
+
+    def _remember_failure(self, url: str, now: datetime) -> None:
+        self._failed[url] = now
+        self._failed.move_to_end(url)
+        while len(self._failed) > self.MAX_FAILED:
+            self._failed.popitem(last=False)
+
+    def _may_download(self, url: str, now: datetime) -> bool:
+        failed = self._failed.get(url)
+        if failed is not None and now - failed < self._interval:
             return False
-        self._tokens -= 1
-        return True
+        if url in self._known_good:
+            return self._renewals.take(now)
+        seconds = self._count_demand(url, now)
+        if self._new_urls.take(now):
+            self._forget_demand(url)
+            return True
+        if (failed is None or now - failed >= self.FAILED_URL_MEMORY) and self._may_jump_the_queue(
+            url, seconds, now
+        ):
+            self._demand_download = (now, seconds)
+            self._forget_demand(url)
+            return True
+        return False
+
+    def _forget_demand(self, url: str) -> None:
+        self._demand.pop(url, None)
+        self._asked_once.pop(url, None)
+
+    def _count_demand(self, url: str, now: datetime) -> int:
+        """The distinct seconds in which `url` has been asked for, this one included.
+
+        URLs asked for in one second only are kept apart, oldest forgotten first, so that a
+        flood of new URLs churns only them; a URL asked for again in a later second moves to
+        the demand table, whose least asked-for URL is forgotten first.
+        """
+        second = int(now.timestamp())
+        if url in self._demand:
+            seconds, last = self._demand[url]
+            if second != last:
+                seconds += 1
+            self._demand[url] = (seconds, second)
+            return seconds
+        first = self._asked_once.pop(url, None)
+        if first is None or first == second:
+            self._asked_once[url] = second
+            while len(self._asked_once) > self.MAX_ASKED_ONCE:
+                self._asked_once.popitem(last=False)
+            return 1
+        self._demand[url] = (2, second)
+        if len(self._demand) > self.MAX_PENDING:
+            others = (key for key in self._demand if key != url)
+            del self._demand[min(others, key=lambda key: self._demand[key][0])]
+        return 2
+
+    def _may_jump_the_queue(self, url: str, seconds: int, now: datetime) -> bool:
+        """The URL most in demand is fetched past the budget: once per DEMAND_INTERVAL, or
+        sooner if it is in more demand than the last URL that did so."""
+        rivals = (count for key, (count, _) in self._demand.items() if key != url)
+        if seconds < self.DEMAND_QUORUM or seconds < max(rivals, default=0):
+            return False
+        if self._demand_download is None:
+            return True
+        last_time, last_seconds = self._demand_download
+        return now - last_time >= self.DEMAND_INTERVAL or seconds > last_seconds
 
 
 class SignatureVerifier:
@@ -261,6 +407,7 @@ class SignatureVerifier:
         # Only a chain that verified a signature is kept: unsigned traffic cannot fill the
         # cache or push Alexa's chain out of it.
         self._cache.put(url, chain)
+        self._downloads.mark_good(url)
 
     def _check_chain(self, chain: CertificateChain, now: datetime) -> None:
         verifier = (
@@ -287,6 +434,10 @@ class SignatureVerifier:
         public_key = leaf.public_key()
         if not isinstance(public_key, rsa.RSAPublicKey):
             raise VerificationException("signing certificate does not hold an RSA key")
+        if public_key.key_size < MIN_RSA_KEY_BITS:
+            raise VerificationException(
+                f"signing certificate's RSA key is shorter than {MIN_RSA_KEY_BITS} bits"
+            )
         try:
             public_key.verify(signature, body, padding.PKCS1v15(), hashes.SHA256())
         except InvalidSignature as error:

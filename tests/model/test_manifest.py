@@ -56,7 +56,7 @@ def test_description_carries_the_health_disclaimer(manifest: dict[str, Any], loc
 def test_every_locale_links_the_privacy_policy_and_terms_the_web_service_serves(
     manifest: dict[str, Any], locale: str
 ) -> None:
-    info = manifest["publishingInformation"]["locales"][locale]
+    info = manifest["privacyAndCompliance"]["locales"][locale]
     privacy, terms = info["privacyPolicyUrl"], info["termsOfUseUrl"]
     assert privacy.startswith("https://") and terms.startswith("https://")
     assert {privacy.rsplit("/", 1)[1], terms.rsplit("/", 1)[1]} == {"privacy", "terms"}
@@ -97,7 +97,8 @@ def test_every_example_phrase_is_a_sample_of_the_model(
 def test_privacy_answers_match_what_the_skill_does(manifest: dict[str, Any]) -> None:
     privacy = manifest["privacyAndCompliance"]
     assert set(privacy) <= PRIVACY_FIELDS
-    assert privacy == {
+    assert sorted(privacy["locales"]) == sorted(LOCALES)
+    assert {key: value for key, value in privacy.items() if key != "locales"} == {
         "allowsPurchases": False,
         "usesPersonalInfo": False,
         "isChildDirected": False,

@@ -19,6 +19,7 @@ from testkit.amazon import (
     PostSigned,
     RecordingCertificateLoader,
     build_test_skill,
+    replace_headers,
     signed_headers,
 )
 
@@ -59,12 +60,11 @@ def client(verified_app: Flask) -> Iterator[FlaskClient]:
 
 @pytest.fixture
 def post_signed(client: FlaskClient, pki: FakeAmazonPki) -> PostSigned:
-    """POST a body signed with the leaf key; `overrides` replaces headers (None removes one)."""
+    """POST a body signed with the leaf key, its headers a list in order (`signed_headers`);
+    `overrides` changes headers in place (None removes one)."""
 
     def post(body: bytes, overrides: dict[str, str | None] | None = None) -> TestResponse:
-        headers: dict[str, str | None] = dict(signed_headers(body, pki.leaf_key))
-        headers.update(overrides or {})
-        sent = {name: value for name, value in headers.items() if value is not None}
-        return client.post("/", data=body, headers=sent)
+        headers = replace_headers(signed_headers(body, pki.leaf_key), overrides or {})
+        return client.post("/", data=body, headers=headers)
 
     return post

@@ -18,6 +18,7 @@ from skill.web.certificates import (
     load_default_trust_roots,
 )
 from skill.web.verification import (
+    MAX_CERT_CHAIN_URL_LENGTH,
     CertificateChain,
     CertificateChainCache,
     validate_certificate_chain_url,
@@ -78,6 +79,15 @@ def test_spellings_of_one_certificate_url_normalise_to_the_url_fetched(url: str)
 def test_other_certificate_urls_are_rejected(url: str) -> None:
     with pytest.raises(VerificationException):
         validate_certificate_chain_url(url)
+
+
+def test_a_certificate_url_longer_than_256_characters_is_rejected() -> None:
+    prefix = "https://s3.amazonaws.com/echo.api/"
+    longest = prefix + "a" * (MAX_CERT_CHAIN_URL_LENGTH - len(prefix))
+
+    assert validate_certificate_chain_url(longest) == longest
+    with pytest.raises(VerificationException, match="too long"):
+        validate_certificate_chain_url(longest + "a")
 
 
 def test_cache_serves_a_chain_until_it_expires(pki: FakeAmazonPki) -> None:

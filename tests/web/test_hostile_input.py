@@ -26,6 +26,7 @@ from testkit.amazon import (
     NOW,
     SKILL_ID,
     FakeAmazonPki,
+    HeaderList,
     PostSigned,
     RecordingCertificateLoader,
     alexa_body,
@@ -132,7 +133,7 @@ def test_a_very_deep_stack_is_logged_in_a_few_lines(caplog: pytest.LogCaptureFix
 # --- 3. bodies without Content-Length -------------------------------------------------------
 
 
-def post_streamed(client: FlaskClient, body: bytes, headers: dict[str, str]) -> Any:
+def post_streamed(client: FlaskClient, body: bytes, headers: HeaderList) -> Any:
     """As a server passes a chunked body: no Content-Length, the stream ends where it ends."""
     return client.post(
         "/",
@@ -206,14 +207,15 @@ def test_a_signed_request_is_deserialised_once(
     [
         pytest.param(JSON, id="unsigned"),
         pytest.param(
-            {**JSON, "SignatureCertChainUrl": CERT_URL, "Signature-256": "AAAA"}, id="bad"
+            [*JSON.items(), ("Signature-256", "AAAA"), ("SignatureCertChainUrl", CERT_URL)],
+            id="bad",
         ),
     ],
 )
 def test_a_request_that_fails_verification_is_never_deserialised(
     counted_client: FlaskClient,
     counting: CountingSkill,
-    headers: dict[str, str],
+    headers: HeaderList | dict[str, str],
 ) -> None:
     body = alexa_body({"type": "LaunchRequest", "padding": "x" * 60_000})
 
@@ -269,7 +271,7 @@ def test_unsigned_requests_with_new_urls_trigger_only_a_few_downloads(
     for n in range(50):
         url = f"https://s3.amazonaws.com/echo.api/cert-{n}.pem"
         certificate_loader.chains[url] = pki.chain_pem  # even genuine chains
-        headers = {**signed_headers(body, pki.spare_key), "SignatureCertChainUrl": url}
+        headers = signed_headers(body, pki.spare_key, url)
         assert client.post("/", data=body, headers=headers).status_code == 400
 
     assert len(certificate_loader.calls) <= 4
@@ -279,7 +281,7 @@ def test_an_unsigned_request_does_not_put_its_chain_in_the_cache(
     client: FlaskClient, pki: FakeAmazonPki, certificate_loader: RecordingCertificateLoader
 ) -> None:
     body = launch_request()
-    forged = {**signed_headers(body, pki.spare_key)}
+    forged = signed_headers(body, pki.spare_key)
     assert client.post("/", data=body, headers=forged).status_code == 400
 
     assert (
@@ -345,6 +347,28 @@ def test_an_intent_name_cannot_forge_a_log_line(
     assert response.status_code == 200
     assert "AMAZON.HelpIntent\\nERROR forged line" in caplog.text
     assert not any(line.startswith("ERROR forged") for line in caplog.text.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("sent", "logged"),
+    [
+        ("a\nb", "a\\nb"),
+        ("NEL\x85CSI\x9b[2J", "NEL\\x85CSI\\x9b[2J"),
+        ("bidi\u202eflip", "bidi\\u202eflip"),
+        ("line\u2028separator", "line\\u2028separator"),
+        ("plain, with é and 東京", "plain, with é and 東京"),
+    ],
+)
+def test_every_character_that_is_not_printable_is_escaped_in_positional_and_named_arguments(
+    caplog: pytest.LogCaptureFixture, sent: str, logged: str
+) -> None:
+    create_app(build_test_skill(), verify=False)  # installs the log protection
+    caplog.set_level(logging.INFO)
+
+    logging.getLogger("anything").info("positional %s", sent)
+    logging.getLogger("gunicorn.access").info("named %(a)s", {"a": sent})  # as gunicorn does
+
+    assert caplog.messages == [f"positional {logged}", f"named {logged}"]
 
 
 def test_an_unknown_request_type_is_not_logged_as_sent(

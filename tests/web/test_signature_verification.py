@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import base64
+import itertools
 from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
+from ask_sdk_webservice_support.verifier import VerificationException
+from cryptography.hazmat.primitives.asymmetric import rsa
 from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from skill.web import create_app
+from skill.web.verification import read_signature_headers
 from testkit.amazon import (
     ALEXA_DOMAIN,
     CERT_URL,
@@ -20,6 +25,7 @@ from testkit.amazon import (
     PostSigned,
     RecordingCertificateLoader,
     build_test_skill,
+    header,
     intent_request,
     issue_certificate,
     launch_request,
@@ -183,6 +189,22 @@ def test_untrustworthy_certificate_chain_is_rejected(
     assert reason in caplog.text
 
 
+@pytest.mark.parametrize("bits", [1024, 1536, 2047])
+def test_a_leaf_with_an_rsa_key_under_2048_bits_is_rejected_though_it_signed_the_body(
+    client: FlaskClient,
+    pki: FakeAmazonPki,
+    certificate_loader: RecordingCertificateLoader,
+    caplog: pytest.LogCaptureFixture,
+    bits: int,
+) -> None:
+    weak_key = rsa.generate_private_key(public_exponent=65537, key_size=bits)
+    certificate_loader.chains[CERT_URL] = pki.leaf_chain(key=weak_key)
+    body = launch_request()
+
+    assert_rejected(client.post("/", data=body, headers=signed_headers(body, weak_key)))
+    assert "shorter than 2048 bits" in caplog.text
+
+
 def test_failed_certificate_download_is_rejected(
     post_signed: PostSigned, certificate_loader: RecordingCertificateLoader
 ) -> None:
@@ -263,22 +285,75 @@ def test_request_for_another_skill_is_rejected(post_signed: PostSigned) -> None:
 
 
 def test_header_names_are_matched_case_insensitively(
-    post_signed: PostSigned, pki: FakeAmazonPki
+    client: FlaskClient, pki: FakeAmazonPki
+) -> None:
+    body = launch_request()
+    spellings = {"signaturecertchainurl": "SIGNATURECERTCHAINURL", "signature-256": "sIgNaTuRe-256"}
+    headers = [
+        (spellings.get(name.lower(), name), value)
+        for name, value in signed_headers(body, pki.leaf_key)
+    ]
+
+    assert client.post("/", data=body, headers=headers).status_code == 200
+
+
+SIGNING_HEADERS = ("Content-Type", "Signature", "Signature-256", "SignatureCertChainUrl")
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(SIGNING_HEADERS)), ids="-".join)
+def test_a_signed_request_is_answered_whatever_the_order_of_its_headers(
+    client: FlaskClient, pki: FakeAmazonPki, order: tuple[str, ...]
 ) -> None:
     body = launch_request()
     headers = signed_headers(body, pki.leaf_key)
+    reordered = [(name, header(headers, name)) for name in order]
 
-    response = post_signed(
-        body,
-        {
-            "SignatureCertChainUrl": None,
-            "Signature-256": None,
-            "signaturecertchainurl": headers["SignatureCertChainUrl"],
-            "SIGNATURE-256": headers["Signature-256"],
-        },
-    )
+    assert client.post("/", data=body, headers=reordered).status_code == 200
 
-    assert response.status_code == 200
+
+@pytest.mark.parametrize("name", ["Signature-256", "SignatureCertChainUrl", "signature-256"])
+def test_a_signature_header_sent_twice_is_refused_even_with_the_same_value(
+    client: FlaskClient, pki: FakeAmazonPki, name: str
+) -> None:
+    body = launch_request()
+    headers = signed_headers(body, pki.leaf_key)
+    repeated = (name, header(headers, name))
+
+    for twice in ([*headers, repeated], [repeated, *headers]):
+        assert_rejected(client.post("/", data=body, headers=twice))
+
+
+@pytest.mark.parametrize("first", ["Signature-256", "SignatureCertChainUrl"])
+def test_the_headers_are_read_in_one_pass_over_a_one_shot_iterator(
+    pki: FakeAmazonPki, first: str
+) -> None:
+    """Werkzeug's headers.items() is a generator: whatever a first scan passes is gone."""
+    headers = signed_headers(launch_request(), pki.leaf_key)
+    ordered = sorted(headers, key=lambda pair: pair[0] != first)
+
+    signed = read_signature_headers(pair for pair in ordered)
+
+    assert signed.cert_chain_url == CERT_URL
+    assert base64.b64encode(signed.signature).decode() == header(headers, "Signature-256")
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        pytest.param([("Signature-256", "AAAA"), ("signature-256", "AAAA")], id="two-pairs"),
+        pytest.param([("Signature-256", "AAAA, AAAA")], id="joined-by-the-server"),
+        pytest.param([("SignatureCertChainUrl", f"{CERT_URL},{CERT_URL}")], id="joined-url"),
+    ],
+)
+def test_a_repeated_signature_header_is_refused_before_anything_else(
+    pairs: list[tuple[str, str]],
+) -> None:
+    complete = {"signature-256": "AAAA", "signaturecertchainurl": CERT_URL}
+    for name, _ in pairs:
+        complete.pop(name.lower(), None)
+
+    with pytest.raises(VerificationException, match="more than once"):
+        read_signature_headers([*pairs, *complete.items()])
 
 
 def test_verification_is_on_by_default(pki: FakeAmazonPki) -> None:
