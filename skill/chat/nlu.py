@@ -118,7 +118,8 @@ def load_interaction_model(locale: str = "en-US") -> dict[str, Any]:
     return build_model(locale)
 
 
-# Typed in full, heard contracted: Alexa's speech recognition writes "it's" for "it is".
+# Typed in full or without the apostrophe, heard contracted: Alexa's speech recognition
+# writes "it's" for "it is".
 _CONTRACTIONS = {
     "it is": "it's",
     "i am": "i'm",
@@ -130,6 +131,16 @@ _CONTRACTIONS = {
     "is not": "isn't",
     "have not": "haven't",
     "cannot": "can't",
+    # Typed without the apostrophe.
+    "its": "it's",
+    "im": "i'm",
+    "ive": "i've",
+    "dont": "don't",
+    "doesnt": "doesn't",
+    "didnt": "didn't",
+    "cant": "can't",
+    "havent": "haven't",
+    "whats": "what's",
 }
 _CONTRACTION = re.compile(r"\b(" + "|".join(_CONTRACTIONS) + r")\b")
 
