@@ -3,10 +3,12 @@ endings."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from skill.triage import Answer, Interview, Outcome, Question
-from skill.triage.inference import normalised
+from skill.triage.inference import binary_entropy, normalised
 from testkit.vignettes import Replay, slip_replays
 from tests.triage.spec import CAUSES, CONDITIONS, ENGINE, FEATURES, load_vignettes, play
 
@@ -172,3 +174,53 @@ def test_a_slip_that_denies_the_defining_sign_leaves_that_condition_unnamed() ->
 def denies_its_sign(replay: Replay) -> bool:
     assert replay.vignette.condition is not None
     return replay.flipped in ENGINE.knowledge.causes[replay.vignette.condition].defining
+
+
+def _symptom_answers_along_the_vignettes() -> list[list[tuple[str, Answer]]]:
+    """Every run of symptom answers that some vignette runner gives on the way to its outcome."""
+    runs: list[list[tuple[str, Answer]]] = []
+    for vignette in VIGNETTES:
+        _, asked = play(vignette)
+        answers = [(q, vignette.reply(q)) for q in asked if q in FEATURES]
+        runs += [answers[:end] for end in range(len(answers) + 1)]
+    return runs
+
+
+def test_the_information_gain_is_the_textbook_one_over_the_kept_causes_and_something_else() -> None:
+    # The engine works on unnormalised weights; this is the definition on the normalised belief:
+    # H(answer) minus the expected noise of the answer given the cause, where the causes below
+    # `focus` of the lead count as one whose chance of a yes is their mixture.
+    for answers in _symptom_answers_along_the_vignettes():
+        shares = belief(answers)
+        kept = [h for h, s in enumerate(shares) if s >= SETTINGS.focus * max(shares)]
+        rest = 1.0 - sum(shares[h] for h in kept)
+        asked = {q for q, _ in answers}
+        for feature_id in (f for f in FEATURES if f not in asked):
+            evidence = ENGINE._evidence[feature_id]
+            p_yes = sum(s * y for s, y in zip(shares, evidence.yes, strict=True))
+            noise = sum(shares[h] * evidence.noise[h] for h in kept)
+            if rest > 1e-12:
+                kept_yes = sum(shares[h] * evidence.yes[h] for h in kept)
+                noise += rest * binary_entropy((p_yes - kept_yes) / rest)
+            _, gain = ENGINE._most_informative(ENGINE._weights(answers), [feature_id])
+            assert gain == pytest.approx(binary_entropy(p_yes) - noise, abs=1e-9)
+
+
+def test_reasons_are_the_answers_whose_chance_for_the_lead_most_exceeds_the_others_mean() -> None:
+    hypotheses = (*CAUSES, "none_of_these")
+    for vignette in VIGNETTES:
+        outcome, asked = play(vignette)
+        if not outcome.conditions:
+            continue
+        lead = hypotheses.index(outcome.conditions[0])
+        answers = [(q, vignette.reply(q)) for q in asked if q in FEATURES]
+        weighed = []
+        for position, (feature_id, reply) in enumerate(answers):
+            chances = ENGINE._evidence[feature_id].chances(reply)
+            if chances is None:
+                continue
+            others = (sum(chances) - chances[lead] - chances[-1]) / (len(CAUSES) - 1)
+            if math.log(chances[lead] / others) > 0:
+                weighed.append((-math.log(chances[lead] / others), position, feature_id))
+        expected = [feature_id for _, _, feature_id in sorted(weighed)[:2]]
+        assert [r.feature_id for r in outcome.reasons] == expected, vignette.name
