@@ -4,10 +4,12 @@ Pure Python (no Alexa imports): a `Conversation` and what the runner said go in,
 `Conversation` and what the skill says (`Said`, in plain text) come out. The Alexa handlers
 only translate.
 
-Turns are short by ear: a question turn is the question; the outcome is a headline (the lead,
-the main reason, who to see, the disclaimer) and the rest comes on request ("why", "tell me
-more", "what else could it be", "who should I see"). Every line is localised once, as the turn
-is built, for the request's locale.
+Turns are short by ear: a question turn is the question; the outcome is a headline of at most
+40 words (the lead, the main reason, who to see, the disclaimer) and the rest comes on request
+("why", "tell me more", "can I keep running", ...). Filler is counted (`Heard`) so that it is
+not said again and again. What runners volunteer is heard whenever it is said: a warning sign
+is yes to its red flag, where it hurts is yes to its question, and a correction changes the
+last answer. Every line is localised once, as the turn is built, for the request's locale.
 """
 
 from __future__ import annotations
