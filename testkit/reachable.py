@@ -5,13 +5,16 @@ benchmark's word counts (bench/words.py) read the same enumeration."""
 from __future__ import annotations
 
 import random
+import re
 import tomllib
 from collections.abc import Callable, Iterator
 from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from skill.interaction_model.builder import locales
 from skill.knowledge import load_knowledge
+from skill.knowledge.speech import DEFAULT_LOCALE
 from skill.triage import Answer, Interview, Outcome, Question
 from skill.voice.dialogue import Conversation, Dialogue, Turn, step_of
 from testkit.vignettes import VIGNETTES_FILE
@@ -49,8 +52,9 @@ def _played(answers: dict[str, str], otherwise: Callable[[str], Answer]) -> list
     return seen
 
 
-def interview_states() -> list[Interview]:
-    """Every distinct interview reached along the enumerated paths."""
+def _interview_paths() -> list[list[Interview]]:
+    """The interviews along each enumerated path: the vignettes, each red flag said yes and not
+    sure, and seeded random runners."""
     vignettes = tomllib.loads(VIGNETTES.read_text("utf-8"))["vignette"]
     paths: list[list[Interview]] = [
         _played(v["answers"] | {SCREEN_QUESTION: "n"}, lambda _: Answer.NO) for v in vignettes
@@ -61,8 +65,13 @@ def interview_states() -> list[Interview]:
     for seed in range(RANDOM_PATHS):
         chooser = random.Random(seed)
         paths.append(_played({}, lambda _, c=chooser: c.choice(list(Answer))))
+    return paths
+
+
+def interview_states() -> list[Interview]:
+    """Every distinct interview reached along the enumerated paths."""
     unique: dict[Interview, None] = {}
-    for path in paths:
+    for path in _interview_paths():
         unique.update(dict.fromkeys(path))
     return list(unique)
 
@@ -135,3 +144,65 @@ def outcomes() -> list[Outcome]:
         if isinstance(step, Outcome):
             found[step] = None
     return list(found)
+
+
+# What a runner asks once the result is in, in one conversation; "result" asks for it again.
+AFTER_RESULT_TOPICS = ("keep_running", "meanwhile", "how_long", "when_to_worry", "scan")
+# Requests that ask for something heard before: what they say again is no filler.
+ASKED_AGAIN = ("result", "repeat")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _conversation(
+    dialogue: Dialogue, interview_path: list[Interview], locale: str
+) -> list[tuple[str, Turn]]:
+    """A whole session along one interview path: the launch, each answer (with "what do you
+    mean" at the second symptom question and "why" at the fourth), then what runners ask once
+    they have a result, and thanks."""
+    turn = dialogue.launch(Conversation(locale=locale))
+    played: list[tuple[str, Turn]] = [("launch", turn)]
+    for before, after in pairwise(interview_path):
+        step = step_of(before)
+        assert isinstance(step, Question)
+        asides = {2: ("confused", dialogue.confused), 4: ("why", dialogue.why)}
+        if not step.is_safety_screen and step.asked_before in asides:
+            said, request = asides[step.asked_before]
+            turn = request(turn.conversation)
+            played.append((said, turn))
+        turn = dialogue.answer(turn.conversation, after.answers[-1][1])
+        played.append((f"answer {after.answers[-1][1].name}", turn))
+    requests: list[tuple[str, Callable[[Conversation], Turn]]] = [
+        ("why", dialogue.why),
+        ("runner-up", dialogue.runner_up),
+        ("who to see", dialogue.who_to_see),
+        ("more", dialogue.more),
+        ("how sure", dialogue.how_sure),
+        *((t, lambda c, t=t: dialogue.after_result(c, t)) for t in AFTER_RESULT_TOPICS),
+        ("result", dialogue.result),
+        ("thanks", dialogue.thanks),
+    ]
+    for said, request in requests:
+        turn = request(turn.conversation)
+        played.append((said, turn))
+    return played
+
+
+@cache
+def all_conversations() -> tuple[tuple[tuple[str, Turn], ...], ...]:
+    """Every whole session along the enumerated interview paths, in en-US, computed once."""
+    dialogue = Dialogue()
+    paths = _interview_paths()
+    return tuple(tuple(_conversation(dialogue, path, DEFAULT_LOCALE)) for path in paths)
+
+
+def repeated_sentences(conversation: tuple[tuple[str, Turn], ...]) -> dict[str, int]:
+    """The sentences a session heard more than once without asking for them again, with how
+    often each was heard."""
+    heard: dict[str, int] = {}
+    for said, turn in conversation:
+        if said in ASKED_AGAIN:
+            continue
+        for line in turn.said.speech:
+            for sentence in _SENTENCE_END.split(line):
+                heard[sentence] = heard.get(sentence, 0) + 1
+    return {sentence: times for sentence, times in heard.items() if times > 1}

@@ -6,8 +6,11 @@ understands for built-in intents. Matching runs from strict to forgiving:
 
 1. the whole text is a sample, with `{slot}` filled by a slot value or synonym;
 2. the whole text is a sample with some other words in the slot (entity resolution fails);
-3. the text contains a sample (for instance "yes please" contains "yes");
-4. the text is close to a sample (a typo; a word more or less, after the same first word), but
+3. the text contains a sample (for instance "yes please" contains "yes"), the one that accounts
+   for most of what was said, dropping none of its negations;
+4. every content word of a warning sign's or a place's value is said, in any order ("I took a
+   fall running downhill"), in anything but a question or a denial;
+5. the text is close to a sample (a typo; a word more or less, after the same first word), but
    is not just a part or the start of one ("I do" is not "yes I do", and "I don't" may begin
    "I don't understand");
 
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,6 +76,35 @@ MIN_PHRASE_COVERAGE = 0.5
 MIN_WORD_SIMILARITY = 0.6
 MIN_CHARACTER_SIMILARITY = 0.8
 MAX_OPEN_SLOT_WORDS = 6
+# The slot types whose unknown words still make the intent ("what is tennis elbow": the skill
+# says it doesn't know that one). Words in any other slot that name none of its values ("I
+# think it does" against "I {sign}") are not that intent at all.
+OPEN_SLOT_TYPES = frozenset({"ConditionType", "TermType"})
+# How a question begins: a question is never something the runner tells ("is the groin the
+# same as the hip?" records nothing).
+QUESTION_WORDS = frozenset(
+    {"what", "what's", "where", "where's", "which", "who", "why", "how", "is", "are", "does"}
+    | {"do", "can", "could", "should", "would", "will", "am", "was", "did"}
+)
+# What a runner tells about the pain in their own words: warning signs first.
+TOLD_TYPES = ("WarningSignType", "FactType")
+# Words that carry no content of their own, left out when a value is looked for word by word.
+FUNCTION_WORDS = frozenset(
+    {"i", "i'm", "i've", "me", "my", "a", "an", "the", "it", "it's", "is", "are", "am", "was"}
+    | {"be", "been", "have", "had", "has", "got", "get", "and", "or", "of", "to", "in", "on"}
+    | {"at", "with", "when", "that", "there", "there's", "now", "too", "so", "really", "very"}
+    | {"just", "only", "all", "some", "bit", "lot"}
+)
+# A forgiving match never drops one of these: "I'm not having any bladder trouble" is no
+# warning sign, and "it doesn't" is no "it does".
+NEGATIONS = frozenset(
+    {"not", "no", "never", "don't", "doesn't", "didn't", "haven't", "hasn't", "isn't", "aren't"}
+    | {"wasn't", "won't", "nothing", "none", "nope", "nah"}
+)
+
+
+# Words with slot values replaced by a type marker, and what each marker stood for.
+_Marked = tuple[tuple[str, ...], dict[int, tuple[str, tuple[str, ...]]]]
 
 
 def available_locales() -> list[str]:
@@ -86,11 +118,40 @@ def load_interaction_model(locale: str = "en-US") -> dict[str, Any]:
     return build_model(locale)
 
 
+# Typed in full or without the apostrophe, heard contracted: Alexa's speech recognition
+# writes "it's" for "it is".
+_CONTRACTIONS = {
+    "it is": "it's",
+    "i am": "i'm",
+    "that is": "that's",
+    "there is": "there's",
+    "do not": "don't",
+    "does not": "doesn't",
+    "did not": "didn't",
+    "is not": "isn't",
+    "have not": "haven't",
+    "cannot": "can't",
+    # Typed without the apostrophe.
+    "its": "it's",
+    "im": "i'm",
+    "ive": "i've",
+    "dont": "don't",
+    "doesnt": "doesn't",
+    "didnt": "didn't",
+    "cant": "can't",
+    "havent": "haven't",
+    "whats": "what's",
+}
+_CONTRACTION = re.compile(r"\b(" + "|".join(_CONTRACTIONS) + r")\b")
+
+
 def normalise(text: str) -> str:
-    """Lower case, no punctuation but apostrophes, single spaces, no leading "alexa"."""
+    """Lower case, no punctuation but apostrophes, single spaces, no leading "alexa", and the
+    contractions speech recognition writes ("it is" as "it's")."""
     text = text.lower().replace("\u2019", "'").replace(".", "")
     text = " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
     text = " ".join(word.strip("'") for word in text.split(" ") if word.strip("'"))
+    text = _CONTRACTION.sub(lambda found: _CONTRACTIONS[found.group(1)], text)
     return re.sub(r"^alexa\b ?", "", text)
 
 
@@ -206,7 +267,7 @@ class Nlu:
         words = tuple(normalise(text).split())
         if not words:
             return self._match(FALLBACK_INTENT, {}, "fallback")
-        for step in (self._exact, self._open_slot, self._contained, self._similar):
+        for step in (self._exact, self._open_slot, self._contained, self._told, self._similar):
             found = step(words)
             if found:
                 return found
@@ -222,7 +283,13 @@ class Nlu:
         return None
 
     def _open_slot(self, words: tuple[str, ...]) -> IntentMatch | None:
-        slotted = [s for s in self._samples if s.literal_words and s.literal_words < len(s.words)]
+        slotted = [
+            s
+            for s in self._samples
+            if s.literal_words
+            and s.literal_words < len(s.words)
+            and set(s.slot_types.values()) <= OPEN_SLOT_TYPES
+        ]
         for sample in sorted(slotted, key=lambda s: -s.literal_words):
             fillers = self._fill(sample.words, words, sample.slot_types, known_only=False)
             if fillers is not None:
@@ -230,32 +297,79 @@ class Nlu:
         return None
 
     def _contained(self, words: tuple[str, ...]) -> IntentMatch | None:
-        """The longest sample found inside the text, if it starts it or covers half of it."""
-        tokens, spans = self._mark_slot_values(words)
-        best: tuple[int, int, _Sample] | None = None
+        """A sample found inside the text, if it starts it or covers half of its words, and
+        drops none of its negations."""
+        marking = self._marking(words)
+        # The sample that accounts for most of the words said wins (a slot value counts as
+        # the words it has), then the longer sample, then the earlier.
+        best: tuple[int, int, int, _Sample] | None = None
         for sample in self._samples:
             pattern = self._marked(sample)
+            tokens, spans = marking(sample)
+            if not _keeps_negations(tokens, pattern):
+                continue
             for start in _occurrences(pattern, tokens):
-                covers = len(pattern) / len(tokens) >= MIN_PHRASE_COVERAGE
-                if (start == 0 or covers) and (best is None or (len(pattern), -start) > best[:2]):
-                    best = (len(pattern), -start, sample)
+                said = sum(
+                    len(spans[start + i][1]) if start + i in spans else 1
+                    for i in range(len(pattern))
+                )
+                covers = said / len(words) >= MIN_PHRASE_COVERAGE
+                rank = (said, len(pattern), -start)
+                if (start == 0 or covers) and (best is None or rank > best[:3]):
+                    best = (*rank, sample)
         if best is None:
             return None
-        _, negative_start, sample = best
+        *_, negative_start, sample = best
         return self._match(
-            sample.intent, self._fillers_at(sample, -negative_start, spans), "phrase"
+            sample.intent, self._fillers_at(sample, -negative_start, marking(sample)[1]), "phrase"
         )
 
+    def _told(self, words: tuple[str, ...]) -> IntentMatch | None:
+        """Something the runner tells in their own words ("I took a fall running downhill"):
+        every content word of a slot value is said, in any order, for an intent that takes
+        the value alone as a sample ("{sign}"). Never a question, and never a negation the
+        value does not hold."""
+        if words[0] in QUESTION_WORDS:
+            return None
+        # The value with the most content words wins; a warning sign before anything else.
+        said = {_stem(word) for word in words}
+        best: tuple[int, _Sample, _Value] | None = None
+        for sample in self._samples:
+            if len(sample.words) != 1 or not _is_slot(sample.words[0]):
+                continue
+            slot_type = sample.slot_types[sample.words[0][1:-1]]
+            if slot_type not in TOLD_TYPES:
+                continue
+            for value in self._values.get(slot_type, ()):
+                content = {_stem(w) for w in value.words} - FUNCTION_WORDS
+                negations = NEGATIONS.intersection(words) - set(value.words)
+                if content and content <= said and not negations:
+                    rank = 2 * len(content) + (slot_type == TOLD_TYPES[0])
+                    if best is None or rank > best[0]:
+                        best = (rank, sample, value)
+        if best is None:
+            return None
+        _, sample, value = best
+        fillers = {sample.words[0][1:-1]: (sample.slot_types[sample.words[0][1:-1]], value.words)}
+        return self._match(sample.intent, fillers, "told")
+
     def _similar(self, words: tuple[str, ...]) -> IntentMatch | None:
-        tokens, spans = self._mark_slot_values(words)
-        text = " ".join(tokens)
+        marking = self._marking(words)
         best: tuple[float, _Sample] | None = None
         patterns = [(sample, self._marked(sample)) for sample in self._samples]
-        if any(len(tokens) < len(p) and p[: len(tokens)] == tokens for _, p in patterns):
+        if any(
+            len(tokens) < len(p) and p[: len(tokens)] == tokens
+            for sample, p in patterns
+            for tokens in (marking(sample)[0],)
+        ):
             # The start of a longer sample ("I don't" of "I don't understand"): too early to
             # guess what it was going to be.
             return None
         for sample, pattern in patterns:
+            tokens = marking(sample)[0]
+            text = " ".join(tokens)
+            if not _keeps_negations(tokens, pattern):
+                continue
             if len(tokens) < len(pattern) and next(_occurrences(tokens, pattern), None) is not None:
                 # Part of a sample without the words that make it ("I do" of "yes I do"): a
                 # fragment, not a near miss.
@@ -279,7 +393,7 @@ class Nlu:
         fillers = {
             name: span
             for name, slot_type in sample.slot_types.items()
-            for span in spans.values()
+            for span in marking(sample)[1].values()
             if span[0] == slot_type
         }
         return self._match(sample.intent, fillers, "similar")
@@ -328,15 +442,31 @@ class Nlu:
         spoken = _without_apostrophes(words)
         return next((v for v in self._values.get(slot_type, ()) if v.words == spoken), None)
 
-    def _mark_slot_values(
-        self, words: tuple[str, ...]
-    ) -> tuple[tuple[str, ...], dict[int, tuple[str, tuple[str, ...]]]]:
-        """Replace known slot values (longest first) by a type marker; remember what they were."""
+    def _marking(self, words: tuple[str, ...]) -> Callable[[_Sample], _Marked]:
+        """The words as a sample is compared with them: as said for a sample without slots;
+        with the values of its slot's type marked for one with a slot (worked out once per
+        type)."""
+        done: dict[str | None, _Marked] = {}
+
+        def marked(sample: _Sample) -> _Marked:
+            types = set(sample.slot_types.values())
+            if sample.literal_words == len(sample.words) or not types:
+                return words, {}
+            only = next(iter(types)) if len(types) == 1 else None
+            if only not in done:
+                done[only] = self._mark_slot_values(words, only)
+            return done[only]
+
+        return marked
+
+    def _mark_slot_values(self, words: tuple[str, ...], only: str | None = None) -> _Marked:
+        """Replace known slot values (longest first; of type `only`, if given) by a type
+        marker; remember what they were."""
         tokens: list[str] = []
         spans: dict[int, tuple[str, tuple[str, ...]]] = {}
         position = 0
         while position < len(words):
-            found = self._longest_value_at(words, position)
+            found = self._longest_value_at(words, position, only)
             if found:
                 slot_type, size = found
                 spans[len(tokens)] = (slot_type, words[position : position + size])
@@ -347,9 +477,21 @@ class Nlu:
                 position += 1
         return tuple(tokens), spans
 
-    def _longest_value_at(self, words: tuple[str, ...], position: int) -> tuple[str, int] | None:
+    def _longest_value_at(
+        self, words: tuple[str, ...], position: int, only: str | None = None
+    ) -> tuple[str, int] | None:
+        # "in the groin": the article stays a word when the value also starts after it, as a
+        # sample's carrier phrase ("in the {fact}") would have it.
+        if (
+            words[position] in ARTICLES
+            and position + 1 < len(words)
+            and self._longest_value_at(words, position + 1, only) is not None
+        ):
+            return None
         best: tuple[str, int] | None = None
         for slot_type, values in self._values.items():
+            if only is not None and slot_type != only:
+                continue
             for value in values:
                 size = len(value.words)
                 if _without_apostrophes(words[position : position + size]) == value.words and (
@@ -430,6 +572,18 @@ def _sample_words(sample: str) -> Iterator[str]:
             yield part
         else:
             yield from normalise(part).split()
+
+
+def _stem(word: str) -> str:
+    """A word without its plural or possessive ending: "legs" and "leg's" are "leg"."""
+    word = word.removesuffix("'s")
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _keeps_negations(tokens: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
+    """Whether a negative text (outside slot values) matches a negative sample: "no not
+    really" may be "not really", "I'm not having any numbness" is never "numbness"."""
+    return not NEGATIONS.intersection(tokens) or bool(NEGATIONS.intersection(pattern))
 
 
 def _occurrences(pattern: tuple[str, ...], tokens: tuple[str, ...]) -> Iterator[int]:

@@ -69,6 +69,10 @@ def build_model(locale: str = "en-US") -> dict[str, Any]:
         "types": [
             {"name": CONDITION_TYPE, "values": condition_values()},
             {"name": TERM_TYPE, "values": term_values()},
+            *(
+                {"name": slot_type["name"], "values": defined_values(slot_type["values"])}
+                for slot_type in data.get("types", [])
+            ),
         ],
     }
     return {"interactionModel": {"languageModel": language_model}}
@@ -93,6 +97,14 @@ def term_values() -> list[dict[str, Any]]:
     return [
         {"id": term.id, "name": {"value": term.words[0], "synonyms": list(term.words[1:])}}
         for term in load_knowledge().terms.values()
+    ]
+
+
+def defined_values(values: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """A slot type's values as definition.toml lists them: id, value and synonyms."""
+    return [
+        {"id": v["id"], "name": {"value": v["value"], "synonyms": list(v.get("synonyms", []))}}
+        for v in values
     ]
 
 

@@ -10,9 +10,11 @@ from types import MappingProxyType
 from typing import Any, cast
 
 from skill.knowledge.model import (
+    AFTER_RESULT_TOPICS,
     NONE_OF_THESE,
     RED_FLAG_TRIAGES,
     UMBRELLA_PREFIX,
+    UNCLEAR,
     Condition,
     Feature,
     InterviewSettings,
@@ -21,6 +23,9 @@ from skill.knowledge.model import (
     Term,
     Triage,
 )
+
+# An after-result answer is said in one breath.
+MAX_AFTER_RESULT_WORDS = 40
 
 
 class KnowledgeError(ValueError):
@@ -90,6 +95,7 @@ def parse_knowledge(text: str) -> Knowledge:
         ),
         regions=regions,
         terms=terms,
+        after_result=_after_result(_table(data, "after_result"), (*causes, UNCLEAR)),
     )
     settings = knowledge.settings
     if settings.slip_rate >= 0.5 or settings.sometimes_weight <= 0.5:
@@ -212,6 +218,24 @@ def _red_flags(
     if idle or not any(flag.triage for flag in flags.values()):
         raise KnowledgeError(f"red_flags: every umbrella must cover a flag (not {idle})")
     return MappingProxyType(flags)
+
+
+def _after_result(
+    table: dict[str, Any], causes: tuple[str, ...]
+) -> MappingProxyType[str, MappingProxyType[str, str]]:
+    """Every cause (and "unclear") answers every after-result topic, each in one breath."""
+    _exact_ids(table, causes, "after_result")
+    answers = {}
+    for cause in causes:
+        entry = _table(table, cause)
+        _exact_ids(entry, AFTER_RESULT_TOPICS, f"after_result.{cause}")
+        for topic in AFTER_RESULT_TOPICS:
+            if len(_text(entry, topic, cause).split()) > MAX_AFTER_RESULT_WORDS:
+                raise KnowledgeError(
+                    f"after_result.{cause}.{topic} is over {MAX_AFTER_RESULT_WORDS} words"
+                )
+        answers[cause] = MappingProxyType({topic: entry[topic] for topic in AFTER_RESULT_TOPICS})
+    return MappingProxyType(answers)
 
 
 def _exact_ids(table: dict[str, Any], expected: tuple[str, ...], where: str) -> None:

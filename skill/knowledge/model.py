@@ -88,6 +88,12 @@ class RedFlag(NamedTuple):
     caution: str
 
 
+# What runners ask once they have a result, answered per cause (and for "unclear").
+AFTER_RESULT_TOPICS = ("keep_running", "meanwhile", "how_long", "when_to_worry", "scan")
+# The after-result answers for an outcome that names no cause.
+UNCLEAR = "unclear"
+
+
 class InterviewSettings(NamedTuple):
     disclaimer: str
     # The chance that any one answer is given wrongly (a yes for a no, or the reverse).
@@ -133,6 +139,8 @@ class Knowledge(NamedTuple):
     # Body-map region id -> what it is called.
     regions: MappingProxyType[str, str]
     terms: MappingProxyType[str, Term]
+    # Cause id (or UNCLEAR) -> topic of AFTER_RESULT_TOPICS -> the answer, said in one breath.
+    after_result: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType({})
 
     @property
     def hypotheses(self) -> tuple[str, ...]:

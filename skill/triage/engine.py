@@ -61,6 +61,9 @@ class Outcome(NamedTuple):
     red_flag: str | None = None
     # Most answers were "not sure", so nothing could be narrowed down (advice says so).
     uncertain: bool = False
+    # How clearly the answers single out what leads: its share of the belief (0 to 1; 0 for a
+    # red-flag ending, which weighs no symptoms).
+    certainty: float = 0.0
 
 
 Step = Question | Outcome
@@ -128,19 +131,17 @@ class Engine:
     def restore(self, state: object) -> Interview:
         """The interview in a stored state, or a fresh one if the state is missing or not genuine.
 
-        An answer counts only if the engine would have asked exactly that question at that
-        point, so tampered, reordered or stale states never get through.
+        Each answer must be to a question the knowledge has, and to none answered before it: the
+        waiting question, or one the runner volunteered ("I've got a fever") before it was
+        asked. Tampered states with unknown or repeated ids never get through.
         """
         stored = Interview.from_state_shape(state)
         if stored is None:
             return Interview()
-        replayed = Interview()
-        for question_id, reply in stored.answers:
-            step = self.next_step(replayed)
-            if not isinstance(step, Question) or step.id != question_id:
-                return Interview()
-            replayed = replayed.with_answer(question_id, reply)
-        return replayed
+        asked = [question_id for question_id, _ in stored.answers]
+        if len(set(asked)) != len(asked) or not all(map(self.knowledge.is_question, asked)):
+            return Interview()
+        return stored
 
     # --- deciding ------------------------------------------------------------------------
 
@@ -155,13 +156,22 @@ class Engine:
         the screen is through, the flags raised that let the interview go on. A flag that
         follows a symptom question is asked as soon as that question is answered yes or
         sometimes."""
-        raised: list[tuple[Triage, RedFlag]] = []
+        # A warning sign answered yes (or sometimes: safety first) counts wherever it came
+        # from, even one the runner volunteered before its umbrella was asked.
+        raised: list[tuple[Triage, RedFlag]] = [
+            (flag.triage, flag)
+            for flag_id, flag in self.knowledge.red_flags.items()
+            if flag.triage is not None and interview.answered(flag_id) in _RAISES
+        ]
         # Once an umbrella is answered anything but no, every flag from there on is asked on
         # its own and the later umbrellas are skipped: a runner with one warning sign is
         # checked for each of the others too.
         opened = False
+        ending = any(triage in _ENDING for triage, _ in raised)
         for flag_id, flag in self.knowledge.red_flags.items():
             umbrella = flag.triage is None
+            if ending:
+                break
             if flag.follows is not None:
                 if interview.answered(flag.follows) not in _RAISES:
                     continue
@@ -172,11 +182,6 @@ class Engine:
                 return self._question(flag_id, asked_before=self._symptoms_asked(interview))
             if umbrella:
                 opened = reply is not Answer.NO
-            # A "sometimes" to a warning sign is a yes: safety first.
-            if flag.triage is not None and reply in _RAISES:
-                raised.append((flag.triage, flag))
-                if flag.triage in _ENDING:
-                    break
         # The most serious flag raised decides, whatever order the answers came in.
         raised.sort(key=lambda item: RED_FLAG_TRIAGES.index(item[0]))
         if raised and raised[0][0] in _ENDING:
@@ -234,7 +239,7 @@ class Engine:
         check = None if ended else self._before_naming(weights, verdict, asked)
         if check is not None:
             return self._question(check, len(answered))
-        return self._outcome(interview, answered, raised, verdict, rivals, unnamable)
+        return self._outcome(interview, answered, raised, verdict, rivals, unnamable, share)
 
     def _confirmed(
         self,
@@ -420,6 +425,7 @@ class Engine:
         verdict: tuple[int, ...],
         rivals: tuple[int, ...],
         unnamable: frozenset[int],
+        certainty: float,
     ) -> Outcome:
         knowledge = self.knowledge
         settings = knowledge.settings
@@ -460,6 +466,7 @@ class Engine:
             safety_advice=soon.advice if soon else None,
             red_flag=soon.id if soon else None,
             uncertain=uncertain,
+            certainty=certainty,
         )
 
     def _weighs_for(self, chances: Sequence[float]) -> tuple[float, ...]:
@@ -482,6 +489,11 @@ class Engine:
                 weighed.append((weights[lead], position, reason))
         weighed.sort(key=lambda item: (-item[0], item[1]))
         return tuple(reason for _, _, reason in weighed[:_REASONS_SPOKEN])
+
+    def question(self, question_id: str, interview: Interview) -> Question:
+        """Question `question_id` as it would be asked in this interview: to confirm something
+        the runner volunteered, before the question the interview waits for."""
+        return self._question(question_id, asked_before=self._symptoms_asked(interview))
 
     def _question(self, question_id: str, asked_before: int) -> Question:
         knowledge = self.knowledge

@@ -4,10 +4,12 @@ Pure Python (no Alexa imports): a `Conversation` and what the runner said go in,
 `Conversation` and what the skill says (`Said`, in plain text) come out. The Alexa handlers
 only translate.
 
-Turns are short by ear: a question turn is the question; the outcome is a headline (the lead,
-the main reason, who to see, the disclaimer) and the rest comes on request ("why", "tell me
-more", "what else could it be", "who should I see"). Every line is localised once, as the turn
-is built, for the request's locale.
+Turns are short by ear: a question turn is the question; the outcome is a headline of at most
+40 words (the lead, the main reason, who to see, the disclaimer) and the rest comes on request
+("why", "tell me more", "can I keep running", ...). Filler is counted (`Heard`) so that it is
+not said again and again. What runners volunteer is heard whenever it is said: a warning sign
+is yes to its red flag, where it hurts is yes to its question, and a correction changes the
+last answer. Every line is localised once, as the turn is built, for the request's locale.
 """
 
 from __future__ import annotations
@@ -16,14 +18,30 @@ import re
 from typing import NamedTuple
 
 from skill.knowledge import Knowledge, load_knowledge
+from skill.knowledge.model import UNCLEAR
 from skill.knowledge.speech import DEFAULT_LOCALE, Speech, load_speech
 from skill.triage import Answer, Interview, Outcome, Question, shipped_engine
 
-# No spoken turn is longer than this, in words.
+# No spoken turn is longer than this, in words; a result, this.
 MAX_TURN_WORDS = 70
-# Triage levels that end the session: nothing should stand between the runner and help.
+MAX_RESULT_WORDS = 40
+# Triage levels whose advice comes before anything else.
 _GET_HELP_NOW = ("emergency", "urgent")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# A line that is filler, not content, is said at most this often in a session.
+_AT_MOST = 2
+# The disclaimer, at most this often in a session (the card always carries it).
+_DISCLAIMERS = 2
+# Short prompts that end the turns after a result, taken in turn so none is heard too often.
+_PROMPTS = tuple(f"offer.prompt_{n}" for n in range(1, 11))
+# After a "soon" result, the after-result answers that first repeat: see a doctor first.
+_DOCTOR_FIRST_TOPICS = ("when_to_worry", "scan")
+# "Fairly sure" once the lead holds at least this share of the belief (below it, "not very").
+_FAIRLY_SURE = 0.5
+# "Both sides", with nerve symptoms in a leg, may be the both-legs warning sign: check it.
+_BOTH_SIDES = "both_sides"
+_NERVE_SIGNS = ("numbness_tingling", "past_knee")
+_BOTH_LEGS_FLAG = "red_flag_neuro"
 
 
 class Card(NamedTuple):
@@ -43,21 +61,60 @@ class Said(NamedTuple):
     card: Card | None = None
 
 
+class Heard(NamedTuple):
+    """What the runner has heard already this session, so that filler is not said again and
+    again: counts of a few lines, never what the runner said."""
+
+    disclaimers: int = 0
+    in_the_app: int = 0
+    # "Would you like to hear more?" was offered for the result now standing.
+    offered: int = 0
+    prompts: int = 0
+    other_words: int = 0
+    carry_on: int = 0
+
+
 class Conversation(NamedTuple):
     """The interview (None before one has started, after a one-shot question, say), the
-    request's locale, and how many requests in a row were not understood."""
+    request's locale, how many requests in a row were not understood, what was heard, and a
+    warning sign asked to confirm something the runner volunteered."""
 
     interview: Interview | None = None
     locale: str = DEFAULT_LOCALE
     misunderstood: int = 0
+    heard: Heard = Heard()
+    confirming: str | None = None
 
     @property
     def step(self) -> Question | Outcome | None:
-        """What the interview waits for, derived (and memoised by the engine) on each use."""
-        return None if self.interview is None else step_of(self.interview)
+        """What the conversation waits for: a warning sign to confirm, else what the interview
+        waits for, derived (and memoised by the engine) on each use."""
+        if self.interview is None:
+            return None
+        if self.confirming is not None:
+            return shipped_engine().question(self.confirming, self.interview)
+        return step_of(self.interview)
+
+    @property
+    def waiting(self) -> str | None:
+        """The id of the yes/no question waiting for an answer, if any."""
+        step = self.step
+        return step.id if isinstance(step, Question) else None
 
     def with_interview(self, interview: Interview) -> Conversation:
-        return self._replace(interview=interview)
+        """A changed interview: any confirmation is dropped, and a new result is offered anew."""
+        if interview == self.interview:
+            return self._replace(confirming=None)
+        return self._replace(
+            interview=interview, confirming=None, heard=self.heard._replace(offered=0)
+        )
+
+    def hearing(self, **more: int) -> Conversation:
+        """The conversation once the runner has heard these lines (counts added)."""
+        heard = self.heard
+        return self._replace(
+            heard=heard._replace(**{name: getattr(heard, name) + n for name, n in more.items()})
+        )
 
 
 # --- the engine, reached from here only -----------------------------------------------------
@@ -78,6 +135,16 @@ def _safety_advice(outcome: Outcome) -> tuple[str, ...]:
     return (outcome.safety_advice,) if outcome.safety_advice else ()
 
 
+def _gets_help_now(step: object) -> bool:
+    return isinstance(step, Outcome) and step.triage in _GET_HELP_NOW
+
+
+def _recorded(interview: Interview, question_id: str, answer: Answer) -> Interview:
+    """The interview with `answer` for `question_id`, replacing any earlier answer to it."""
+    kept = tuple(item for item in interview.answers if item[0] != question_id)
+    return Interview((*kept, (question_id, answer)))
+
+
 class Turn(NamedTuple):
     conversation: Conversation
     said: Said
@@ -92,24 +159,32 @@ class Dialogue:
 
     def launch(self, conversation: Conversation | None = None) -> Turn:
         fresh = (conversation or Conversation()).with_interview(Interview())
-        return self._ask_current(fresh, self.speech.say("launch.welcome"))
+        return self._ask_current(fresh.hearing(disclaimers=1), self.speech.say("launch.welcome"))
 
     def start(self, conversation: Conversation) -> Turn:
         """The runner describes their pain ("my hip hurts"): start, or carry on where we are."""
         if isinstance(conversation.step, Question):
-            return self._ask_current(conversation, self.speech.say("ask.carry_on"))
+            conversation, carry_on = self._filler(conversation, "carry_on", "ask.carry_on")
+            return self._ask_current(conversation, *carry_on)
         if isinstance(conversation.step, Outcome):
             return self._offer(conversation)
         return self.launch(conversation)
 
     def start_over(self, conversation: Conversation) -> Turn:
-        fresh = conversation.with_interview(Interview())
-        return self._ask_current(fresh, self.speech.say("launch.restart"))
+        """From the top, keeping this session's safety answers: they are not asked again."""
+        interview = conversation.interview or Interview()
+        safety = tuple(item for item in interview.answers if item[0] in self.knowledge.red_flags)
+        line = "launch.restart_kept" if safety else "launch.restart"
+        fresh = conversation.with_interview(Interview(safety))
+        return self._present(fresh, self.speech.say(line))
 
     # --- answers -------------------------------------------------------------------------
 
     def answer(self, conversation: Conversation, answer: Answer) -> Turn:
         step = conversation.step
+        if conversation.confirming is not None and conversation.interview is not None:
+            checked = _recorded(conversation.interview, conversation.confirming, answer)
+            return self._present(conversation.with_interview(checked))
         if isinstance(step, Question):
             assert conversation.interview is not None
             moved_on = conversation.with_interview(
@@ -118,13 +193,15 @@ class Dialogue:
             return self._present(moved_on)
         if step is None:
             if answer is Answer.YES:
-                fresh = conversation.with_interview(Interview())
+                fresh = conversation.with_interview(Interview()).hearing(disclaimers=1)
                 return self._ask_current(fresh, self.speech.say("launch.begin"))
             if answer is Answer.NO:
                 return self.stop(conversation)
             return self._offer(conversation, self.speech.say("help.not_started"))
         # After an outcome the only question open is the offer to hear more or start over.
         if answer is Answer.YES:
+            if _gets_help_now(step):
+                return self._present(conversation)
             if step.conditions:
                 return self.more(conversation)
             return self.start_over(conversation)
@@ -138,9 +215,85 @@ class Dialogue:
             return self._offer(conversation, self.speech.say("answers.out_of_turn"))
         if not interview.answers:
             return self._ask_current(conversation, self.speech.say("go_back.nothing_to_undo"))
-        return self._ask_current(
+        return self._present(
             conversation.with_interview(interview.go_back()), self.speech.say("go_back.undone")
         )
+
+    def correct(self, conversation: Conversation, answer: Answer | None) -> Turn:
+        """ "No wait, I meant yes": the last answer changed, and what is now recorded said; never
+        an answer to the question that came next."""
+        interview = conversation.interview
+        if answer is None:
+            return self._unclear(conversation, "correction.unclear")
+        if interview is None or not interview.answers:
+            return self._continue(conversation, self.speech.say("correction.nothing"))
+        question_id, before = interview.answers[-1]
+        word = self.speech.say(f"answer_words.{answer.value}")
+        if before is answer:
+            return self._continue(conversation, self.speech.say("correction.same", answer=word))
+        changed = conversation.with_interview(interview.go_back().with_answer(question_id, answer))
+        return self._changed(conversation, changed, self.speech.say("correction.done", answer=word))
+
+    # --- what runners volunteer --------------------------------------------------------------
+
+    def warning_sign(self, conversation: Conversation, flag_id: str | None) -> Turn:
+        """A warning sign said unasked ("I've got a fever"): yes to its red flag, at once."""
+        flag = self.knowledge.red_flags.get(flag_id or "")
+        if flag is None or flag.triage is None:
+            return self._unclear(conversation, "volunteer.unclear_sign")
+        interview = conversation.interview or Interview()
+        if interview.answered(flag.id) in (Answer.YES, Answer.SOMETIMES):
+            return self._continue(conversation, self.speech.say("volunteer.known"))
+        raised = conversation.with_interview(_recorded(interview, flag.id, Answer.YES))
+        if _gets_help_now(raised.step):
+            return self._present(raised)  # nothing stands before the advice
+        noted = self.speech.say("volunteer.sign_soon")
+        if conversation.interview is None:  # said in a one-shot request: welcome first
+            welcome = self.speech.say("launch.welcome")
+            return self._present(raised.hearing(disclaimers=1), welcome, noted)
+        return self._present(raised, noted)
+
+    def no_warning_sign(self, conversation: Conversation) -> Turn:
+        """ "I don't have a fever": good to hear, but it answers no whole question, so nothing
+        is recorded."""
+        return self._continue(conversation, self.speech.say("volunteer.sign_denied"))
+
+    def fact(self, conversation: Conversation, fact_id: str | None) -> Turn:
+        """Where it hurts or how it began, said unasked ("it's more in my groin"): recorded as
+        yes to the matching question, and acknowledged in its words."""
+        interview = conversation.interview or Interview()
+        if fact_id == _BOTH_SIDES:
+            nerves = any(
+                interview.answered(sign) in (Answer.YES, Answer.SOMETIMES) for sign in _NERVE_SIGNS
+            )
+            if nerves and interview.answered(_BOTH_LEGS_FLAG) is None:
+                checking = conversation._replace(interview=interview, confirming=_BOTH_LEGS_FLAG)
+                return self._ask_current(checking, self.speech.say("volunteer.both_sides_check"))
+            return self._continue(conversation, self.speech.say("volunteer.both_sides"))
+        feature = self.knowledge.features.get(fact_id or "")
+        if feature is None:
+            if fact_id is None:
+                return self._unclear(conversation, "volunteer.unclear_fact")
+            return self._continue(conversation, self.speech.say("volunteer.side"))
+        if interview.answered(feature.id) is Answer.YES:
+            return self._continue(conversation, self.speech.say("volunteer.known"))
+        noted = self.speech.say("volunteer.fact", fact=feature.yes_reason)
+        recorded = conversation.with_interview(_recorded(interview, feature.id, Answer.YES))
+        if conversation.interview is None:
+            return self._present(
+                recorded.hearing(disclaimers=1), self.speech.say("launch.welcome"), noted
+            )
+        return self._changed(conversation, recorded, noted)
+
+    def duration(self, conversation: Conversation) -> Turn:
+        """How long it has hurt: no question weighs it, so it is acknowledged, not recorded."""
+        return self._continue(conversation, self.speech.say("volunteer.duration"))
+
+    def small_talk(self, conversation: Conversation) -> Turn:
+        """Said in passing ("I ran a marathon last week"): a kind word, back to the question;
+        the count of misunderstandings stays as it was."""
+        turn = self._continue(conversation, self.speech.say("volunteer.small_talk"))
+        return Turn(turn.conversation._replace(misunderstood=conversation.misunderstood), turn.said)
 
     # --- questions about the question ------------------------------------------------------
 
@@ -153,21 +306,22 @@ class Dialogue:
         """Asked "what do you mean?": the question again in plainer words; nothing recorded."""
         step = conversation.step
         if isinstance(step, Question):
-            return self._ask_plainly(conversation, self.speech.say("ask.other_words"))
-        if isinstance(step, Outcome) and step.conditions:
+            conversation, other_words = self._filler(conversation, "other_words", "ask.other_words")
+            return self._ask_plainly(conversation, *other_words)
+        if isinstance(step, Outcome) and step.conditions and not _gets_help_now(step):
             return self.explain(conversation, None)
         return self.help(conversation)
 
     def term(self, conversation: Conversation, term_id: str | None) -> Turn:
         """Asked "what is the sitting bone?": the term in one breath, then what was waiting."""
         term = self.knowledge.terms.get(term_id or "")
-        if isinstance(conversation.step, Question):
-            if term is None:
-                return self._ask_plainly(conversation, self.speech.say("term.unknown"))
-            return self._ask_current(conversation, term.explanation)
         if term is None:
-            return self._offer(conversation, self.speech.say("explain.unknown"))
-        return self._offer(conversation, term.explanation)
+            if isinstance(conversation.step, Question):
+                turn = self._ask_plainly(conversation, self.speech.say("term.unknown"))
+            else:
+                turn = self._offer(conversation, self.speech.say("explain.unknown"))
+            return _misunderstood(conversation, turn)
+        return self._continue(conversation, term.explanation)
 
     def why(self, conversation: Conversation) -> Turn:
         step = conversation.step
@@ -181,8 +335,10 @@ class Dialogue:
             else:
                 why = self.speech.say("why.no_reasons", name=name)
             return self._offer(conversation, why)
+        if isinstance(step, Outcome) and _gets_help_now(step):
+            return self._offer(conversation, self._meaning(step))
         if isinstance(step, Outcome):
-            return self._offer(conversation, step.advice)
+            return self._offer(conversation, self.speech.say("why.unclear"))
         return self._offer(conversation, self.speech.say("why.no_question"))
 
     def questions_left(self, conversation: Conversation) -> Turn:
@@ -215,17 +371,17 @@ class Dialogue:
             said = self.speech.say("runner_up.named", name=self._name(step.conditions[1]))
         elif step.conditions:
             said = self.speech.say("runner_up.none", name=self._name(step.conditions[0]))
-        elif step.triage == "unclear":
-            said = self.speech.say("runner_up.unclear")
+        elif _gets_help_now(step):
+            said = self.speech.say("runner_up.red_flag")
         else:
-            said = step.advice
+            said = self.speech.say("runner_up.unclear")
         return self._offer(conversation, said)
 
     def who_to_see(self, conversation: Conversation) -> Turn:
         step = conversation.step
         if not isinstance(step, Outcome):
             return self._continue(conversation, self.speech.say("who.not_yet"))
-        return self._offer(conversation, step.advice)
+        return self._offer(conversation, *_safety_advice(step), step.advice)
 
     def more(self, conversation: Conversation) -> Turn:
         """Asked "tell me more" or "what test would confirm it": the lead described, and how a
@@ -236,14 +392,50 @@ class Dialogue:
         if isinstance(step, Outcome) and step.conditions:
             lead = self.knowledge.causes[step.conditions[0]]
             described = f"{_capitalised(lead.name)}. {lead.description}"
-            confirm = self._how_to_confirm(step.advice)
-            follow_up = self.speech.say("offer.after_explaining")
-            return self._turn(
-                conversation, Said((described, confirm, follow_up), reprompt=follow_up)
-            )
+            return self._offer(conversation, described, self._how_to_confirm(step.advice))
+        if isinstance(step, Outcome) and _gets_help_now(step):
+            return self._offer(conversation, self._meaning(step))
         if isinstance(step, Outcome):
-            return self._offer(conversation, step.advice)
+            return self._offer(conversation, self._how_to_confirm(step.advice))
         return self.help(conversation)
+
+    def how_sure(self, conversation: Conversation) -> Turn:
+        """How sure the skill is, in words: how clearly the answers single out the lead."""
+        step = conversation.step
+        if not isinstance(step, Outcome):
+            return self._continue(conversation, self.speech.say("sure.not_yet"))
+        if _gets_help_now(step):
+            return self._offer(conversation, self.speech.say("sure.red_flag"))
+        if step.uncertain or not step.conditions:
+            return self._offer(conversation, self.speech.say("sure.unclear"))
+        name = self._name(step.conditions[0])
+        if len(step.conditions) > 1:
+            other = self._name(step.conditions[1])
+            return self._offer(conversation, self.speech.say("sure.close", name=name, other=other))
+        if step.certainty >= self.knowledge.settings.confident_share:
+            return self._offer(conversation, self.speech.say("sure.clear", name=name))
+        if step.certainty >= _FAIRLY_SURE:
+            return self._offer(conversation, self.speech.say("sure.fair", name=name))
+        return self._offer(conversation, self.speech.say("sure.weak", name=name))
+
+    def after_result(self, conversation: Conversation, topic: str) -> Turn:
+        """Can I keep running, what helps meanwhile, how long, when to worry, do I need a scan:
+        the answer for the cause named (or for "unclear"); a warning sign's advice first."""
+        step = conversation.step
+        if not isinstance(step, Outcome):
+            if topic == "how_long":
+                return self.questions_left(conversation)
+            if topic == "when_to_worry":
+                return self._continue(conversation, self.speech.say("topic.worry_any_time"))
+            line = "topic.running_not_yet" if topic == "keep_running" else "topic.not_yet"
+            return self._continue(conversation, self.speech.say(line))
+        if _gets_help_now(step):
+            return self._offer(conversation, self.speech.say(f"red_flag_topic.{topic}"))
+        cause = step.conditions[0] if step.conditions and not step.uncertain else UNCLEAR
+        answers = self.knowledge.after_result.get(cause) or self.knowledge.after_result[UNCLEAR]
+        soon = step.safety_advice and topic in _DOCTOR_FIRST_TOPICS
+        first = (self.speech.say("topic.soon_first"),) if soon else ()
+        return self._offer(conversation, *first, answers[topic])
 
     def explain(
         self, conversation: Conversation, condition_id: str | None, heard: str | None = None
@@ -255,26 +447,30 @@ class Dialogue:
         condition = self.knowledge.causes.get(condition_id or "")
         if condition is None and heard and isinstance(step, Question):
             # Mid-question an unknown word is most likely one of the question's own.
-            return self._ask_plainly(conversation, self.speech.say("term.unknown"))
+            turn = self._ask_plainly(conversation, self.speech.say("term.unknown"))
+            return _misunderstood(conversation, turn)
         if condition is None:
             which = self.speech.say("explain.which")
             said = [self.speech.say("explain.unknown"), which] if heard else [which]
             # Then whatever was waiting, so a following "yes" answers a question actually asked.
-            return self._continue(conversation, *said)
+            turn = self._continue(conversation, *said)
+            return _misunderstood(conversation, turn) if heard else turn
         description = f"{_capitalised(condition.name)}. {condition.description}"
-        if isinstance(step, Outcome):
-            follow_up = self.speech.say("offer.after_explaining")
-            return self._turn(conversation, Said((description, follow_up), reprompt=follow_up))
         return self._continue(conversation, description)
 
     # --- help and trouble ------------------------------------------------------------------
 
     def help(self, conversation: Conversation) -> Turn:
+        """How the skill works, and what to say at this point."""
         step = conversation.step
         if isinstance(step, Question):
-            return self._ask_current(conversation, self.speech.say("help.in_interview"))
+            line = "help.screen" if step.is_safety_screen else "help.in_interview"
+            return self._ask_current(conversation, self.speech.say(line))
+        if _gets_help_now(step):
+            return self._offer(conversation, self.speech.say("help.after_red_flag"))
         if isinstance(step, Outcome):
-            return self._offer(conversation, self.speech.say("help.after_outcome"))
+            line = "help.after_outcome" if step.conditions else "help.after_unclear"
+            return self._offer(conversation, self.speech.say(line))
         return self._offer(conversation, self.speech.say("help.not_started"))
 
     def not_understood(self, conversation: Conversation) -> Turn:
@@ -287,6 +483,11 @@ class Dialogue:
         else:
             turn = self.help(conversation)
         return Turn(turn.conversation._replace(misunderstood=times), turn.said)
+
+    def _unclear(self, conversation: Conversation, key: str) -> Turn:
+        """Something volunteered that the model heard but could not place: how to say it, then
+        what was waiting; a misunderstanding all the same."""
+        return _misunderstood(conversation, self._continue(conversation, self.speech.say(key)))
 
     def error(self, conversation: Conversation) -> Turn:
         apology = self.speech.say("error.text")
@@ -301,37 +502,59 @@ class Dialogue:
         goodbye = (self.speech.say("goodbye.text"),)
         return self._turn(conversation, Said(goodbye, reprompt=None, end_session=True))
 
+    def thanks(self, conversation: Conversation) -> Turn:
+        """Thanks: "you're welcome" and the question still waiting, or a polite goodbye."""
+        welcome = self.speech.say("thanks.welcome")
+        if conversation.waiting is not None:
+            return self._ask_current(conversation, welcome)
+        goodbye = (welcome, self.speech.say("goodbye.text"))
+        return self._turn(conversation, Said(goodbye, reprompt=None, end_session=True))
+
     # --- the outcome -------------------------------------------------------------------------
 
     def headline(self, outcome: Outcome) -> tuple[str, ...]:
         """The outcome in brief: the lead and its main reason, who to see, the disclaimer."""
-        return self._headlines(outcome)[0]
+        return (*self._headlines(outcome)[0], outcome.disclaimer)
 
     def _headlines(self, outcome: Outcome) -> list[tuple[str, ...]]:
         """The headline's forms, fullest first, for when safety advice or a caution needs the
         room: without the main reason (one "why" away), the advice down to who can help, or
         without who to see."""
         who = self._who_to_see(outcome.advice)
+        # Who can help, without what sets them apart ("... who treats runners"): the card and
+        # "who should I see" say it whole.
+        who_briefly = self._who_to_see(outcome.advice, briefly=True)
         if not outcome.conditions:
             if outcome.triage in _GET_HELP_NOW:  # red-flag advice is said whole
-                return [(outcome.advice, outcome.disclaimer)]
+                return [(outcome.advice,)]
             only_who = self._who_to_see(outcome.advice, alone=True)
-            forms = [outcome.advice, who, only_who]
-            return [(form, outcome.disclaimer) for form in dict.fromkeys(forms)]
+            sayings = [outcome.advice, who, who_briefly, only_who]
+            return [(saying,) for saying in dict.fromkeys(sayings)]
         lead = self._lead_line(outcome)
-        # Last of all, who to see gives way (it is on the card and one "who" away).
-        briefest = (lead, outcome.disclaimer)
+        # Last, a look-alike named in the fewest words ("This looks like tailbone pain.").
+        briefest = (self._lead_line(outcome, briefly=True),)
         if not outcome.reasons:
-            return [(lead, who, outcome.disclaimer), briefest]
+            return list(dict.fromkeys([(lead, who), (lead, who_briefly), (lead,), briefest]))
         because = self._lead_line(outcome, outcome.reasons[0].text)
-        return [(because, who, outcome.disclaimer), (lead, who, outcome.disclaimer), briefest]
+        forms: list[tuple[str, ...]] = [
+            (because, who),
+            (because, who_briefly),
+            (lead, who),
+            (because,),
+            (lead,),
+            briefest,
+        ]
+        return list(dict.fromkeys(forms))
 
-    def _who_to_see(self, advice: str, *, alone: bool = False) -> str:
+    def _who_to_see(self, advice: str, *, alone: bool = False, briefly: bool = False) -> str:
         """The advice up to who can help ("A sports medicine doctor ... can help."), leaving
-        how they would confirm it for "tell me more"; `alone` drops what comes before."""
+        how they would confirm it for "tell me more"; `alone` drops what comes before, and
+        `briefly` what sets them apart ("who treats runners")."""
         before, who, _ = _who_can(advice)
         if not who:
             return advice
+        if briefly:
+            who = who.split(" who ")[0]
         return " ".join([*([] if alone else before), self.speech.say("outcome.who", who=who)])
 
     def _how_to_confirm(self, advice: str) -> str:
@@ -342,29 +565,74 @@ class Dialogue:
         specialist = self.speech.say("outcome.specialist")
         return f"{specialist} can {rest}"
 
-    def _say_outcome(self, outcome: Outcome, locale: str) -> Said:
+    def _say_outcome(self, conversation: Conversation, outcome: Outcome, *before: str) -> Turn:
+        """The result in at most MAX_RESULT_WORDS: safety advice first and whole; then the
+        fullest headline that fits, the disclaimer (at most twice a session), "the result is in
+        your Alexa app" (once), and one offer to hear more (a warning sign's advice ends with
+        how to hear it again, and the session stays open for that)."""
+        heard = conversation.heard
+        locale = conversation.locale
         card = Card(title=self._card_title(outcome), content=self._card_text(outcome))
-        ending = [self.speech.say("outcome.in_the_app")]
-        if outcome.triage not in _GET_HELP_NOW:
-            ending.append(self._offer_line(outcome))
+        help_now = outcome.triage in _GET_HELP_NOW
+        disclaimer = [outcome.disclaimer] if heard.disclaimers < _DISCLAIMERS else []
+        in_app = [] if heard.in_the_app else [self.speech.say("outcome.in_the_app")]
+        if help_now:
+            ending = self.speech.say("outcome.repeat_hint")
+        elif heard.offered:  # the result again: the offer to hear more was made already
+            ending = self.speech.say(_PROMPTS[heard.prompts % len(_PROMPTS)])
+        else:
+            ending = self._offer_line(outcome)
         # Fullest first: the caution said whole, then in brief (the card lists every sign).
-        cautions = [outcome.caution]
+        cautions: list[str | None] = [outcome.caution] if outcome.caution else [None]
         if outcome.caution:
             cautions.append(self.speech.say("outcome.caution_brief"))
-        headlines = self._headlines(outcome)
-        forms = [(c, h) for c in cautions for h in headlines]
-        for caution, (*before_disclaimer, disclaimer) in forms:
-            parts = [*_safety_advice(outcome), *before_disclaimer]
-            if outcome.caution and caution:
-                parts.append(caution)
-            parts += [disclaimer, *ending]
-            spoken = " ".join(self.speech.localised(part, locale) for part in parts)
-            if len(spoken.split()) <= MAX_TURN_WORDS:
+        # A result always ends with what to say next and drops "in your Alexa app" first; a
+        # warning sign's advice ends with how to hear it again, before the disclaimer (the card
+        # carries that).
+        endings = [[ending]]
+        if help_now:
+            in_app = []
+            endings = [[*disclaimer, ending], [ending], disclaimer, []]
+            disclaimer = []
+        # A "soon" outcome's advice said whole, else in brief (the card has it whole).
+        safety = [_safety_advice(outcome)]
+        if outcome.safety_advice:
+            safety.append((self.speech.say("outcome.soon_brief"),))
+        forms = [
+            [
+                *before,
+                *first,
+                *headline,
+                *filter(None, [caution]),
+                *disclaimer,
+                *app,
+                *end,
+            ]
+            for first in safety
+            for caution in cautions
+            for headline in self._headlines(outcome)
+            for end in endings
+            for app in dict.fromkeys([tuple(in_app), ()])
+        ]
+        parts = forms[-1]
+        for form in forms:
+            if _words(self.speech.localised(" ".join(form), locale)) <= MAX_RESULT_WORDS:
+                parts = form
                 break
-        if outcome.triage in _GET_HELP_NOW:
-            # Nothing should stand between the runner and getting help: no further questions.
-            return Said(tuple(parts), reprompt=None, end_session=True, card=card)
-        return Said(tuple(parts), reprompt=self._offer_line(outcome, full=True), card=card)
+        said_app = any(line in parts for line in in_app)
+        ended = ending in parts and not help_now
+        conversation = conversation.hearing(
+            disclaimers=1 if outcome.disclaimer in parts else 0,
+            in_the_app=1 if said_app else 0,
+            offered=1 if ended and not heard.offered else 0,
+            prompts=1 if ended and heard.offered else 0,
+        )
+        if help_now:
+            repeat = self.speech.say("outcome.repeat_hint")
+            said = Said(tuple(parts), reprompt=f"{outcome.advice} {repeat}", card=card)
+        else:
+            said = Said(tuple(parts), reprompt=self._reprompt_after(outcome), card=card)
+        return self._turn(conversation, said)
 
     def _card_text(self, outcome: Outcome) -> str:
         """Everything, in full, for the Alexa app: it is read, not heard. Every reason, not
@@ -412,17 +680,41 @@ class Dialogue:
         )
         return Turn(conversation._replace(misunderstood=0), localised)
 
-    def _present(self, conversation: Conversation) -> Turn:
+    def _filler(
+        self, conversation: Conversation, counter: str, key: str
+    ) -> tuple[Conversation, tuple[str, ...]]:
+        """A filler line, unless it has been said often enough this session already."""
+        if getattr(conversation.heard, counter) >= _AT_MOST:
+            return conversation, ()
+        return conversation.hearing(**{counter: 1}), (self.speech.say(key),)
+
+    def _present(self, conversation: Conversation, *before: str) -> Turn:
         step = conversation.step
         if isinstance(step, Question):
-            return self._ask_current(conversation)
+            return self._ask_current(conversation, *before)
         assert isinstance(step, Outcome)
-        return self._turn(conversation, self._say_outcome(step, conversation.locale))
+        return self._say_outcome(conversation, step, *before)
+
+    def _changed(self, before: Conversation, after: Conversation, *noted: str) -> Turn:
+        """After a correction or a volunteered fact: carry on, saying so if a result stands
+        unchanged or a result gives way to more questions."""
+        was, now = before.step, after.step
+        if (
+            isinstance(was, Outcome)
+            and isinstance(now, Outcome)
+            and (now.triage, now.conditions) == (was.triage, was.conditions)
+        ):
+            return self._offer(after, *noted, self.speech.say("volunteer.same_result"))
+        if isinstance(was, Outcome) and isinstance(now, Question):
+            return self._ask_current(after, *noted, self.speech.say("volunteer.more_questions"))
+        return self._present(after, *noted)
 
     def _ask_current(self, conversation: Conversation, *before: str) -> Turn:
         step = conversation.step
         if not isinstance(step, Question):
-            return self._present(conversation) if step else self._offer(conversation, *before)
+            return (
+                self._present(conversation, *before) if step else self._offer(conversation, *before)
+            )
         return self._turn(conversation, Said((*before, step.text), reprompt=self._reprompt(step)))
 
     def _ask_plainly(self, conversation: Conversation, *before: str) -> Turn:
@@ -438,38 +730,65 @@ class Dialogue:
 
     def _continue(self, conversation: Conversation, *before: str) -> Turn:
         """Say something, then go back to what was waiting: a question, or the offer."""
-        if isinstance(conversation.step, Question):
+        if conversation.waiting is not None:
             return self._ask_current(conversation, *before)
         return self._offer(conversation, *before)
 
     def _offer(self, conversation: Conversation, *before: str) -> Turn:
+        """Say something, then what the runner can do next: once per result the offer to hear
+        more; after that a short prompt, never the same one three times running."""
         step = conversation.step
-        offer = self._offer_line(step)
-        return self._turn(
-            conversation, Said((*before, offer), reprompt=self._offer_line(step, full=True))
-        )
-
-    def _offer_line(self, step: Question | Outcome | None, *, full: bool = False) -> str:
-        """What the skill offers to do next; `full` adds how to answer (for a reprompt)."""
         if isinstance(step, Outcome):
-            if step.conditions:
-                offer = self.speech.say("offer.after_outcome")
-                how = self.speech.say("offer.how")
-                return f"{offer} {how}" if full else offer
-            return self.speech.say("offer.after_unclear")
-        return self.speech.say("offer.start")
+            if not conversation.heard.offered and not _gets_help_now(step):
+                offer = self._offer_line(step)
+                conversation = conversation.hearing(offered=1)
+            else:
+                offer = self.speech.say(_PROMPTS[conversation.heard.prompts % len(_PROMPTS)])
+                conversation = conversation.hearing(prompts=1)
+            reprompt = self._reprompt_after(step)
+        else:
+            offer = reprompt = self.speech.say("offer.start")
+        return self._turn(conversation, Said((*before, offer), reprompt=reprompt))
 
-    def _lead_line(self, outcome: Outcome, reason: str = "") -> str:
+    def _offer_line(self, step: Outcome) -> str:
+        """The one offer after a result: hear more, or start over when nothing was named."""
+        if step.conditions:
+            return self.speech.say("offer.after_outcome")
+        return self.speech.say("offer.after_unclear")
+
+    def _reprompt_after(self, step: Outcome) -> str:
+        """What the runner can say once there is a result."""
+        if step.triage in _GET_HELP_NOW:
+            return f"{step.advice} {self.speech.say('outcome.repeat_hint')}"
+        return self.speech.say("offer.how" if step.conditions else "offer.how_unclear")
+
+    def _meaning(self, outcome: Outcome) -> str:
+        """What the warning sign behind a red-flag outcome can mean, else its advice."""
+        flag = self.knowledge.red_flags.get(outcome.red_flag or "")
+        return flag.purpose if flag is not None else outcome.advice
+
+    def _lead_line(self, outcome: Outcome, reason: str = "", *, briefly: bool = False) -> str:
         """The outcome's lead, and why when there is a reason: one of the seven as the best
-        lead, a look-alike as pain that comes from somewhere else."""
+        lead, a look-alike as pain that comes from somewhere else (`briefly`: just its name)."""
         lead = outcome.conditions[0]
         key = "outcome.elsewhere" if lead in self.knowledge.lookalikes else "outcome.lead"
+        if briefly and lead in self.knowledge.lookalikes:
+            return self.speech.say("outcome.elsewhere_brief", name=self._name(lead))
         if reason:
             return self.speech.say(f"{key}_because", name=self._name(lead), reason=reason)
         return self.speech.say(key, name=self._name(lead))
 
     def _name(self, condition_id: str) -> str:
         return self.knowledge.causes[condition_id].name
+
+
+def _misunderstood(before: Conversation, turn: Turn) -> Turn:
+    """A turn that did not understand the runner: the count of misunderstandings goes up."""
+    return Turn(turn.conversation._replace(misunderstood=before.misunderstood + 1), turn.said)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
 
 
 def _who_can(advice: str) -> tuple[list[str], str, str]:

@@ -8,7 +8,13 @@ from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_locale, get_slot, is_intent_name, is_request_type
+from ask_sdk_core.utils import (
+    get_intent_name,
+    get_locale,
+    get_slot,
+    is_intent_name,
+    is_request_type,
+)
 from ask_sdk_model import Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
@@ -183,6 +189,29 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         term_id, _ = slot_value(handler_input, intents.TERM_SLOT)
         return dialogue.term(conversation, term_id)
 
+    def volunteering_a_sign(handler_input: HandlerInput, conversation: Conversation) -> Turn:
+        flag_id, _ = slot_value(handler_input, intents.SIGN_SLOT)
+        return dialogue.warning_sign(conversation, flag_id)
+
+    def volunteering_a_fact(handler_input: HandlerInput, conversation: Conversation) -> Turn:
+        fact_id, _ = slot_value(handler_input, intents.FACT_SLOT)
+        return dialogue.fact(conversation, fact_id)
+
+    def correcting(handler_input: HandlerInput, conversation: Conversation) -> Turn:
+        code, _ = slot_value(handler_input, intents.ANSWER_SLOT)
+        answer = next((a for a in Answer if a.value == code), None)
+        return dialogue.correct(conversation, answer)
+
+    def asks_after_the_result(handler_input: HandlerInput) -> bool:
+        return bool(
+            is_request_type("IntentRequest")(handler_input)
+            and get_intent_name(handler_input) in intents.TOPICS
+        )
+
+    def asking_after_the_result(handler_input: HandlerInput, conversation: Conversation) -> Turn:
+        topic = intents.TOPICS[str(get_intent_name(handler_input))]
+        return dialogue.after_result(conversation, topic)
+
     # What a tapped button asks for: the same dialogue call as the same words said aloud.
     asked_by_tap = {
         screens.GO_BACK: dialogue.go_back,
@@ -231,6 +260,15 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         DialogueHandler(intent(intents.QUESTIONS_LEFT), only(dialogue.questions_left)),
         DialogueHandler(intent(intents.MORE), only(dialogue.more)),
         DialogueHandler(intent(intents.EXPLAIN_CONDITION), explaining),
+        DialogueHandler(intent(intents.WARNING_SIGN), volunteering_a_sign),
+        DialogueHandler(intent(intents.NO_WARNING_SIGN), only(dialogue.no_warning_sign)),
+        DialogueHandler(intent(intents.PAIN_FACT), volunteering_a_fact),
+        DialogueHandler(intent(intents.DURATION), only(dialogue.duration)),
+        DialogueHandler(intent(intents.CORRECTION), correcting),
+        DialogueHandler(intent(intents.HOW_SURE), only(dialogue.how_sure)),
+        DialogueHandler(asks_after_the_result, asking_after_the_result),
+        DialogueHandler(intent(intents.THANKS), only(dialogue.thanks)),
+        DialogueHandler(intent(intents.SMALL_TALK), only(dialogue.small_talk)),
         DialogueHandler(intent(intents.HELP), only(dialogue.help)),
         DialogueHandler(
             lambda h: (

@@ -22,9 +22,34 @@ STOP = "AMAZON.StopIntent"
 CANCEL = "AMAZON.CancelIntent"
 NAVIGATE_HOME = "AMAZON.NavigateHomeIntent"
 FALLBACK = "AMAZON.FallbackIntent"
+WARNING_SIGN = "WarningSignIntent"
+NO_WARNING_SIGN = "NoWarningSignIntent"
+PAIN_FACT = "PainFactIntent"
+DURATION = "DurationIntent"
+CORRECTION = "CorrectionIntent"
+HOW_SURE = "HowSureIntent"
+KEEP_RUNNING = "KeepRunningIntent"
+MEANWHILE = "MeanwhileIntent"
+HOW_LONG = "HowLongIntent"
+WORRY = "WorryIntent"
+SCAN = "ScanIntent"
+THANKS = "ThanksIntent"
+SMALL_TALK = "SmallTalkIntent"
+
+# The after-result topics (clinical.toml's [after_result] keys) each intent asks about.
+TOPICS = {
+    KEEP_RUNNING: "keep_running",
+    MEANWHILE: "meanwhile",
+    HOW_LONG: "how_long",
+    WORRY: "when_to_worry",
+    SCAN: "scan",
+}
 
 CONDITION_SLOT = "condition"
 TERM_SLOT = "term"
+SIGN_SLOT = "sign"
+FACT_SLOT = "fact"
+ANSWER_SLOT = "answer"
 
 ALL: tuple[str, ...] = (
     YES,
@@ -49,4 +74,17 @@ ALL: tuple[str, ...] = (
     CANCEL,
     NAVIGATE_HOME,
     FALLBACK,
+    WARNING_SIGN,
+    NO_WARNING_SIGN,
+    PAIN_FACT,
+    DURATION,
+    CORRECTION,
+    HOW_SURE,
+    KEEP_RUNNING,
+    MEANWHILE,
+    HOW_LONG,
+    WORRY,
+    SCAN,
+    THANKS,
+    SMALL_TALK,
 )

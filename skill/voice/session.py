@@ -1,10 +1,12 @@
 """Where the conversation lives between turns: Alexa session attributes, and nowhere else.
 
 Keys: `interview` (the engine's state), `misunderstood` (requests not understood in a row,
-when there were any), and, per the contract, `question` (the id of the question waiting for an
-answer) and `outcome` (triage and conditions once concluded). Only `interview` and
-`misunderstood` are read back; `question` and `outcome` are derived from the interview on every
-turn, so a tampered copy of them changes nothing. The locale comes with each request.
+when there were any), `heard` (how often a few filler lines were said, as comma-separated
+counts: never what the runner said), `confirm` (a warning sign asked to confirm something the
+runner volunteered), and, per the contract, `question` (the id of the question waiting for an
+answer) and `outcome` (triage and conditions once concluded). `question` and `outcome` are
+derived on every turn, so a tampered copy of them changes nothing; the others are read back
+only when they are well formed. The locale comes with each request.
 """
 
 from __future__ import annotations
@@ -12,14 +14,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from skill.knowledge import load_knowledge
 from skill.knowledge.speech import DEFAULT_LOCALE
-from skill.triage import Outcome, Question
-from skill.voice.dialogue import Conversation, restored
+from skill.triage import Interview, Outcome
+from skill.voice.dialogue import Conversation, Heard, restored
 
 INTERVIEW_KEY = "interview"
 QUESTION_KEY = "question"
 OUTCOME_KEY = "outcome"
 MISUNDERSTOOD_KEY = "misunderstood"
+HEARD_KEY = "heard"
+CONFIRM_KEY = "confirm"
+# A count of a heard line above this is tampered with.
+_MAX_HEARD = 99
 # More than this in a row counts the same (and a tampered number stays small).
 _MAX_MISUNDERSTOOD = 9
 
@@ -34,20 +41,46 @@ def conversation_from(
         misunderstood = 0
     interview = restored(attributes[INTERVIEW_KEY]) if INTERVIEW_KEY in attributes else None
     return Conversation(
-        interview, locale=locale, misunderstood=max(0, min(misunderstood, _MAX_MISUNDERSTOOD))
+        interview,
+        locale=locale,
+        misunderstood=max(0, min(misunderstood, _MAX_MISUNDERSTOOD)),
+        heard=_heard(attributes.get(HEARD_KEY)),
+        confirming=_confirming(attributes.get(CONFIRM_KEY), interview),
     )
+
+
+def _heard(stored: object) -> Heard:
+    """The counts of heard lines, if well formed; none otherwise."""
+    if not isinstance(stored, str):
+        return Heard()
+    counts = stored.split(",")
+    if len(counts) != len(Heard._fields) or not all(c.isdigit() and len(c) <= 2 for c in counts):
+        return Heard()
+    return Heard(*(int(c) for c in counts))
+
+
+def _confirming(stored: object, interview: Interview | None) -> str | None:
+    """A warning sign waiting for confirmation: a real one, not answered yet."""
+    flag = load_knowledge().red_flags.get(stored) if isinstance(stored, str) else None
+    if flag is None or flag.triage is None or interview is None or interview.answered(flag.id):
+        return None
+    return flag.id
 
 
 def attributes_for(conversation: Conversation) -> dict[str, Any]:
     attributes: dict[str, Any] = {}
     if conversation.misunderstood:
         attributes[MISUNDERSTOOD_KEY] = conversation.misunderstood
+    if any(conversation.heard):
+        attributes[HEARD_KEY] = ",".join(str(min(n, _MAX_HEARD)) for n in conversation.heard)
     if conversation.interview is None:
         return attributes
     attributes[INTERVIEW_KEY] = conversation.interview.to_state()
+    if conversation.confirming is not None:
+        attributes[CONFIRM_KEY] = conversation.confirming
     step = conversation.step
-    if isinstance(step, Question):
-        attributes[QUESTION_KEY] = step.id
+    if conversation.waiting is not None:
+        attributes[QUESTION_KEY] = conversation.waiting
     elif isinstance(step, Outcome):
         attributes[OUTCOME_KEY] = {"triage": step.triage, "conditions": list(step.conditions)}
     return attributes

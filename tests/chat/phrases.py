@@ -20,8 +20,8 @@ from tests.triage.spec import SCREEN as SCREEN_QUESTION
 PHRASES = Path(__file__).with_name("phrases.toml")
 KNOWLEDGE = load_knowledge()
 SPEECH = load_speech()
-# Effects followed by an id (a term's or a condition's); every other effect is its whole text.
-WITH_DETAIL = ("term", "explain")
+# Effects followed by a detail (an id or an answer code); every other effect is its whole text.
+WITH_DETAIL = ("term", "explain", "sign", "fact", "correct", "topic")
 ANSWER_CODES = {"yes": "y", "no": "n", "sometimes": "s", "not sure": "u"}
 
 
@@ -48,9 +48,20 @@ STATES: dict[str, Interview | None] = {
     "screen": Interview(),
     "saddle": Interview(((SCREEN_QUESTION, Answer.YES),)),
     "symptom": Interview(_AFTER_SCREEN),
+    # Mid-interview, after a yes to numbness or tingling in the leg.
+    "tingling": Interview((*_AFTER_SCREEN, ("numbness_tingling", Answer.YES))),
     "outcome": _played({"numbness_tingling": "y", "deep_buttock_spot": "y"}, _AFTER_SCREEN),
     "unclear": _played({}, _AFTER_SCREEN),
+    # After urgent advice: a fall or a fever.
+    "urgent": Interview(
+        (
+            (SCREEN_QUESTION, Answer.NO),
+            ("red_flag_any_2", Answer.YES),
+            ("red_flag_trauma_fever", Answer.YES),
+        )
+    ),
 }
+ENDING = ("emergency", "urgent")
 
 
 @dataclass(frozen=True)
@@ -114,7 +125,38 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
     if effect == "back":
         assert answers_in(response) == answers_before[:-1], context
         return
-    if effect in ("start over", "start", "begin"):
+    if effect == "sign":
+        check_warning_sign(detail, answers_before, response, said, context)
+        return
+    if effect == "fact":
+        after = answers_in(response) or []
+        assert (detail, "y") in after and said.startswith("Got it: "), context
+        assert [a for a in after if a[0] != detail] == [
+            a for a in answers_before if a[0] != detail
+        ], context
+        assert not body.get("shouldEndSession"), context
+        return
+    if effect == "correct":
+        assert answers_before, context
+        last, _ = answers_before[-1]
+        assert answers_in(response) == [*answers_before[:-1], (last, detail)], context
+        assert said.startswith(("Got it, ", "That's what I have")), context
+        return
+    if effect == "thanks" and (step is None or isinstance(step, Outcome)):
+        assert body.get("shouldEndSession") is True, context
+        assert said.startswith("You're welcome."), context
+        return
+    if effect == "both sides check":
+        assert answers_in(response) == answers_before, context
+        assert attributes.get("question") == "red_flag_neuro", context
+        assert said.endswith(KNOWLEDGE.red_flags["red_flag_neuro"].question), context
+        return
+    if effect == "start over":
+        kept = [a for a in answers_before if a[0].startswith("red_flag")]
+        assert answers_in(response) == kept, context
+        assert said.startswith("Okay, from the top"), context
+        return
+    if effect in ("start", "begin"):
         assert answers_in(response) == [], context
         assert attributes.get("question") == SCREEN_QUESTION, context
         assert said.endswith(KNOWLEDGE.question_text(SCREEN_QUESTION)), context
@@ -143,7 +185,10 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
     elif effect == "explain":
         assert local(KNOWLEDGE.conditions[detail].description) in said, context
     elif effect == "repeat":
-        assert isinstance(step, Question) and said == step.text, context
+        if isinstance(step, Outcome):
+            assert said.startswith(local(step.advice)), context
+        else:
+            assert isinstance(step, Question) and said == step.text, context
     elif effect == "why":
         if isinstance(step, Question):
             assert said.startswith(step.purpose) and said.endswith(step.text), context
@@ -155,16 +200,68 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
     elif effect == "carry on":
         assert isinstance(step, Question) and said.endswith(step.text), context
     elif effect == "help":
-        assert said.startswith("Answer yes, no") or "You can" in said or "asks short" in said, (
-            context
-        )
+        helps = [SPEECH.say(key) for key in sorted(SPEECH.keys()) if key.startswith("help.")]
+        assert any(said.startswith(line) for line in helps), context
     elif effect == "no result":
         assert "no result yet" in said or "Once we've finished" in said, context
+    elif effect == "not yet":
+        assert step is None or isinstance(step, Question), context
+        assert said.startswith(("I can't say yet", "Until we know more", "I can answer")), context
+    elif effect in ("noted", "no sign", "thanks"):
+        openings = {"noted": ("Thanks", "Good to know"), "no sign": "Good", "thanks": "You're"}
+        assert said.startswith(openings[effect]), context
+        if isinstance(step, Question):
+            assert said.endswith(step.text), context
+    elif effect == "topic":
+        check_topic(detail, step, said, locale, context)
+    elif effect == "sure":
+        assert isinstance(step, Outcome), context
+        assert any(
+            said.startswith(SPEECH.say(f"sure.{kind}", name="", other="").split(":")[0][:12])
+            for kind in ("clear", "fair", "weak", "close", "unclear", "red_flag")
+        ), context
     elif effect in ("result", "runner up", "who", "more"):
         assert isinstance(step, Outcome), context
         check_outcome_effect(effect, step, said, locale, context)
     else:
         raise AssertionError(f"unknown effect in phrases.toml: {phrase.effect!r}")
+
+
+def check_warning_sign(
+    flag_id: str,
+    answers_before: list[tuple[str, str]],
+    response: dict[str, Any],
+    said: str,
+    context: str,
+) -> None:
+    """A volunteered warning sign is yes to its red flag; an ending one gives its advice at
+    once, with the session left open to hear it again."""
+    after = answers_in(response) or []
+    assert (flag_id, "y") in after, context
+    assert [a for a in after if a[0] != flag_id] == [
+        a for a in answers_before if a[0] != flag_id
+    ], context
+    assert not response["response"].get("shouldEndSession"), context
+    flag = KNOWLEDGE.red_flags[flag_id]
+    if flag.triage in ENDING:
+        outcome = (response.get("sessionAttributes") or {}).get("outcome") or {}
+        assert outcome.get("triage") == flag.triage, context
+        assert said.endswith(SPEECH.say("outcome.repeat_hint")), context
+    else:
+        assert SPEECH.say("volunteer.sign_soon") in said, context
+
+
+def check_topic(topic: str, step: object, said: str, locale: str, context: str) -> None:
+    """After a result, the answer held for its cause; before one, a sensible word."""
+    if not isinstance(step, Outcome):
+        assert said, context
+        return
+    if step.triage in ENDING:
+        assert said.startswith(SPEECH.say(f"red_flag_topic.{topic}")), context
+        return
+    cause = step.conditions[0] if step.conditions else "unclear"
+    answer = KNOWLEDGE.after_result[cause][topic]
+    assert SPEECH.localised(answer, locale) in said, context
 
 
 def check_outcome_effect(
@@ -173,7 +270,7 @@ def check_outcome_effect(
     advice = SPEECH.localised(outcome.advice, locale)
     names = [KNOWLEDGE.conditions[c].name for c in outcome.conditions]
     if effect == "result":
-        expected = f"My best lead is {names[0]}" if names else advice
+        expected = f"My best lead is {names[0]}" if names else advice.split(".")[0]
         assert expected in said and outcome.disclaimer in said, context
     elif effect == "runner up":
         if len(names) > 1:

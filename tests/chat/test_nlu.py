@@ -23,15 +23,19 @@ CONDITIONS = LANGUAGE_MODEL["types"][0]["values"]
 TERMS = LANGUAGE_MODEL["types"][1]["values"]
 
 
-def filled(sample: str) -> str:
-    """A sample as someone would say it: the slot filled with a condition's spoken name."""
-    return sample.replace("{condition}", CONDITIONS[1]["name"]["value"]).replace(
-        "{term}", TERMS[0]["name"]["value"]
-    )
+FIRST_VALUES = {t["name"]: t["values"][0]["name"]["value"] for t in LANGUAGE_MODEL["types"]}
+
+
+def filled(intent: dict[str, Any], sample: str) -> str:
+    """A sample as someone would say it: each slot filled with the first value of its type (a
+    condition's spoken name, a term, a warning sign, ...)."""
+    for slot in intent.get("slots", []):
+        sample = sample.replace(f"{{{slot['name']}}}", FIRST_VALUES[slot["type"]])
+    return sample
 
 
 SAMPLES = [
-    pytest.param(intent["name"], filled(sample), id=f"{intent['name']}:{sample}")
+    pytest.param(intent["name"], filled(intent, sample), id=f"{intent['name']}:{sample}")
     for intent in LANGUAGE_MODEL["intents"]
     for sample in intent["samples"]
 ]
@@ -234,3 +238,44 @@ def test_a_fragment_of_an_answer_is_never_taken_for_an_answer(nlu: Nlu, fragment
     # may be recorded.
     answers = {"AMAZON.YesIntent", "AMAZON.NoIntent", "SometimesIntent", "NotSureIntent"}
     assert nlu.resolve(fragment).name not in answers
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "value"),
+    [
+        ("I took a fall running downhill", "WarningSignIntent", "red_flag_trauma_fever"),
+        ("my groin feels numb", "WarningSignIntent", "red_flag_saddle"),
+        ("it started with a pop when I sprinted", "PainFactIntent", "sudden_pull"),
+        ("it is more in my groin actually", "PainFactIntent", "groin_pain"),
+        ("oh and I fell on the ice last week", "WarningSignIntent", "red_flag_trauma_fever"),
+    ],
+)
+def test_what_runners_tell_in_their_own_words_is_found_by_its_values(
+    nlu: Nlu, said: str, intent: str, value: str
+) -> None:
+    match = nlu.resolve(said)
+    slot = "sign" if intent == "WarningSignIntent" else "fact"
+    assert (match.name, match.resolved_id(slot)) == (intent, value)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'm not having any numbness",
+        "I don't have any bladder trouble at all",
+        "is the groin the same as the hip",
+        "I think it does",
+        "I'm not sure what a fever means",
+    ],
+)
+def test_a_denial_a_question_or_confusion_is_never_a_warning_sign_or_a_fact(
+    nlu: Nlu, said: str
+) -> None:
+    assert nlu.resolve(said).name not in ("WarningSignIntent", "PainFactIntent")
+
+
+@pytest.mark.parametrize(("said", "intent"), [("no not really", "AMAZON.NoIntent")])
+def test_a_negative_answer_may_hold_more_than_one_negation(
+    nlu: Nlu, said: str, intent: str
+) -> None:
+    assert nlu.resolve(said).name == intent

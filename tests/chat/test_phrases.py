@@ -39,8 +39,10 @@ def test_the_suite_holds_at_least_150_phrasings_in_every_state() -> None:
         "screen",
         "saddle",
         "symptom",
+        "tingling",
         "outcome",
         "unclear",
+        "urgent",
     }
 
 

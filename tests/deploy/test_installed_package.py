@@ -106,5 +106,5 @@ def test_chat_from_the_installed_package_talks_outside_the_checkout(
         cwd=tmp_path,
     )
 
-    assert "Alexa: Welcome to Glute Detective." in chat.stdout
+    assert "Alexa: Welcome to Glute Detective" in chat.stdout
     assert "Sciatica from a lumbar disc." in chat.stdout

@@ -108,16 +108,56 @@ def test_runner_unsure_about_several_things_still_gets_an_outcome(converse: Conv
 
 
 @pytest.mark.parametrize("triage", ["emergency", "urgent"])
-def test_red_flag_ends_the_session_with_the_urgent_advice(converse: Converse, triage: str) -> None:
+def test_red_flag_gives_the_advice_and_it_can_be_heard_again(
+    converse: Converse, triage: str
+) -> None:
     vignette = first_vignette([triage])
-    turns = converse({"launch": True}, answer_step(vignette))
-    final = turns[-1]
+    turns = converse({"launch": True}, answer_step(vignette), {"utter": "what was that number"})
+    advice, again = turns[-2], turns[-1]
 
-    assert final.outcome == {"triage": triage, "conditions": []}
-    assert final.ends_session and not final.reprompt
-    assert final.response["response"]["card"]["title"]
-    asked = {turn.question for turn in turns[:-1]}
+    assert advice.outcome == {"triage": triage, "conditions": []}
+    assert not advice.ends_session and advice.speech.endswith("Say repeat to hear that again.")
+    assert "call 911" in advice.reprompt
+    assert advice.response["response"]["card"]["title"]
+    asked = {turn.question for turn in turns[:-2]}
     assert asked <= set(SCREEN_ORDER), "no symptom questions before the advice"
+    assert again.intent == "AMAZON.RepeatIntent"
+    assert again.speech.split(".")[0] == advice.speech.split(".")[0]
+
+
+def test_a_warning_sign_said_in_passing_mid_interview_gets_its_advice_at_once(
+    converse: Converse,
+) -> None:
+    turns = converse({"launch": True}, {"utter": "no"}, {"utter": "I fell on the ice last week"})
+    said = turns[2]
+    assert said.intent == "WarningSignIntent"
+    assert said.outcome == {"triage": "urgent", "conditions": []}
+    assert ["red_flag_trauma_fever", "y"] in said.answers
+    assert said.speech.startswith("Pain after an injury")
+
+
+def test_a_correction_changes_the_last_answer_not_the_next(converse: Converse) -> None:
+    turns = converse(
+        {"launch": True}, {"utter": "no"}, {"utter": "no"}, {"utter": "no wait I meant yes"}
+    )
+    before, corrected = turns[2], turns[3]
+    assert corrected.intent == "CorrectionIntent"
+    assert corrected.answers == [*before.answers[:-1], [before.answers[-1][0], "y"]]
+    assert corrected.speech.startswith("Got it, yes to that.")
+
+
+def test_after_the_result_runners_ask_what_they_want_to_know(converse: Converse) -> None:
+    vignette = first_vignette(["see_specialist", "hip_bursitis"])
+    asked = ["can I keep running", "how sure are you", "do I need an MRI", "thank you"]
+    turns = converse({"launch": True}, answer_step(vignette), *({"utter": said} for said in asked))
+    running, sure, scan, thanks = turns[-4:]
+    assert running.intent == "KeepRunningIntent"
+    assert KNOWLEDGE.after_result["hip_bursitis"]["keep_running"] in running.speech
+    assert sure.intent == "HowSureIntent"
+    assert sure.speech.startswith(("Quite sure", "Fairly sure", "Not very sure", "It's close"))
+    assert scan.intent == "ScanIntent"
+    assert KNOWLEDGE.after_result["hip_bursitis"]["scan"] in scan.speech
+    assert thanks.intent == "ThanksIntent" and thanks.ends_session
 
 
 def test_all_no_runner_hears_that_nothing_fits(converse: Converse) -> None:
@@ -214,11 +254,13 @@ def test_built_in_requests_keep_the_question_waiting(
     assert turns[2].answers == turns[1].answers
 
 
-def test_start_over_clears_the_answers(converse: Converse) -> None:
+def test_start_over_clears_the_answers_but_the_safety_ones(converse: Converse) -> None:
     turns = converse({"launch": True}, {"utter": "no"}, {"utter": "yes"}, {"utter": "start over"})
     assert turns[3].intent == "AMAZON.StartOverIntent"
-    assert turns[3].answers == []
-    assert turns[3].question == SCREEN
+    # Both answers were to safety questions: they are kept, and the screen goes on from there.
+    assert turns[3].answers == turns[2].answers
+    assert turns[3].question == turns[2].question
+    assert turns[3].speech.startswith("Okay, from the top, keeping your safety answers.")
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import pytest
 from skill.chat.nlu import load_interaction_model
 from skill.interaction_model import builder, rules
 from skill.knowledge import load_knowledge
+from skill.triage import Answer
 from testkit import REPO_ROOT as ROOT
 from tests.model import LOCALES
 
@@ -38,6 +39,19 @@ INTENTS = {
     "AMAZON.CancelIntent",
     "AMAZON.NavigateHomeIntent",
     "AMAZON.FallbackIntent",
+    "WarningSignIntent",
+    "NoWarningSignIntent",
+    "PainFactIntent",
+    "DurationIntent",
+    "CorrectionIntent",
+    "HowSureIntent",
+    "KeepRunningIntent",
+    "MeanwhileIntent",
+    "HowLongIntent",
+    "WorryIntent",
+    "ScanIntent",
+    "ThanksIntent",
+    "SmallTalkIntent",
 }
 
 
@@ -108,6 +122,19 @@ def test_every_custom_intent_has_at_least_fifteen_samples(language_model: dict[s
         "QuestionsLeftIntent",
         "MoreIntent",
         "ExplainConditionIntent",
+        "WarningSignIntent",
+        "NoWarningSignIntent",
+        "PainFactIntent",
+        "DurationIntent",
+        "CorrectionIntent",
+        "HowSureIntent",
+        "KeepRunningIntent",
+        "MeanwhileIntent",
+        "HowLongIntent",
+        "WorryIntent",
+        "ScanIntent",
+        "ThanksIntent",
+        "SmallTalkIntent",
     }
     for intent in custom:
         assert len(intent["samples"]) >= 15, intent["name"]
@@ -160,7 +187,7 @@ def test_words_about_the_question_itself_ask_it_again_instead_of_explaining_a_co
 def test_condition_type_has_exactly_the_ids_of_the_seven_and_the_lookalikes(
     language_model: dict[str, Any],
 ) -> None:
-    condition_type, _ = language_model["types"]
+    condition_type, _ = language_model["types"][:2]
     assert condition_type["name"] == "ConditionType"
     ids = [value["id"] for value in condition_type["values"]]
     assert sorted(ids) == sorted(load_knowledge().causes)
@@ -170,7 +197,7 @@ def test_condition_type_has_exactly_the_ids_of_the_seven_and_the_lookalikes(
 def test_term_type_has_every_term_of_the_knowledge_by_all_its_words(
     language_model: dict[str, Any],
 ) -> None:
-    _, term_type = language_model["types"]
+    _, term_type = language_model["types"][:2]
     assert term_type["name"] == "TermType"
     words = {v["id"]: [v["name"]["value"], *v["name"]["synonyms"]] for v in term_type["values"]}
     assert words == {term.id: list(term.words) for term in load_knowledge().terms.values()}
@@ -316,8 +343,22 @@ def test_a_locale_table_replaces_only_that_locales_samples(
 def test_condition_values_are_the_knowledge_causes_by_name_and_synonyms(
     language_model: dict[str, Any],
 ) -> None:
-    condition_type, _ = language_model["types"]  # then TermType
+    condition_type, _ = language_model["types"][:2]  # then TermType
     conditions = load_knowledge().causes.values()
     assert condition_type["values"] == [
         {"id": c.id, "name": {"value": c.name, "synonyms": list(c.synonyms)}} for c in conditions
     ]
+
+
+def test_volunteered_slot_values_name_what_the_knowledge_and_the_engine_know(
+    language_model: dict[str, Any],
+) -> None:
+    knowledge = load_knowledge()
+    types = {t["name"]: {v["id"] for v in t["values"]} for t in language_model["types"]}
+    # Each warning sign is one of the red flags that decides a triage.
+    assert types["WarningSignType"] == {
+        fid for fid, flag in knowledge.red_flags.items() if flag.triage is not None
+    }
+    # Each fact is a symptom question, or a side, which no question weighs.
+    assert types["FactType"] <= {*knowledge.features, "both_sides", "one_side"}
+    assert types["AnswerType"] == {answer.value for answer in Answer}

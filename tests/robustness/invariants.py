@@ -87,7 +87,11 @@ def check_session_attributes(attributes: object) -> None:
     interview = shipped_engine().restore(attributes["interview"])
     assert interview.to_state() == attributes["interview"], "the stored interview is not genuine"
     step = shipped_engine().next_step(interview)
-    if isinstance(step, Question):
+    confirming = attributes.get("confirm")
+    if confirming is not None:
+        # A warning sign asked to confirm something volunteered waits before the interview.
+        assert question == confirming and interview.answered(confirming) is None
+    elif isinstance(step, Question):
         assert question == step.id
     else:
         assert isinstance(step, Outcome)

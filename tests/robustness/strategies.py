@@ -54,6 +54,8 @@ HOSTILE_KEYS = (
     "interview",
     "question",
     "outcome",
+    "heard",
+    "confirm",
     "__proto__",
     "constructor",
     "prototype",
@@ -133,6 +135,9 @@ hostile_attributes = st.one_of(
             "question": question_ids | json_values,
             "misunderstood": json_values,
             "outcome": tampered_outcomes | json_values,
+            # Counts of heard lines, and a warning sign waiting for confirmation.
+            "heard": st.text("0123456789,x", max_size=30) | json_values,
+            "confirm": question_ids | json_values,
             "__proto__": json_values,
         },
     ),

@@ -48,7 +48,7 @@ def test_a_real_launch_response_passes(exchange: tuple[dict[str, Any], dict[str,
         (("sessionAttributes", "question"), "no_such_question"),
         (("sessionAttributes", "question"), "past_knee"),  # not what the interview asks next
         (("sessionAttributes", "outcome"), {"triage": "unclear", "conditions": []}),
-        (("sessionAttributes", "interview"), {"v": 2, "a": "past_knee:y"}),
+        (("sessionAttributes", "interview"), {"v": 2, "a": "past_knee:y,past_knee:n"}),
         (("sessionAttributes", "padding"), "x" * 5000),
     ],
 )

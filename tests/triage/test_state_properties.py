@@ -114,15 +114,17 @@ def test_garbage_state_never_raises_and_gives_a_clean_new_interview(garbage: obj
         max_size=12,
     )
 )
-def test_tampered_answers_are_only_kept_if_the_engine_would_have_asked_them(
+def test_tampered_answers_are_only_kept_if_each_is_a_known_question_answered_once(
     pairs: list[tuple[str, object]],
 ) -> None:
+    # A runner may volunteer an answer before its question comes ("I've got a fever"), so any
+    # known question may be answered at any point, but only once.
     restored = restore({"v": 2, "a": ",".join(f"{q}:{code}" for q, code in pairs)})
-    replay = Interview()
-    for question_id, reply in restored.answers:
-        step = next_step(replay)
-        assert isinstance(step, Question) and step.id == question_id
-        replay = replay.with_answer(question_id, reply)
+    asked = [question_id for question_id, _ in restored.answers]
+    assert all(load_knowledge().is_question(q) for q in asked)
+    assert len(set(asked)) == len(asked)
+    kept = [(q, str(a)) for q, a in restored.answers]
+    assert kept in ([], [(q, c) for q, c in pairs])
 
 
 def test_states_of_another_version_or_shape_start_afresh() -> None:
@@ -135,7 +137,8 @@ def test_states_of_another_version_or_shape_start_afresh() -> None:
     assert restore({"v": 2, "a": "red_flag_any"}) == Interview()
     assert restore({"v": 2, "a": ":n"}) == Interview()
     assert restore({"v": 2, "a": "red_flag_any:n,"}) == Interview()
-    assert restore({"v": 2, "a": "past_knee:y"}) == Interview()  # skips the screen
+    assert restore({"v": 2, "a": "past_knee:y"}).answers  # volunteered before the screen
+    assert restore({"v": 2, "a": "past_knee:y,past_knee:n"}) == Interview()
     assert restore({"v": 2, "a": ",".join(["red_flag_any:n"] * 50)}) == Interview()
     assert restore({"v": 2, "a": "red_flag_any:n" + " " * 5000}) == Interview()
     assert restore(None) == Interview()

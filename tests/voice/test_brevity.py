@@ -11,8 +11,8 @@ from skill.interaction_model.builder import locales
 from skill.knowledge import load_knowledge
 from skill.knowledge.speech import load_speech
 from skill.triage import Answer
-from skill.voice.dialogue import MAX_TURN_WORDS, Dialogue
-from testkit.reachable import all_reachable, outcomes
+from skill.voice.dialogue import MAX_RESULT_WORDS, MAX_TURN_WORDS, Dialogue
+from testkit.reachable import all_conversations, all_reachable, outcomes, repeated_sentences
 
 MAX_HEADLINE_WORDS = 60
 KNOWLEDGE = load_knowledge()
@@ -58,15 +58,21 @@ def test_the_headline_names_the_lead_its_main_reason_who_to_see_and_the_disclaim
     assert disclaimer == KNOWLEDGE.settings.disclaimer
 
 
-def test_every_result_says_it_is_in_the_alexa_app_and_sends_a_card() -> None:
+def test_every_result_sends_a_card_and_is_at_most_forty_words() -> None:
     for reached in REACHED:
         if reached.said == "result" and reached.state.startswith("outcome"):
             said = reached.turn.said
-            assert SPEECH.say("outcome.in_the_app") in said.speech, reached.state
             assert said.card is not None and said.card.content
+            assert reached.words <= MAX_RESULT_WORDS, (reached.state, said.speech)
 
 
-def test_the_disclaimer_is_said_at_the_start_and_with_the_result_and_never_a_third_time() -> None:
+def test_the_welcome_with_the_first_question_is_at_most_thirty_words() -> None:
+    for reached in REACHED:
+        if reached.said == "launch":
+            assert reached.words <= 30, reached.turn.said.speech
+
+
+def test_a_session_hears_the_disclaimer_at_most_twice_and_the_app_line_once() -> None:
     dialogue = Dialogue()
     turn = dialogue.launch()
     spoken = list(turn.said.speech)
@@ -74,13 +80,14 @@ def test_the_disclaimer_is_said_at_the_start_and_with_the_result_and_never_a_thi
     while (question := turn.conversation.step) is not None and not hasattr(question, "triage"):
         turn = dialogue.answer(turn.conversation, answers.get(question.id, Answer.NO))
         spoken += turn.said.speech
-    for step in (dialogue.why, dialogue.runner_up, dialogue.who_to_see, dialogue.more):
-        spoken += step(turn.conversation).said.speech
-    spoken += dialogue.result(turn.conversation).said.speech
-    spoken += dialogue.stop(turn.conversation).said.speech
+    steps = (dialogue.why, dialogue.runner_up, dialogue.who_to_see, dialogue.more)
+    for step in (*steps, dialogue.result, dialogue.start_over, dialogue.result, dialogue.stop):
+        turn = step(turn.conversation)
+        spoken += turn.said.speech
     text = " ".join(spoken)
-    assert text.count("not a diagnosis") == 3  # start, result, and the result asked for again
-    assert "not a diagnosis" not in " ".join(dialogue.stop(turn.conversation).said.speech)
+    assert text.count("not a diagnosis") == 2  # the start and the result, never a third time
+    assert text.count(SPEECH.say("outcome.in_the_app")) <= 1
+    assert text.count(SPEECH.say("offer.after_outcome")) == 1
 
 
 @pytest.mark.parametrize(
@@ -119,3 +126,16 @@ def test_distribution_of_turn_lengths_is_short_on_the_whole() -> None:
     counts = Counter(r.words for r in REACHED)
     ordered = sorted(counts.elements())
     assert ordered[len(ordered) // 2] <= 40  # the median turn
+
+
+def test_no_session_hears_a_sentence_more_than_twice_unless_it_asked_for_it_again() -> None:
+    for conversation in all_conversations():
+        too_often = {s: n for s, n in repeated_sentences(conversation).items() if n > 2}
+        assert too_often == {}, [said for said, _ in conversation]
+
+
+def test_the_offer_to_hear_more_is_made_once_per_result() -> None:
+    offer = SPEECH.say("offer.after_outcome")
+    for conversation in all_conversations():
+        spoken = " ".join(line for _, turn in conversation for line in turn.said.speech)
+        assert spoken.count(offer) <= 1

@@ -35,6 +35,7 @@ def spoken_knowledge() -> list[str]:
     for r in k.red_flags.values():
         texts += [r.question, r.plain, r.purpose, r.advice, r.caution]
     texts += [t.explanation for t in k.terms.values()]
+    texts += [answer for answers in k.after_result.values() for answer in answers.values()]
     lines = sorted(SPEECH.keys())
     texts += [SPEECH.say(key, **dict.fromkeys(SPEECH.fields(key), "x")) for key in lines]
     return texts

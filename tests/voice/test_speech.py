@@ -15,7 +15,7 @@ from skill.knowledge.model import Triage
 from skill.knowledge.speech import Speech, load_speech, parse_speech
 from skill.triage import Answer, Interview, Outcome, Question, Reason
 from skill.voice import screens
-from skill.voice.dialogue import Conversation, Dialogue
+from skill.voice.dialogue import Conversation, Dialogue, Heard
 from skill.voice.ssml import to_ssml
 from testkit.reachable import interview_states
 
@@ -27,6 +27,11 @@ class FixedStep(NamedTuple):
     interview: Interview = Interview()
     locale: str = "en-GB"
     misunderstood: int = 0
+    heard: Heard = Heard()
+    confirming: str | None = None
+    waiting: None = None
+
+    hearing = Conversation.hearing
 
 
 def outcome(triage: Triage, *conditions: str, reasons: tuple[Reason, ...] = ()) -> FixedStep:
@@ -94,10 +99,72 @@ def every_kind_of_turn(dialogue: Dialogue) -> None:
         dialogue.more(end)
         dialogue.questions_left(end)
     dialogue.stop(none)
+    every_kind_of_volunteered_or_after_result_turn(dialogue, past_the_screen, ends)
     for state in (fresh, past_the_screen, *ends):
         for locale in locales():
             screens.screen_for(state._replace(locale=locale), dialogue.knowledge, dialogue.speech)
     screens.stale_tap(dialogue.repeat(fresh), dialogue.speech)
+
+
+def every_kind_of_volunteered_or_after_result_turn(
+    dialogue: Dialogue, past_the_screen: Conversation, ends: list[Any]
+) -> None:
+    """What runners volunteer and ask once they have a result, in each state that words it
+    differently."""
+    none = Conversation()
+    assert past_the_screen.interview is not None
+    tingling = past_the_screen.with_interview(
+        past_the_screen.interview.with_answer("numbness_tingling", Answer.YES)
+    )
+    for conversation in (none, past_the_screen, tingling):
+        dialogue.warning_sign(conversation, "red_flag_serious")
+        dialogue.warning_sign(conversation, "red_flag_saddle")
+        dialogue.warning_sign(conversation, None)
+        dialogue.fact(conversation, None)
+        dialogue.no_warning_sign(conversation)
+        dialogue.fact(conversation, "low_back_pain")
+        dialogue.fact(conversation, "both_sides")
+        dialogue.fact(conversation, "one_side")
+        dialogue.duration(conversation)
+        dialogue.small_talk(conversation)
+        dialogue.how_sure(conversation)
+        dialogue.thanks(conversation)
+        for answer in (*Answer, None):
+            dialogue.correct(conversation, answer)
+        for topic in ("keep_running", "meanwhile", "how_long", "when_to_worry", "scan"):
+            dialogue.after_result(conversation, topic)
+    serious = dialogue.warning_sign(past_the_screen, "red_flag_serious").conversation
+    dialogue.warning_sign(serious, "red_flag_serious")
+    dialogue.fact(dialogue.fact(past_the_screen, "low_back_pain").conversation, "low_back_pain")
+    dialogue.start_over(past_the_screen)
+    soon = outcome("soon", "sciatica")
+    ends = [*ends, FixedStep(soon.step._replace(safety_advice="See a doctor soon."))]
+    for end in ends:
+        dialogue.how_sure(end)
+        dialogue.thanks(end)
+        dialogue.result(end)
+        for topic in ("keep_running", "meanwhile", "how_long", "when_to_worry", "scan"):
+            dialogue.after_result(end, topic)
+    # After a real result: more questions when a correction reopens the interview, and the
+    # prompts that end one turn after another.
+    finished, bursitis = past_the_screen, {"outer_hip", "lying_on_side", "stairs_car_bed"}
+    while isinstance(step := finished.step, Question):
+        finished = dialogue.answer(finished, Answer.YES if step.id in bursitis else Answer.NO)
+        finished = finished.conversation
+    dialogue.start_over(dialogue.launch().conversation)
+    unclear = past_the_screen
+    while isinstance(unclear.step, Question):
+        unclear = dialogue.answer(unclear, Answer.NO).conversation
+    dialogue.correct(unclear, Answer.UNSURE)  # the same result
+    for answer in Answer:
+        dialogue.correct(finished, answer)
+    for feature in dialogue.knowledge.features:
+        dialogue.fact(finished, feature)
+    for _ in range(12):
+        finished = dialogue.why(finished).conversation
+    clear = outcome("see_specialist", "sciatica")
+    for certainty in (0.99, 0.6):
+        dialogue.how_sure(FixedStep(clear.step._replace(certainty=certainty)))
 
 
 def test_every_line_in_speech_toml_is_said_and_every_line_said_is_there(

@@ -1,0 +1,227 @@
+"""The skill listens: warning signs and facts said unasked, corrections, what runners ask
+after the result, and filler said no more than it must be."""
+
+from __future__ import annotations
+
+from skill.knowledge import load_knowledge
+from skill.knowledge.speech import load_speech
+from skill.triage import Answer, Interview, Outcome, Question
+from skill.voice import intents
+from skill.voice.dialogue import Conversation, Dialogue, Heard
+from skill.voice.session import attributes_for, conversation_from
+from testkit.talk import Talk
+
+DIALOGUE = Dialogue()
+KNOWLEDGE = load_knowledge()
+SPEECH = load_speech()
+
+
+def past_the_screen() -> Conversation:
+    conversation = DIALOGUE.launch().conversation
+    while isinstance(step := conversation.step, Question) and step.is_safety_screen:
+        conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
+    return conversation
+
+
+def finished(yes: frozenset[str] = frozenset()) -> Conversation:
+    conversation = past_the_screen()
+    while isinstance(step := conversation.step, Question):
+        answer = Answer.YES if step.id in yes else Answer.NO
+        conversation = DIALOGUE.answer(conversation, answer).conversation
+    return conversation
+
+
+HIP_BURSITIS = frozenset({"outer_hip", "lying_on_side", "stairs_car_bed"})
+
+
+def test_a_fever_said_at_the_first_safety_question_gives_the_urgent_advice_at_once() -> None:
+    turn = DIALOGUE.warning_sign(DIALOGUE.launch().conversation, "red_flag_trauma_fever")
+    step = turn.conversation.step
+    assert isinstance(step, Outcome) and step.triage == "urgent"
+    assert turn.said.speech[0] == SPEECH.localised(step.advice, "en-US")
+    assert not turn.said.end_session and turn.said.reprompt
+
+
+def test_a_warning_sign_said_in_passing_mid_interview_wins_over_the_interview() -> None:
+    turn = DIALOGUE.warning_sign(past_the_screen(), "red_flag_saddle")
+    step = turn.conversation.step
+    assert isinstance(step, Outcome) and step.triage == "emergency"
+
+
+def test_a_warning_sign_said_after_the_result_changes_it() -> None:
+    turn = DIALOGUE.warning_sign(finished(HIP_BURSITIS), "red_flag_weight_bearing")
+    step = turn.conversation.step
+    assert isinstance(step, Outcome) and step.triage == "urgent"
+
+
+def test_a_cancer_history_said_unasked_is_noted_and_the_interview_goes_on() -> None:
+    turn = DIALOGUE.warning_sign(past_the_screen(), "red_flag_serious")
+    assert turn.said.speech[0] == SPEECH.say("volunteer.sign_soon")
+    assert isinstance(turn.conversation.step, Question)
+    assert turn.conversation.interview is not None
+    assert turn.conversation.interview.answered("red_flag_serious") is Answer.YES
+
+
+def test_a_one_shot_warning_sign_starts_an_interview_holding_it() -> None:
+    turn = DIALOGUE.warning_sign(Conversation(), "red_flag_saddle")
+    step = turn.conversation.step
+    assert isinstance(step, Outcome) and step.triage == "emergency"
+
+
+def test_where_it_hurts_said_unasked_is_recorded_and_said_back_in_the_questions_words() -> None:
+    turn = DIALOGUE.fact(past_the_screen(), "past_knee")
+    assert turn.conversation.interview is not None
+    assert turn.conversation.interview.answered("past_knee") is Answer.YES
+    reason = KNOWLEDGE.features["past_knee"].yes_reason
+    assert turn.said.speech[0] == f"Got it: {reason}."
+    assert isinstance(turn.conversation.step, Question)
+    assert turn.conversation.step.id != "past_knee"  # never asked again
+
+
+def test_both_sides_with_tingling_checks_the_both_legs_warning_sign_once() -> None:
+    conversation = past_the_screen()
+    assert conversation.interview is not None
+    tingling = conversation.with_interview(
+        conversation.interview.with_answer("numbness_tingling", Answer.YES)
+    )
+    checking = DIALOGUE.fact(tingling, "both_sides").conversation
+    assert checking.waiting == "red_flag_neuro"
+    assert attributes_for(checking)["question"] == "red_flag_neuro"
+    step = DIALOGUE.answer(checking, Answer.YES).conversation.step
+    assert isinstance(step, Outcome) and step.triage == "emergency"
+    carried_on = DIALOGUE.answer(checking, Answer.NO).conversation
+    assert carried_on.waiting != "red_flag_neuro" and carried_on.confirming is None
+
+
+def test_both_sides_without_nerve_symptoms_is_acknowledged_and_not_recorded() -> None:
+    conversation = past_the_screen()
+    turn = DIALOGUE.fact(conversation, "both_sides")
+    assert turn.said.speech[0] == SPEECH.say("volunteer.both_sides")
+    assert turn.conversation.interview == conversation.interview
+
+
+def test_how_long_it_has_hurt_is_acknowledged_and_not_recorded() -> None:
+    conversation = past_the_screen()
+    turn = DIALOGUE.duration(conversation)
+    assert turn.conversation.interview == conversation.interview
+    assert isinstance(step := conversation.step, Question) and turn.said.speech[-1] == step.text
+
+
+def test_a_correction_changes_the_last_answer_and_never_answers_the_next_question() -> None:
+    conversation = DIALOGUE.answer(past_the_screen(), Answer.NO).conversation
+    assert conversation.interview is not None
+    last, _ = conversation.interview.answers[-1]
+    waiting = conversation.step
+    turn = DIALOGUE.correct(conversation, Answer.YES)
+    assert turn.conversation.interview is not None
+    assert turn.conversation.interview.answers[-1] == (last, Answer.YES)
+    assert len(turn.conversation.interview.answers) == len(conversation.interview.answers)
+    assert turn.said.speech[0] == "Got it, yes to that."
+    assert isinstance(waiting, Question) and waiting.id not in dict(
+        turn.conversation.interview.answers
+    )
+
+
+def test_a_correction_after_the_result_says_whether_the_result_changed() -> None:
+    result = finished(HIP_BURSITIS)
+    assert result.interview is not None
+    last = result.interview.answers[-1][1]
+    flipped = Answer.NO if last is Answer.YES else Answer.YES
+    turn = DIALOGUE.correct(result, flipped)
+    word = SPEECH.say(f"answer_words.{flipped.value}")
+    assert turn.said.speech[0] == f"Got it, {word} to that."
+    now, was = turn.conversation.step, result.step
+    assert isinstance(was, Outcome)
+    if isinstance(now, Question):
+        assert turn.said.speech[1] == SPEECH.say("volunteer.more_questions")
+    elif (now.triage, now.conditions) == (was.triage, was.conditions):
+        assert turn.said.speech[1] == SPEECH.say("volunteer.same_result")
+    else:
+        assert turn.said.card is not None  # the new result, said in full
+    unchanged = DIALOGUE.correct(finished(), Answer.UNSURE)
+    assert unchanged.said.speech[1] == SPEECH.say("volunteer.same_result")
+    assert isinstance(unchanged.conversation.step, Outcome)
+
+
+def test_start_over_keeps_this_sessions_safety_answers() -> None:
+    conversation = DIALOGUE.answer(past_the_screen(), Answer.YES).conversation
+    turn = DIALOGUE.start_over(conversation)
+    assert turn.conversation.interview is not None
+    assert all(q.startswith("red_flag") for q, _ in turn.conversation.interview.answers)
+    assert turn.conversation.interview.answers
+    assert isinstance(step := turn.conversation.step, Question) and not step.is_safety_screen
+
+
+def test_after_the_result_each_question_gets_the_answer_held_for_the_cause() -> None:
+    result = finished(HIP_BURSITIS)
+    step = result.step
+    assert isinstance(step, Outcome) and step.conditions[0] == "hip_bursitis"
+    for topic, answer in KNOWLEDGE.after_result["hip_bursitis"].items():
+        said = DIALOGUE.after_result(result, topic).said.speech
+        assert SPEECH.localised(answer, "en-US") in said
+
+
+def test_how_sure_is_said_in_words_never_as_a_number() -> None:
+    said = DIALOGUE.how_sure(finished(HIP_BURSITIS)).said.speech[0]
+    kinds = ("clear", "fair", "weak")
+    openings = [SPEECH.say(f"sure.{kind}", name="", other="")[:9] for kind in kinds]
+    assert said.startswith((*openings, "It's close:")) and not any(ch.isdigit() for ch in said)
+
+
+def test_the_offer_to_hear_more_is_made_once_then_short_prompts_take_turns() -> None:
+    conversation = finished(HIP_BURSITIS)
+    endings = []
+    for _ in range(6):
+        turn = DIALOGUE.why(conversation)
+        endings.append(turn.said.speech[-1])
+        conversation = turn.conversation
+    assert SPEECH.say("offer.after_outcome") not in endings
+    assert len(set(endings)) == len(endings)
+
+
+def test_help_says_what_to_say_at_this_point() -> None:
+    screen = DIALOGUE.help(DIALOGUE.launch().conversation).said.speech[0]
+    interview = DIALOGUE.help(past_the_screen()).said.speech[0]
+    result = DIALOGUE.help(finished(HIP_BURSITIS)).said.speech[0]
+    assert len({screen, interview, result}) == 3
+
+
+def test_small_talk_gets_a_kind_word_and_leaves_the_misunderstanding_count_alone() -> None:
+    conversation = past_the_screen()._replace(misunderstood=1)
+    turn = DIALOGUE.small_talk(conversation)
+    assert turn.said.speech[0] == SPEECH.say("volunteer.small_talk")
+    assert turn.conversation.misunderstood == 1
+    unknown = DIALOGUE.term(conversation, None)
+    assert unknown.conversation.misunderstood == 2
+
+
+def test_thanks_ends_politely_after_the_result_and_not_mid_question() -> None:
+    assert DIALOGUE.thanks(finished(HIP_BURSITIS)).said.end_session
+    mid = DIALOGUE.thanks(past_the_screen())
+    assert not mid.said.end_session and mid.said.speech[0] == SPEECH.say("thanks.welcome")
+
+
+def test_what_was_heard_is_kept_in_the_session_compactly_and_only_when_well_formed() -> None:
+    conversation = past_the_screen()._replace(heard=Heard(disclaimers=2, prompts=3))
+    attributes = attributes_for(conversation)
+    assert attributes["heard"] == "2,0,0,3,0,0"
+    assert conversation_from(attributes).heard == conversation.heard
+    for tampered in ("2,0", "x,0,0,0,0,0", "999,0,0,0,0,0", 7):
+        assert conversation_from({**attributes, "heard": tampered}).heard == Heard()
+
+
+def test_a_tampered_confirmation_is_dropped() -> None:
+    attributes = attributes_for(past_the_screen())
+    for confirm in ("past_knee", "red_flag_any", "red_flag_any_2", "nonsense", 3):
+        assert conversation_from({**attributes, "confirm": confirm}).confirming is None
+    fresh = {**attributes_for(Conversation(Interview())), "confirm": "red_flag_saddle"}
+    assert conversation_from(fresh).confirming == "red_flag_saddle"
+
+
+def test_an_emergency_keeps_the_session_open_to_hear_the_number_again() -> None:
+    talk = Talk()
+    talk.launch()
+    talk.intent(intents.YES)
+    talk.intent(intents.YES)  # saddle numbness
+    assert not talk.ended
+    assert "911" in talk.say(intents.REPEAT)
