@@ -236,10 +236,33 @@ class Engine:
                     return self._question(question, len(answered))
         if rivals is None:
             verdict, rivals = self._confirmed(weights, answered, verdict, unnamable)
+        # The runner-up is chosen before the checks, so its own ask-first question is asked too.
+        verdict = self._with_runner_up(verdict, rivals, unnamable, asked if ended else None)
         check = None if ended else self._before_naming(weights, verdict, asked)
         if check is not None:
             return self._question(check, len(answered))
-        return self._outcome(interview, answered, raised, verdict, rivals, unnamable, share)
+        return self._outcome(interview, answered, raised, verdict, share)
+
+    def _with_runner_up(
+        self,
+        verdict: tuple[int, ...],
+        rivals: tuple[int, ...],
+        unnamable: frozenset[int],
+        asked: set[str] | None,
+    ) -> tuple[int, ...]:
+        """Stopped before a slip was ruled out: the likeliest cause of the lead's kind that a
+        slip would put first is named too, if it may be named. Once no question is left to ask
+        (`asked` given), a cause whose ask-first question went unasked is not named second."""
+        if len(verdict) != 1 or not rivals:
+            return verdict
+        runner_up = [
+            r
+            for r in rivals
+            if r not in unnamable
+            and self._same_kind(verdict[0], r)
+            and (asked is None or self._ask_first((r,), asked) is None)
+        ]
+        return (verdict[0], *runner_up[:1])
 
     def _confirmed(
         self,
@@ -423,8 +446,6 @@ class Engine:
         answered: Sequence[tuple[str, Answer]],
         raised: tuple[RedFlag, ...],
         verdict: tuple[int, ...],
-        rivals: tuple[int, ...],
-        unnamable: frozenset[int],
         certainty: float,
     ) -> Outcome:
         knowledge = self.knowledge
@@ -437,11 +458,6 @@ class Engine:
         # Mostly "not sure": nothing can be named honestly.
         uncertain = 2 * sum(reply is Answer.UNSURE for _, reply in answered) > len(answered)
         named = () if uncertain else verdict
-        if len(named) == 1 and rivals:
-            # Stopped before a slip was ruled out: the likeliest cause of the lead's kind that a
-            # slip would put first is named too, if it may be named.
-            runner_up = [r for r in rivals if r not in unnamable and self._same_kind(named[0], r)]
-            named = (named[0], *runner_up[:1])
         conditions = tuple(self._hypotheses[h] for h in named)
         soon = raised[0] if raised else None
         if uncertain:
