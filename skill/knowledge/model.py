@@ -12,7 +12,7 @@ from typing import Literal, NamedTuple
 
 # The profile of a runner whose pain fits none of the causes; never named as a cause.
 NONE_OF_THESE = "none_of_these"
-# Every umbrella screening question's id starts with this (shared/spec/clinical.md).
+# Every umbrella screening question's id starts with this (skill/knowledge/clinical.toml).
 UMBRELLA_PREFIX = "red_flag_any"
 
 Triage = Literal["emergency", "urgent", "soon", "see_specialist", "elsewhere", "unclear"]

@@ -9,7 +9,7 @@ __all__ = ["Vignette", "load_vignettes", "play"]
 
 ENGINE = shipped_engine()
 
-# The stable ids of shared/spec/clinical.md, in its order.
+# The stable ids of skill/knowledge/clinical.toml, in its order.
 CONDITIONS = (
     "sciatica",
     "piriformis_syndrome",
