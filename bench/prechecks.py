@@ -9,36 +9,24 @@ import time
 from typing import Any
 
 from bench.stats import heading, median, verdict
-from skill.web import create_app
 from skill.web.app import MAX_REQUEST_BYTES
-from testkit.amazon import CERT_URL, NOW, SKILL_ID, FakeAmazonPki, build_test_skill
-from testkit.hostile import KNOWN_SHAPES, filled
+from testkit.amazon import FakeAmazonPki, verifying_app
+from testkit.hostile import FORGED_HEADERS, KNOWN_SHAPES, filled
 
 TARGET_MILLISECONDS = 5.0
-FORGED = [
-    ("Content-Type", "application/json"),
-    ("Signature-256", "AAAA"),
-    ("SignatureCertChainUrl", CERT_URL),
-]
 
 
 def run(quick: bool = False) -> dict[str, Any]:
     heading("Checks before the signature: a refused 64 KiB body of the slowest shapes")
     pki = FakeAmazonPki.generate()
-    client = create_app(
-        build_test_skill(),
-        skill_id=SKILL_ID,
-        certificate_loader=lambda url: pki.chain_pem,
-        trust_roots=[pki.root],
-        now=lambda: NOW,
-    ).test_client()
+    client = verifying_app(pki, lambda url: pki.chain_pem).test_client()
     rounds = 5 if quick else 25
 
     def refusal_seconds(body: bytes) -> float:
         samples = []
         for _ in range(rounds):
             started = time.perf_counter()
-            status = client.post("/", data=body, headers=FORGED).status_code
+            status = client.post("/", data=body, headers=FORGED_HEADERS).status_code
             samples.append(time.perf_counter() - started)
             if status != 400:
                 raise RuntimeError(f"a hostile body was answered {status}, not refused")

@@ -20,7 +20,10 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from flask import Flask
 from werkzeug.test import TestResponse
+
+from skill.web import create_app
 
 NOW = datetime(2026, 6, 1, 12, 0, 0, tzinfo=UTC)
 SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000001"
@@ -331,3 +334,20 @@ def build_test_skill(*extra_handlers: AbstractRequestHandler) -> CustomSkill:
     for handler in (*extra_handlers, _LaunchHandler(), _EchoHandler(), _SessionEndedHandler()):
         builder.add_request_handler(handler)
     return builder.create()
+
+
+def verifying_app(
+    pki: FakeAmazonPki,
+    certificate_loader: Callable[[str], bytes],
+    now: Callable[[], datetime] = lambda: NOW,
+) -> Flask:
+    """The service as deployed over the test skill: every check on, the skill id the fake
+    requests carry, `pki`'s root trusted and its chains downloaded by `certificate_loader`."""
+    return create_app(
+        build_test_skill(),
+        verify=True,
+        skill_id=SKILL_ID,
+        certificate_loader=certificate_loader,
+        trust_roots=[pki.root],
+        now=now,
+    )

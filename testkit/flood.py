@@ -13,16 +13,14 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import Enum
 
-from skill.web import create_app
 from skill.web.verification import DOWNLOAD_INTERVAL
 from testkit.amazon import (
     CERT_URL,
     NOW,
-    SKILL_ID,
     FakeAmazonPki,
-    build_test_skill,
     launch_request,
     signed_headers,
+    verifying_app,
 )
 
 #: Forged requests with new URLs sent before anything else, to spend the download budget.
@@ -73,13 +71,7 @@ def run_flood(
             raise OSError(f"403 for {url}")
         return renewed_chain if expiry is not None and clock[0] >= expiry else first_chain
 
-    client = create_app(
-        build_test_skill(),
-        skill_id=SKILL_ID,
-        certificate_loader=load,
-        trust_roots=[pki.root],
-        now=lambda: clock[0],
-    ).test_client()
+    client = verifying_app(pki, load, now=lambda: clock[0]).test_client()
 
     def genuine() -> None:
         body = launch_request(timestamp=clock[0])

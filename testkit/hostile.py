@@ -4,6 +4,15 @@ and the benchmark times the worst of them."""
 from __future__ import annotations
 
 from skill.web.envelope import MAX_JSON_DEPTH
+from testkit.amazon import CERT_URL
+
+#: Well-formed signature headers with a false signature: every check before the signature
+#: passes them, so a body is refused only by those checks or by the signature itself.
+FORGED_HEADERS = [
+    ("Content-Type", "application/json"),
+    ("Signature-256", "AAAA"),
+    ("SignatureCertChainUrl", CERT_URL),
+]
 
 #: Pieces that adversarial bodies repeat: quotes and escapes that make a string pattern
 #: backtrack, brackets for nesting, and ordinary JSON.

@@ -10,17 +10,14 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from skill.settings import SKILL_ID_VARIABLE
-from skill.web import create_app
 from testkit.amazon import (
     CERT_URL,
-    NOW,
-    SKILL_ID,
     FakeAmazonPki,
     PostSigned,
     RecordingCertificateLoader,
-    build_test_skill,
     replace_headers,
     signed_headers,
+    verifying_app,
 )
 
 
@@ -42,14 +39,7 @@ def certificate_loader(pki: FakeAmazonPki) -> RecordingCertificateLoader:
 @pytest.fixture
 def verified_app(pki: FakeAmazonPki, certificate_loader: RecordingCertificateLoader) -> Flask:
     """The service as deployed: every check on, our skill id, the test PKI trusted."""
-    return create_app(
-        build_test_skill(),
-        verify=True,
-        skill_id=SKILL_ID,
-        certificate_loader=certificate_loader,
-        trust_roots=[pki.root],
-        now=lambda: NOW,
-    )
+    return verifying_app(pki, certificate_loader)
 
 
 @pytest.fixture

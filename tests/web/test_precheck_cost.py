@@ -20,11 +20,10 @@ from flask.testing import FlaskClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skill.web import create_app
 from skill.web.app import MAX_REQUEST_BYTES
 from skill.web.envelope import MAX_JSON_DEPTH, nesting_exceeds, parse_envelope
-from testkit.amazon import CERT_URL, NOW, SKILL_ID, FakeAmazonPki, build_test_skill
-from testkit.hostile import KNOWN_SHAPES, PIECES, filled
+from testkit.amazon import FakeAmazonPki, verifying_app
+from testkit.hostile import FORGED_HEADERS, KNOWN_SHAPES, PIECES, filled
 
 #: A prefix, then a unit that `filled` repeats to the size wanted.
 bodies = st.tuples(
@@ -98,28 +97,16 @@ def test_the_nesting_scan_of_known_worst_shapes_grows_linearly(prefix: bytes, un
 def forged_client() -> FlaskClient:
     """The service as deployed; requests carry well-formed but false signature headers."""
     pki = FakeAmazonPki.generate()
-    app = create_app(
-        build_test_skill(),
-        skill_id=SKILL_ID,
-        certificate_loader=lambda url: pki.chain_pem,
-        trust_roots=[pki.root],
-        now=lambda: NOW,
-    )
-    return app.test_client()
+    return verifying_app(pki, lambda url: pki.chain_pem).test_client()
 
 
-FORGED = [
-    ("Content-Type", "application/json"),
-    ("Signature-256", "AAAA"),
-    ("SignatureCertChainUrl", CERT_URL),
-]
 #: Generous for a shared machine: a pre-check quadratic in the body took 8.5 s here.
 SECONDS_PER_REQUEST = 0.25
 
 
 def refuse_timed(client: FlaskClient, body: bytes) -> float:
     started = time.perf_counter()
-    response = client.post("/", data=body, headers=FORGED)
+    response = client.post("/", data=body, headers=FORGED_HEADERS)
     elapsed = time.perf_counter() - started
     assert response.status_code == 400
     return elapsed

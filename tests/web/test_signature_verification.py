@@ -20,7 +20,6 @@ from testkit.amazon import (
     ALEXA_DOMAIN,
     CERT_URL,
     NOW,
-    SKILL_ID,
     FakeAmazonPki,
     PostSigned,
     RecordingCertificateLoader,
@@ -32,6 +31,7 @@ from testkit.amazon import (
     pem,
     sign,
     signed_headers,
+    verifying_app,
 )
 
 
@@ -66,14 +66,7 @@ def test_expired_cached_certificate_is_downloaded_again_not_served(pki: FakeAmaz
     clock = [NOW]
     short_lived = pki.leaf_chain(not_after=NOW + timedelta(days=1))
     loader = RecordingCertificateLoader(chains={CERT_URL: short_lived})
-    app = create_app(
-        build_test_skill(),
-        skill_id=SKILL_ID,
-        certificate_loader=loader,
-        trust_roots=[pki.root],
-        now=lambda: clock[0],
-    )
-    client = app.test_client()
+    client = verifying_app(pki, loader, now=lambda: clock[0]).test_client()
     first = launch_request(timestamp=clock[0])
     assert (
         client.post("/", data=first, headers=signed_headers(first, pki.leaf_key)).status_code == 200
