@@ -13,10 +13,18 @@ from skill.knowledge import load_knowledge
 from skill.knowledge.speech import load_speech
 from skill.triage import Answer, Interview, Outcome, Question, shipped_engine
 from skill.voice.dialogue import Conversation, Turn
-from skill.voice.screens import screen_for, screen_for_turn
+from skill.voice.screens import Screen, screen_for, screen_for_turn
 from testkit import FIXED_TIME
 
 SPOKEN = {"n": "no", "u": "not sure", "y": "yes"}
+# What an outcome screen offers, and the same request in words (the voice model's own samples).
+OUTCOME_REQUESTS = {
+    "Tell me more": "tell me more",
+    "What else": "what else",
+    "Who to see": "who should I see",
+    "Start over": "start over",
+}
+OUTCOME_BUTTONS = tuple(OUTCOME_REQUESTS)
 # The engine's safety screen: three questions for a runner with no warning sign.
 NO_RED_FLAG = ("no", "no", "no")
 SERIOUS_SIGNS = ("no", "no", "yes")  # cancer history, weight loss or night pain: "soon"
@@ -103,19 +111,15 @@ def directive_for(interview: Interview, step: Question | Outcome) -> dict[str, A
     """The RenderDocument the skill sends for `step`, as it appears in a response envelope."""
     conversation = Conversation(interview)
     assert conversation.step == step
-    screen = screen_for(conversation, load_knowledge(), load_speech())
-    assert screen is not None
-    return {
-        "type": "Alexa.Presentation.APL.RenderDocument",
-        "token": screen.token,
-        "document": screen.document,
-        "datasources": screen.datasources,
-    }
+    return _directive(screen_for(conversation, load_knowledge(), load_speech()))
 
 
 def directive_after(turn: Turn) -> dict[str, Any]:
     """The RenderDocument the skill sends with a dialogue turn."""
-    screen = screen_for_turn(turn, load_knowledge(), load_speech())
+    return _directive(screen_for_turn(turn, load_knowledge(), load_speech()))
+
+
+def _directive(screen: Screen | None) -> dict[str, Any]:
     assert screen is not None
     return {
         "type": "Alexa.Presentation.APL.RenderDocument",

@@ -19,6 +19,8 @@ from testkit import REPO_ROOT
 from tests.screens.paths import (
     ELSEWHERE_OUTCOME,
     EMERGENCY,
+    OUTCOME_BUTTONS,
+    OUTCOME_REQUESTS,
     OUTCOME_WITH_RUNNER_UP,
     REGION_QUESTION,
     SAFETY_QUESTION,
@@ -61,14 +63,6 @@ LABELS = (*ANSWER_LABELS, "Go back")
 SPOKEN = {"Yes": "yes", "No": "no", "Sometimes": "sometimes", "Not sure": "not sure"}
 # The answer each button stores (Answer.SOMETIMES is "s").
 STORED = {"Yes": "y", "No": "n", "Sometimes": "s", "Not sure": "u"}
-OUTCOME_BUTTONS = ("Tell me more", "What else", "Who to see", "Start over")
-# The same request in words (the voice model's own samples).
-ASKED = {
-    "Tell me more": "tell me more",
-    "What else": "what else",
-    "Who to see": "who should I see",
-    "Start over": "start over",
-}
 # The round hub has no room for the list of reasons (the card keeps them), the map caption, or
 # what was said before a question (it was heard; the question is what waits for an answer).
 LANDSCAPE_ONLY = ("reasons", "reasonsTitle", "mapCaption", "note")
@@ -281,7 +275,7 @@ def test_tapping_an_outcome_button_does_exactly_what_saying_it_does(
     talk(spoken, (*OUTCOME_WITH_RUNNER_UP, *after))
     event = apl.render(directive, viewport).tap(label)
     after_tap = response_of(tapped.tap(event))
-    after_saying = response_of(spoken.hear(ASKED[label]))
+    after_saying = response_of(spoken.hear(OUTCOME_REQUESTS[label]))
     assert after_tap["sessionAttributes"] == after_saying["sessionAttributes"]
     assert after_tap["response"] == after_saying["response"]
 

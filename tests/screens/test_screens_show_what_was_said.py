@@ -12,6 +12,8 @@ from skill.knowledge.speech import load_speech
 from skill.voice import screens
 from tests.screens.paths import (
     ELSEWHERE_OUTCOME,
+    OUTCOME_BUTTONS,
+    OUTCOME_REQUESTS,
     OUTCOME_WITH_RUNNER_UP,
     REGION_QUESTION,
     SOON_OUTCOME,
@@ -52,14 +54,6 @@ ASKED_AFTER_THE_OUTCOME = (
     "how sure are you",
     "do I need a scan",
 )
-OUTCOME_BUTTONS = ("Tell me more", "What else", "Who to see", "Start over")
-# The same request in words (the voice model's own samples).
-SPOKEN = {
-    "Tell me more": "tell me more",
-    "What else": "what else",
-    "Who to see": "who should I see",
-    "Start over": "start over",
-}
 
 
 def shown(heard: Any) -> dict[str, Any]:
@@ -163,7 +157,7 @@ def test_an_outcome_button_does_exactly_what_saying_it_does(
     buttons = {b["label"]: b for b in directive["datasources"]["screen"]["asks"]}
     event = {"token": directive["token"], "arguments": buttons[label]["arguments"]}
     after_tap = response_of(tapped.tap(event))
-    after_saying = response_of(spoken.hear(SPOKEN[label]))
+    after_saying = response_of(spoken.hear(OUTCOME_REQUESTS[label]))
     assert after_tap["sessionAttributes"] == after_saying["sessionAttributes"]
     assert after_tap["response"] == after_saying["response"]
 
