@@ -88,15 +88,6 @@ def weighed(weights: Sequence[float], chances: Sequence[float]) -> tuple[float, 
     return tuple(map(mul, weights, chances))
 
 
-def information_gain(belief: Distribution, question: Evidence) -> float:
-    """The mutual information between cause and answer, in bits:
-    H(answer) - sum over causes of share * H(answer | cause), which equals the expected entropy
-    drop of the belief and needs no per-answer posterior."""
-    p_yes: float = sum(map(mul, belief, question.yes))
-    noise: float = sum(map(mul, belief, question.noise))
-    return binary_entropy(p_yes) - noise
-
-
 def binary_entropy(p: float) -> float:
     if p <= 0.0 or p >= 1.0:
         return 0.0
