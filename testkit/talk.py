@@ -70,7 +70,7 @@ class Talk:
         return speech(self.intent(name, *slots))
 
     def answer_until_outcome(self, answers: dict[str, str], limit: int = 20) -> dict[str, Any]:
-        names = {"y": intents.YES, "n": intents.NO, "u": intents.NOT_SURE}
+        names = {"y": intents.YES, "n": intents.NO, "s": intents.SOMETIMES, "u": intents.NOT_SURE}
         for _ in range(limit):
             question = self.attributes.get("question")
             if question is None:
