@@ -172,7 +172,13 @@ def _features(
             terms=_ids(entry, "terms", fid, terms),
             regions=_ids(entry, "regions", fid, regions),
             likelihood=likelihood,
+            implies=_texts({"implies": entry.get("implies", [])}, "implies", fid, allow_empty=True),
         )
+    for feature in features.values():
+        # Checked once every question is known: a question may imply one listed after it.
+        _ids({"implies": list(feature.implies)}, "implies", feature.id, features)
+        if feature.id in feature.implies:
+            raise KnowledgeError(f"{feature.id}.implies names the question itself")
     return MappingProxyType(features)
 
 

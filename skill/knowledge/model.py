@@ -66,6 +66,9 @@ class Feature(NamedTuple):
     # Chance that a runner with each hypothesis (the conditions and NONE_OF_THESE) truly has
     # this feature; how answers are weighed against it is in InterviewSettings.
     likelihood: MappingProxyType[str, float]
+    # Questions a yes (or sometimes) to this one answers as well, so they are not asked after it
+    # (pain mostly in the lower back is low back pain); a no to one of them answers this one no.
+    implies: tuple[str, ...] = ()
 
 
 class RedFlag(NamedTuple):

@@ -82,6 +82,14 @@ class Engine:
             for feature_id in cause.defining:
                 self._defines.setdefault(feature_id, []).append(index)
         self._signs = tuple(len(cause.defining) for cause in causes)
+        # What an answer settles besides its own question (`implies` in the knowledge): a yes
+        # answers the implied questions too, and a no to an implied question answers no to
+        # each question implying it.
+        self._settled_by_yes = {fid: f.implies for fid, f in knowledge.features.items()}
+        self._settled_by_no: dict[str, tuple[str, ...]] = {}
+        for fid, feature in knowledge.features.items():
+            for implied in feature.implies:
+                self._settled_by_no[implied] = (*self._settled_by_no.get(implied, ()), fid)
         self._signs_of = tuple(frozenset(cause.defining) for cause in causes)
         self._lookalikes = frozenset(h for h, lookalike in enumerate(self._lookalike) if lookalike)
         self._focus = knowledge.settings.focus
@@ -210,7 +218,7 @@ class Engine:
         top_weight = max(weights)
         top = weights.index(top_weight)
         share = top_weight / sum(weights)
-        asked = {q for q, _ in answered}
+        asked = self._settled(answered)
         remaining = [f for f in self._evidence if f not in asked]
         unsure = sum(reply is Answer.UNSURE for _, reply in answered)
         first = self._ask_first(verdict, asked)
@@ -242,6 +250,16 @@ class Engine:
         if check is not None:
             return self._question(check, len(answered))
         return self._outcome(interview, answered, raised, verdict, share)
+
+    def _settled(self, answered: Sequence[tuple[str, Answer]]) -> set[str]:
+        """The questions answered, directly or through a question that implies them."""
+        settled = {question_id for question_id, _ in answered}
+        for question_id, reply in answered:
+            if reply in _RAISES:
+                settled.update(self._settled_by_yes[question_id])
+            elif reply is Answer.NO:
+                settled.update(self._settled_by_no.get(question_id, ()))
+        return settled
 
     def _with_runner_up(
         self,

@@ -143,6 +143,9 @@ def test_every_specialist_advice_names_who_to_see() -> None:
     assert "{emergency_number}" in knowledge.red_flags["red_flag_neuro"].advice
 
 
+IMPLIES = 'implies = ["low_back_pain"]'
+
+
 @pytest.mark.parametrize(
     ("broken", "message"),
     [
@@ -168,6 +171,9 @@ def test_every_specialist_advice_names_who_to_see() -> None:
         (SHIPPED.replace('follows = "sudden_pull"', 'follows = "a_pop"'), "red_flag_avulsion"),
         (SHIPPED.replace("sometimes_reason = ", "maybe_reason = ", 1), "sometimes_reason"),
         (SHIPPED.replace("[lookalikes.groin_strain]", "[lookalikes.sciatica]"), "share an id"),
+        (SHIPPED.replace(IMPLIES, 'implies = ["lower_back"]'), "unknown ids"),
+        (SHIPPED.replace(IMPLIES, 'implies = ["back_not_buttock"]'), "itself"),
+        (SHIPPED.replace(IMPLIES, 'implies = "low_back_pain"'), "implies"),
         ("not = toml = at all", "TOML"),
     ],
     ids=lambda value: value if len(value) < 40 else "",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from skill.knowledge import load_knowledge
@@ -215,3 +217,28 @@ def test_a_runner_up_is_named_only_once_its_ask_first_question_was_asked() -> No
     for cause_id in step.conditions:
         assert all(f in asked for f in load_knowledge().causes[cause_id].ask_first), cause_id
     assert step.conditions, "the scripted runner is named a cause"
+
+
+QUESTIONS = load_knowledge().features
+IMPLIED = [(fid, implied) for fid, f in QUESTIONS.items() for implied in f.implies]
+
+
+@pytest.mark.parametrize(("question", "implied"), IMPLIED)
+def test_a_question_answered_by_an_earlier_answer_is_not_asked(question: str, implied: str) -> None:
+    # Pain mostly across the lower back is low back pain: asking "low back pain as well?" after
+    # it, or "mostly your lower back?" after "no low back pain", would not be listening.
+    rng = random.Random(19)
+    settled_early = 0
+    for _ in range(300):
+        profile = {f: rng.choice((YES, NO, NO, Answer.SOMETIMES)) for f in QUESTIONS}
+        interview = after_a_clear_screen()
+        while isinstance(step := ENGINE.next_step(interview), Question):
+            interview = interview.with_answer(step.id, profile.get(step.id, NO))
+        asked = [q for q, _ in interview.answers]
+        if question in asked and profile[question] is not NO:
+            settled_early += implied not in asked[: asked.index(question)]
+            assert implied not in asked[asked.index(question) :]
+        if implied in asked and profile[implied] is NO:
+            settled_early += question not in asked[: asked.index(implied)]
+            assert question not in asked[asked.index(implied) :]
+    assert settled_early >= 20  # the case arose often enough to be tested
