@@ -135,6 +135,12 @@ def _safety_advice(outcome: Outcome) -> tuple[str, ...]:
     return (outcome.safety_advice,) if outcome.safety_advice else ()
 
 
+def _both(reasons: list[str]) -> str:
+    """Reasons joined by "and", after a comma when one has a comma of its own, so the listener
+    hears where the first ends ("not your buttock or leg, and hills don't make it worse")."""
+    return (", and " if any("," in reason for reason in reasons) else " and ").join(reasons)
+
+
 def _gets_help_now(step: object) -> bool:
     return isinstance(step, Outcome) and step.triage in _GET_HELP_NOW
 
@@ -331,7 +337,7 @@ class Dialogue:
             name = self._name(step.conditions[0])
             reasons = [reason.text for reason in step.reasons]
             if reasons:
-                why = self.speech.say("why.after_outcome", name=name, reasons=" and ".join(reasons))
+                why = self.speech.say("why.after_outcome", name=name, reasons=_both(reasons))
             else:
                 why = self.speech.say("why.no_reasons", name=name)
             return self._offer(conversation, why)
@@ -640,7 +646,7 @@ class Dialogue:
         card)."""
         lines = list(_safety_advice(outcome))
         if outcome.conditions:
-            reasons = " and ".join(reason.text for reason in outcome.reasons)
+            reasons = _both([reason.text for reason in outcome.reasons])
             lines.append(self._lead_line(outcome, reasons))
             if len(outcome.conditions) > 1:
                 lines.append(

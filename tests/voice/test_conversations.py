@@ -474,3 +474,11 @@ def test_get_help_now_advice_says_it_is_not_a_diagnosis_and_how_to_hear_it_again
     assert DISCLAIMER in said
     assert said.endswith("Say repeat to hear that again.")
     assert not talk.ended
+
+
+def test_two_reasons_are_joined_after_a_comma_when_the_first_has_one(talk: Talk) -> None:
+    talk.launch()
+    talk.answer_until_outcome({"back_not_buttock": "y", "low_back_pain": "y"})
+    assert talk.attributes["outcome"]["conditions"][:1] == ["lumbar_back_pain"]
+    said = talk.say(intents.WHY)
+    assert "not your buttock or leg, and " in said
