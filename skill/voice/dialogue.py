@@ -598,27 +598,19 @@ class Dialogue:
         safety = [_safety_advice(outcome)]
         if outcome.safety_advice:
             safety.append((self.speech.say("outcome.soon_brief"),))
-        forms = [
-            [
-                *before,
-                *first,
-                *headline,
-                *filter(None, [caution]),
-                *disclaimer,
-                *app,
-                *end,
-            ]
+        headlines = self._headlines(outcome)
+        apps = dict.fromkeys([tuple(in_app), ()])
+        forms = (
+            [*before, *first, *headline, *filter(None, [caution]), *disclaimer, *app, *end]
             for first in safety
             for caution in cautions
-            for headline in self._headlines(outcome)
+            for headline in headlines
             for end in endings
-            for app in dict.fromkeys([tuple(in_app), ()])
-        ]
-        parts = forms[-1]
-        for form in forms:
-            if _words(self.speech.localised(" ".join(form), locale)) <= MAX_RESULT_WORDS:
-                parts = form
-                break
+            for app in apps
+        )
+        for parts in forms:
+            if _words(self.speech.localised(" ".join(parts), locale)) <= MAX_RESULT_WORDS:
+                break  # the fullest form that fits; if none does, the last and briefest
         said_app = any(line in parts for line in in_app)
         ended = ending in parts and not help_now
         conversation = conversation.hearing(
