@@ -1,5 +1,6 @@
 """Plain text to SSML: every spoken line is escaped, its medical words get their IPA
-pronunciation (speech.toml's [pronunciation]), and the lines are wrapped in one <speak>."""
+pronunciation (speech.toml's [pronunciation]), and the lines are joined, with a pause, into
+one <speak>."""
 
 from __future__ import annotations
 
@@ -77,6 +78,11 @@ def shipped_pronouncers() -> dict[str, Pronouncer]:
 
 def to_ssml(lines: Iterable[str], locale: str = DEFAULT_LOCALE) -> str:
     """The lines as one <speak>, their medical words in the IPA of the locale's accent."""
+    return f"<speak>{ssml_within_speak(lines, locale)}</speak>"
+
+
+def ssml_within_speak(lines: Iterable[str], locale: str = DEFAULT_LOCALE) -> str:
+    """What `to_ssml` puts inside <speak>, which the SDK's response builder adds itself."""
     pronounced = shipped_pronouncers()[load_speech().accent(locale)]
     said = [pronounced(escape(line)) for line in map(str.strip, lines) if line]
-    return f"<speak>{f' {_PAUSE} '.join(said)}</speak>"
+    return f" {_PAUSE} ".join(said)
