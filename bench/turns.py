@@ -9,9 +9,10 @@ Two figures for the skill:
   round;
 - memo cleared: the engine's memo emptied (`shipped_engine().next_step.cache_clear()`) before
   every interview, so each interview's steps are computed afresh (the memo still serves repeats
-  within the interview, such as the earlier answers of the stored state on every turn), as for
-  a runner whose path no earlier runner on that instance took. The memo of SSML lines
-  (skill/voice/ssml.py) is kept: the questions and lines it holds are shared by every path.
+  within the interview, such as the step the previous turn worked out), as for a runner whose
+  path no earlier runner on that instance took. Nothing else is cleared: the engine's memo is
+  the only thing a turn keeps for later turns (the knowledge, the pronunciation patterns and the
+  screens' documents are each made once per process).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import gc
 import os
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,8 @@ Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 class Timing:
     label: str
     samples: list[float]
+    # For each sample, whether it was a result turn (its response carries the result's card).
+    results: list[bool] = field(default_factory=list)
 
     @property
     def median(self) -> float:
@@ -47,6 +50,16 @@ class Timing:
     @property
     def p99(self) -> float:
         return percentile(self.samples, 99)
+
+    @property
+    def result_median(self) -> float:
+        return median([t for t, result in zip(self.samples, self.results, strict=True) if result])
+
+    @property
+    def results_in_slowest(self) -> float:
+        """The share of result turns among the samples at or above the 99th percentile."""
+        slowest = [r for t, r in zip(self.samples, self.results, strict=True) if t >= self.p99]
+        return sum(slowest) / len(slowest)
 
 
 def time_interview(handler: Handler, interview: Interview, into: list[float]) -> None:
@@ -63,6 +76,7 @@ def measure(
     """Both handlers' timings, and the median ratio for each vignette set (by file name)."""
     bare: list[float] = []
     skill: list[float] = []
+    results: list[bool] = []
     by_set: dict[str, tuple[list[float], list[float]]] = {}
     for _ in range(rounds):
         for interview in interviews:
@@ -75,9 +89,14 @@ def measure(
             time_interview(lambda_handler, interview, skill)
             bare_times += bare[start_bare:]
             skill_times += skill[start_skill:]
+            results += ["card" in response["response"] for response in interview.responses]
     label = "skill, memo cleared per interview" if clear_memo else "skill, warm"
     ratios = {name: median(s) / median(b) for name, (b, s) in by_set.items() if name}
-    return Timing("bare ask-sdk-core skill", bare), Timing(label, skill), ratios
+    return (
+        Timing("bare ask-sdk-core skill", bare, results),
+        Timing(label, skill, results),
+        ratios,
+    )
 
 
 def check_same_answers(interviews: Sequence[Interview]) -> None:
@@ -129,6 +148,12 @@ def run(quick: bool = False, vignette_files: tuple[Path, ...] = (VIGNETTES,)) ->
         )
         for name, ratio in by_set.items():
             print(f"      {name}: median ratio {ratio:.2f}x")
+        result_ratio = skill.result_median / bare.result_median
+        print(
+            f"      result turns (the outcome and its card, {sum(skill.results)} of"
+            f" {len(skill.results)}): median {micros(skill.result_median).strip()}, ratio"
+            f" {result_ratio:.2f}x; {skill.results_in_slowest:.0%} of the slowest 1%"
+        )
         key = "memo_cleared" if clear_memo else "warm"
         results[f"turn_{key}_median_ratio"] = ratio_median
         results[f"turn_{key}_p99_ratio"] = ratio_p99
@@ -136,4 +161,5 @@ def run(quick: bool = False, vignette_files: tuple[Path, ...] = (VIGNETTES,)) ->
         results[f"turn_{key}_p99_us"] = skill.p99 * 1e6
         results[f"turn_bare_{key}_median_us"] = bare.median * 1e6
         results[f"turn_bare_{key}_p99_us"] = bare.p99 * 1e6
+        results[f"turn_{key}_result_median_ratio"] = result_ratio
     return results

@@ -58,6 +58,8 @@ class Speech:
     def localised(self, text: str, locale: str) -> str:
         """`text` with its locale placeholders ({physio}, ...) in the words of `locale` (an
         unknown locale gets the default's)."""
+        if "{" not in text:  # most lines hold no placeholder: no pattern needed
+            return text
         words = self.locales.get(locale) or self.locales.get(DEFAULT_LOCALE)
         if not words:
             return text

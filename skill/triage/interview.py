@@ -28,9 +28,8 @@ class Answer(StrEnum):
     UNSURE = "u"
 
 
-# Enum's `.value` is a Python-level descriptor; these run on every request.
+# Enum's lookup by value runs Python code; this runs for every stored answer on every request.
 _ANSWER_BY_CODE = {answer.value: answer for answer in Answer}
-_CODE_BY_ANSWER = {answer: answer.value for answer in Answer}
 
 
 class InvalidAnswer(ValueError):
@@ -55,10 +54,8 @@ class Interview(NamedTuple):
 
     def to_state(self) -> dict[str, Any]:
         """A small JSON-safe dict for session attributes: `{"v": 2, "a": "id:y,id:n,..."}`."""
-        answers = _BETWEEN_ANSWERS.join(
-            f"{question_id}{_BEFORE_CODE}{_CODE_BY_ANSWER[answer]}"
-            for question_id, answer in self.answers
-        )
+        # An answer is a str enum whose text is its code, so each pair joins as "id:code".
+        answers = _BETWEEN_ANSWERS.join(map(_BEFORE_CODE.join, self.answers))
         return {"v": STATE_VERSION, "a": answers}
 
     @classmethod

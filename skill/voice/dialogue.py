@@ -105,9 +105,8 @@ class Conversation(NamedTuple):
         """A changed interview: any confirmation is dropped, and a new result is offered anew."""
         if interview == self.interview:
             return self._replace(confirming=None)
-        return self._replace(
-            interview=interview, confirming=None, heard=self.heard._replace(offered=0)
-        )
+        heard = self.heard._replace(offered=0) if self.heard.offered else self.heard
+        return self._replace(interview=interview, confirming=None, heard=heard)
 
     def hearing(self, **more: int) -> Conversation:
         """The conversation once the runner has heard these lines (counts added)."""
@@ -526,14 +525,10 @@ class Dialogue:
         """The headline's forms, fullest first, for when safety advice or a caution needs the
         room: without the main reason (one "why" away), the advice down to who can help, or
         without who to see."""
-        who = self._who_to_see(outcome.advice)
-        # Who can help, without what sets them apart ("... who treats runners"): the card and
-        # "who should I see" say it whole.
-        who_briefly = self._who_to_see(outcome.advice, briefly=True)
+        if not outcome.conditions and outcome.triage in _GET_HELP_NOW:
+            return [(outcome.advice,)]  # red-flag advice is said whole
+        who, who_briefly, only_who = self._who_to_see(outcome.advice)
         if not outcome.conditions:
-            if outcome.triage in _GET_HELP_NOW:  # red-flag advice is said whole
-                return [(outcome.advice,)]
-            only_who = self._who_to_see(outcome.advice, alone=True)
             sayings = [outcome.advice, who, who_briefly, only_who]
             return [(saying,) for saying in dict.fromkeys(sayings)]
         lead = self._lead_line(outcome)
@@ -552,16 +547,17 @@ class Dialogue:
         ]
         return list(dict.fromkeys(forms))
 
-    def _who_to_see(self, advice: str, *, alone: bool = False, briefly: bool = False) -> str:
+    def _who_to_see(self, advice: str) -> tuple[str, str, str]:
         """The advice up to who can help ("A sports medicine doctor ... can help."), leaving
-        how they would confirm it for "tell me more"; `alone` drops what comes before, and
-        `briefly` what sets them apart ("who treats runners")."""
+        how they would confirm it for "tell me more": whole; briefly, without what sets them
+        apart ("who treats runners": the card and "who should I see" say it whole); and alone,
+        without what comes before."""
         before, who, _ = _who_can(advice)
         if not who:
-            return advice
-        if briefly:
-            who = who.split(" who ")[0]
-        return " ".join([*([] if alone else before), self.speech.say("outcome.who", who=who)])
+            return advice, advice, advice
+        alone = self.speech.say("outcome.who", who=who)
+        briefly = self.speech.say("outcome.who", who=who.split(" who ")[0])
+        return " ".join([*before, alone]), " ".join([*before, briefly]), alone
 
     def _how_to_confirm(self, advice: str) -> str:
         """The advice from what can be done on ("A specialist can confirm it with ...")."""
@@ -604,27 +600,19 @@ class Dialogue:
         safety = [_safety_advice(outcome)]
         if outcome.safety_advice:
             safety.append((self.speech.say("outcome.soon_brief"),))
-        forms = [
-            [
-                *before,
-                *first,
-                *headline,
-                *filter(None, [caution]),
-                *disclaimer,
-                *app,
-                *end,
-            ]
+        headlines = self._headlines(outcome)
+        apps = dict.fromkeys([tuple(in_app), ()])
+        forms = (
+            [*before, *first, *headline, *filter(None, [caution]), *disclaimer, *app, *end]
             for first in safety
             for caution in cautions
-            for headline in self._headlines(outcome)
+            for headline in headlines
             for end in endings
-            for app in dict.fromkeys([tuple(in_app), ()])
-        ]
-        parts = forms[-1]
-        for form in forms:
-            if _words(self.speech.localised(" ".join(form), locale)) <= MAX_RESULT_WORDS:
-                parts = form
-                break
+            for app in apps
+        )
+        for parts in forms:
+            if _words(self.speech.localised(" ".join(parts), locale)) <= MAX_RESULT_WORDS:
+                break  # the fullest form that fits; if none does, the last and briefest
         said_app = any(line in parts for line in in_app)
         ended = ending in parts and not help_now
         conversation = conversation.hearing(
@@ -671,20 +659,19 @@ class Dialogue:
         """The one place every turn is finished: understood (the count of misunderstandings
         starts again), and every line in the words of the request's locale."""
         locale = conversation.locale
-
-        def local(text: str) -> str:
-            return self.speech.localised(text, locale)
-
+        local = self.speech.localised
         card = said.card
         if card is not None:
-            card = Card(local(card.title), local(card.content))
+            card = Card(local(card.title, locale), local(card.content, locale))
         localised = Said(
-            tuple(local(line) for line in said.speech),
-            None if said.reprompt is None else local(said.reprompt),
+            tuple([local(line, locale) for line in said.speech]),
+            None if said.reprompt is None else local(said.reprompt, locale),
             said.end_session,
             card,
         )
-        return Turn(conversation._replace(misunderstood=0), localised)
+        if conversation.misunderstood:
+            conversation = conversation._replace(misunderstood=0)
+        return Turn(conversation, localised)
 
     def _filler(
         self, conversation: Conversation, counter: str, key: str
@@ -697,7 +684,7 @@ class Dialogue:
     def _present(self, conversation: Conversation, *before: str) -> Turn:
         step = conversation.step
         if isinstance(step, Question):
-            return self._ask_current(conversation, *before)
+            return self._ask(conversation, step, *before)
         assert isinstance(step, Outcome)
         return self._say_outcome(conversation, step, *before)
 
@@ -721,7 +708,13 @@ class Dialogue:
             return (
                 self._present(conversation, *before) if step else self._offer(conversation, *before)
             )
-        return self._turn(conversation, Said((*before, step.text), reprompt=self._reprompt(step)))
+        return self._ask(conversation, step, *before)
+
+    def _ask(self, conversation: Conversation, question: Question, *before: str) -> Turn:
+        """Ask `question`, the step the conversation waits for."""
+        return self._turn(
+            conversation, Said((*before, question.text), reprompt=self._reprompt(question))
+        )
 
     def _ask_plainly(self, conversation: Conversation, *before: str) -> Turn:
         step = conversation.step
@@ -736,8 +729,9 @@ class Dialogue:
 
     def _continue(self, conversation: Conversation, *before: str) -> Turn:
         """Say something, then go back to what was waiting: a question, or the offer."""
-        if conversation.waiting is not None:
-            return self._ask_current(conversation, *before)
+        step = conversation.step
+        if isinstance(step, Question):
+            return self._ask(conversation, step, *before)
         return self._offer(conversation, *before)
 
     def _offer(self, conversation: Conversation, *before: str) -> Turn:

@@ -25,7 +25,7 @@ from skill.triage import Answer
 from skill.voice import intents, screens
 from skill.voice.dialogue import Conversation, Dialogue, Turn
 from skill.voice.session import attributes_for, conversation_from
-from skill.voice.ssml import to_ssml
+from skill.voice.ssml import ssml_within_speak
 
 logger = logging.getLogger(__name__)
 
@@ -62,13 +62,14 @@ def respond(handler_input: HandlerInput, turn: Turn) -> Response:
         handler_input.attributes_manager.session_attributes = attributes_for(turn.conversation)
     said = turn.said
     locale = request_locale(handler_input)
-    builder = handler_input.response_builder.speak(to_ssml(said.speech, locale))
+    # The builder wraps the speech in <speak> itself.
+    builder = handler_input.response_builder.speak(ssml_within_speak(said.speech, locale))
     if said.card is not None:
         builder.set_card(SimpleCard(title=said.card.title, content=said.card.content))
     if said.end_session or said.reprompt is None:
         builder.set_should_end_session(True)
     else:
-        builder.ask(to_ssml([said.reprompt], locale))
+        builder.ask(ssml_within_speak([said.reprompt], locale))
     if shows_screens(handler_input):
         # Imported here: the SDK's APL models add about a fifth to every cold start, and a
         # speaker never needs them.

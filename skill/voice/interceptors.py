@@ -18,6 +18,8 @@ class LogRequestKind(AbstractRequestInterceptor):
     """Request types and intent names only: answers and slot values are health data."""
 
     def process(self, handler_input: HandlerInput) -> None:
+        if not logger.isEnabledFor(logging.INFO):
+            return
         request_type = get_request_type(handler_input)
         if request_type == "IntentRequest":
             logger.info("request %s %s", request_type, get_intent_name(handler_input))

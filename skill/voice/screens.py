@@ -342,23 +342,30 @@ def _capitalised(text: str) -> str:
 # --- documents -----------------------------------------------------------------------------------
 
 
+# The kinds of screen, each drawn by its own APL document in skill/voice/apl/.
+KINDS = ("question", "outcome", "answer", "red_flag")
+
+
 @cache
-def _document_text(kind: str) -> str:
-    """The APL document `kind` with the shared layouts and the body map, as JSON text."""
+def _documents() -> dict[str, str]:
+    """Every kind's APL document with the shared layouts and the body map, as JSON text; read
+    once per process, on the first request from a device with a screen."""
     apl = resources.files("skill.voice") / "apl"
-    document = json.loads((apl / f"{kind}.json").read_text(encoding="utf-8"))
     shared = json.loads((apl / "layouts.json").read_text(encoding="utf-8"))
-    document.setdefault("layouts", {}).update(shared["layouts"])
-    document.setdefault("styles", {}).update(shared["styles"])
     body_map = json.loads((apl / "bodymap.json").read_text(encoding="utf-8"))
-    document.setdefault("graphics", {})[BODY_MAP] = body_map_graphic(body_map)
-    return json.dumps(document)
+    texts = {}
+    for kind in KINDS:
+        document = json.loads((apl / f"{kind}.json").read_text(encoding="utf-8"))
+        document.setdefault("layouts", {}).update(shared["layouts"])
+        document.setdefault("styles", {}).update(shared["styles"])
+        document.setdefault("graphics", {})[BODY_MAP] = body_map_graphic(body_map)
+        texts[kind] = json.dumps(document)
+    return texts
 
 
 def document(kind: str) -> dict[str, Any]:
-    """A fresh copy of the APL document for a screen kind: question, outcome, answer or
-    red_flag."""
-    loaded: dict[str, Any] = json.loads(_document_text(kind))
+    """A fresh copy of the APL document for a screen kind (one of KINDS)."""
+    loaded: dict[str, Any] = json.loads(_documents()[kind])
     return loaded
 
 

@@ -11,12 +11,13 @@ only when they are well formed. The locale comes with each request.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from skill.knowledge import load_knowledge
 from skill.knowledge.speech import DEFAULT_LOCALE
-from skill.triage import Interview, Outcome
+from skill.triage import Interview, Outcome, Question
 from skill.voice.dialogue import Conversation, Heard, restored
 
 INTERVIEW_KEY = "interview"
@@ -29,6 +30,8 @@ CONFIRM_KEY = "confirm"
 _MAX_HEARD = 99
 # More than this in a row counts the same (and a tampered number stays small).
 _MAX_MISUNDERSTOOD = 9
+# A count for each line of `Heard`, of one or two digits each, as "1,0,2,0,0,0".
+_HEARD_COUNTS = re.compile(rf"[0-9]{{1,2}}(?:,[0-9]{{1,2}}){{{len(Heard._fields) - 1}}}")
 
 
 def conversation_from(
@@ -51,12 +54,9 @@ def conversation_from(
 
 def _heard(stored: object) -> Heard:
     """The counts of heard lines, if well formed; none otherwise."""
-    if not isinstance(stored, str):
+    if not isinstance(stored, str) or _HEARD_COUNTS.fullmatch(stored) is None:
         return Heard()
-    counts = stored.split(",")
-    if len(counts) != len(Heard._fields) or not all(c.isdigit() and len(c) <= 2 for c in counts):
-        return Heard()
-    return Heard(*(int(c) for c in counts))
+    return Heard._make(map(int, stored.split(",")))
 
 
 def _confirming(stored: object, interview: Interview | None) -> str | None:
@@ -72,15 +72,15 @@ def attributes_for(conversation: Conversation) -> dict[str, Any]:
     if conversation.misunderstood:
         attributes[MISUNDERSTOOD_KEY] = conversation.misunderstood
     if any(conversation.heard):
-        attributes[HEARD_KEY] = ",".join(str(min(n, _MAX_HEARD)) for n in conversation.heard)
+        attributes[HEARD_KEY] = ",".join([str(min(n, _MAX_HEARD)) for n in conversation.heard])
     if conversation.interview is None:
         return attributes
     attributes[INTERVIEW_KEY] = conversation.interview.to_state()
     if conversation.confirming is not None:
         attributes[CONFIRM_KEY] = conversation.confirming
     step = conversation.step
-    if conversation.waiting is not None:
-        attributes[QUESTION_KEY] = conversation.waiting
+    if isinstance(step, Question):
+        attributes[QUESTION_KEY] = step.id
     elif isinstance(step, Outcome):
         attributes[OUTCOME_KEY] = {"triage": step.triage, "conditions": list(step.conditions)}
     return attributes

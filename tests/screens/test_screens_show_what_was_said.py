@@ -24,7 +24,6 @@ from tests.screens.paths import (
     talk,
 )
 
-KINDS = ("question", "outcome", "answer", "red_flag")
 # Something to say at a question that the skill answers before asking the question again.
 SAID_BEFORE_THE_QUESTION = (
     "why do you ask",
@@ -64,7 +63,7 @@ def shown(heard: Any) -> dict[str, Any]:
 def test_every_document_reads_its_data_from_a_parameter_named_after_its_data_source() -> None:
     # A parameter named `payload` would be bound to the whole datasources object on a device,
     # so `payload.screen` would be empty there: every document uses `screen` and nothing else.
-    for kind in KINDS:
+    for kind in screens.KINDS:
         document = screens.document(kind)
         assert document["mainTemplate"]["parameters"] == [screens.DATA_SOURCE]
         assert "payload" not in str(document)

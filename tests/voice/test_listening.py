@@ -206,7 +206,7 @@ def test_what_was_heard_is_kept_in_the_session_compactly_and_only_when_well_form
     attributes = attributes_for(conversation)
     assert attributes["heard"] == "2,0,0,3,0,0"
     assert conversation_from(attributes).heard == conversation.heard
-    for tampered in ("2,0", "x,0,0,0,0,0", "999,0,0,0,0,0", 7):
+    for tampered in ("2,0", "x,0,0,0,0,0", "999,0,0,0,0,0", "\u00b2,0,0,0,0,0", 7):
         assert conversation_from({**attributes, "heard": tampered}).heard == Heard()
 
 
