@@ -126,6 +126,20 @@ class Engine:
                 (Answer.NO, feature.no_reason),
             )
         }
+        # Every question as the knowledge words it, made once; a step adds how many came before.
+        self._questions = {
+            question_id: Question(
+                id=question_id,
+                text=knowledge.question_text(question_id),
+                plain=knowledge.plain_text(question_id),
+                purpose=knowledge.purpose(question_id),
+                terms=knowledge.question_terms(question_id),
+                regions=knowledge.question_regions(question_id),
+                asked_before=0,
+                is_safety_screen=question_id in knowledge.red_flags,
+            )
+            for question_id in (*knowledge.red_flags, *knowledge.features)
+        }
         # The one memo: the step is a pure function of the answers.
         self.next_step = lru_cache(maxsize=_MEMO_SIZE)(self._decide)
 
@@ -147,7 +161,8 @@ class Engine:
         if stored is None:
             return Interview()
         asked = [question_id for question_id, _ in stored.answers]
-        if len(set(asked)) != len(asked) or not all(map(self.knowledge.is_question, asked)):
+        distinct = set(asked)
+        if len(distinct) != len(asked) or not distinct <= self._questions.keys():
             return Interview()
         return stored
 
@@ -166,10 +181,11 @@ class Engine:
         sometimes."""
         # A warning sign answered yes (or sometimes: safety first) counts wherever it came
         # from, even one the runner volunteered before its umbrella was asked.
+        given = dict(interview.answers)
         raised: list[tuple[Triage, RedFlag]] = [
             (flag.triage, flag)
             for flag_id, flag in self.knowledge.red_flags.items()
-            if flag.triage is not None and interview.answered(flag_id) in _RAISES
+            if flag.triage is not None and given.get(flag_id) in _RAISES
         ]
         # Once an umbrella is answered anything but no, every flag from there on is asked on
         # its own and the later umbrellas are skipped: a runner with one warning sign is
@@ -181,11 +197,11 @@ class Engine:
             if ending:
                 break
             if flag.follows is not None:
-                if interview.answered(flag.follows) not in _RAISES:
+                if given.get(flag.follows) not in _RAISES:
                     continue
             elif (umbrella and opened) or (flag.asks_when is not None and not opened):
                 continue
-            reply = interview.answered(flag_id)
+            reply = given.get(flag_id)
             if reply is None:
                 return self._question(flag_id, asked_before=self._symptoms_asked(interview))
             if umbrella:
@@ -530,17 +546,7 @@ class Engine:
         return self._question(question_id, asked_before=self._symptoms_asked(interview))
 
     def _question(self, question_id: str, asked_before: int) -> Question:
-        knowledge = self.knowledge
-        return Question(
-            id=question_id,
-            text=knowledge.question_text(question_id),
-            plain=knowledge.plain_text(question_id),
-            purpose=knowledge.purpose(question_id),
-            terms=knowledge.question_terms(question_id),
-            regions=knowledge.question_regions(question_id),
-            asked_before=asked_before,
-            is_safety_screen=question_id in knowledge.red_flags,
-        )
+        return self._questions[question_id]._replace(asked_before=asked_before)
 
 
 @cache

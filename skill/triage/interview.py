@@ -62,8 +62,8 @@ class Interview(NamedTuple):
     def from_state_shape(cls, state: object) -> Interview | None:
         """The answers in a stored state, if its shape is right; None otherwise.
 
-        This checks only the shape; `skill.triage.engine.restore` also checks that each answer
-        is one the engine could have asked for at that point.
+        This checks only the shape; `skill.triage.engine.Engine.restore` also checks that each
+        answer is to a question the knowledge has, and that none is answered twice.
         """
         if not isinstance(state, dict) or state.get("v") != STATE_VERSION:
             return None
