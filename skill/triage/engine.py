@@ -484,10 +484,11 @@ class Engine:
     ) -> Outcome:
         knowledge = self.knowledge
         settings = knowledge.settings
+        unsure = {question_id for question_id, reply in interview.answers if reply is Answer.UNSURE}
         unsure_flags = [
             flag.caution
             for fid, flag in knowledge.red_flags.items()
-            if flag.triage is not None and interview.answered(fid) is Answer.UNSURE
+            if flag.triage is not None and fid in unsure
         ]
         # Mostly "not sure": nothing can be named honestly.
         uncertain = 2 * sum(reply is Answer.UNSURE for _, reply in answered) > len(answered)
