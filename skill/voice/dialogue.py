@@ -294,6 +294,11 @@ class Dialogue:
         """How long it has hurt: no question weighs it, so it is acknowledged, not recorded."""
         return self._continue(conversation, self.speech.say("volunteer.duration"))
 
+    def medicine(self, conversation: Conversation) -> Turn:
+        """Asked about a medicine ("can I take ibuprofen?"): no medicine and no dose, only who
+        can say; then back to what was waiting."""
+        return self._continue(conversation, self.speech.say("topic.medicine"))
+
     def small_talk(self, conversation: Conversation) -> Turn:
         """Said in passing ("I ran a marathon last week"): a kind word, back to the question;
         the count of misunderstandings stays as it was."""

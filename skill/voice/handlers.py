@@ -268,6 +268,7 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         DialogueHandler(intent(intents.CORRECTION), correcting),
         DialogueHandler(intent(intents.HOW_SURE), only(dialogue.how_sure)),
         DialogueHandler(asks_after_the_result, asking_after_the_result),
+        DialogueHandler(intent(intents.MEDICINE), only(dialogue.medicine)),
         DialogueHandler(intent(intents.THANKS), only(dialogue.thanks)),
         DialogueHandler(intent(intents.SMALL_TALK), only(dialogue.small_talk)),
         DialogueHandler(intent(intents.HELP), only(dialogue.help)),

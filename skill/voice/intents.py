@@ -33,6 +33,7 @@ MEANWHILE = "MeanwhileIntent"
 HOW_LONG = "HowLongIntent"
 WORRY = "WorryIntent"
 SCAN = "ScanIntent"
+MEDICINE = "MedicineIntent"
 THANKS = "ThanksIntent"
 SMALL_TALK = "SmallTalkIntent"
 
@@ -85,6 +86,7 @@ ALL: tuple[str, ...] = (
     HOW_LONG,
     WORRY,
     SCAN,
+    MEDICINE,
     THANKS,
     SMALL_TALK,
 )

@@ -214,6 +214,11 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
             assert said.endswith(step.text), context
     elif effect == "topic":
         check_topic(detail, step, said, locale, context)
+    elif effect == "medicine":
+        assert said.startswith(SPEECH.say("topic.medicine")), context
+        assert not any(char.isdigit() for char in said), context  # no dose, ever
+        if isinstance(step, Question):
+            assert said.endswith(step.text), context
     elif effect == "sure":
         assert isinstance(step, Outcome), context
         assert any(

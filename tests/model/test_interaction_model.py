@@ -50,6 +50,7 @@ INTENTS = {
     "HowLongIntent",
     "WorryIntent",
     "ScanIntent",
+    "MedicineIntent",
     "ThanksIntent",
     "SmallTalkIntent",
 }

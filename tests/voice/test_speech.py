@@ -127,6 +127,7 @@ def every_kind_of_volunteered_or_after_result_turn(
         dialogue.fact(conversation, "one_side")
         dialogue.duration(conversation)
         dialogue.small_talk(conversation)
+        dialogue.medicine(conversation)
         dialogue.how_sure(conversation)
         dialogue.thanks(conversation)
         for answer in (*Answer, None):
