@@ -212,7 +212,8 @@ class Dialogue:
             return self.start_over(conversation)
         if answer is Answer.NO:
             return self.stop(conversation)
-        return self._offer(conversation)
+        # "Not sure" or "sometimes" to the offer: what can be asked now.
+        return self.help(conversation)
 
     def go_back(self, conversation: Conversation) -> Turn:
         interview = conversation.interview

@@ -482,3 +482,14 @@ def test_two_reasons_are_joined_after_a_comma_when_the_first_has_one(talk: Talk)
     assert talk.attributes["outcome"]["conditions"][:1] == ["lumbar_back_pain"]
     said = talk.say(intents.WHY)
     assert "not your buttock or leg, and " in said
+
+
+@pytest.mark.parametrize("name", [intents.NOT_SURE, intents.SOMETIMES])
+def test_an_unsure_reply_to_the_offer_after_a_result_says_what_can_be_asked(
+    talk: Talk, name: str
+) -> None:
+    talk.launch()
+    talk.answer_until_outcome(HIP_BURSITIS)
+    said = talk.say(name)
+    assert said.startswith("You have your result. You can ask why")
+    assert not talk.ended
