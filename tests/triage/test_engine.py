@@ -242,3 +242,13 @@ def test_a_question_answered_by_an_earlier_answer_is_not_asked(question: str, im
             settled_early += question not in asked[: asked.index(implied)]
             assert question not in asked[asked.index(implied) :]
     assert settled_early >= 20  # the case arose often enough to be tested
+
+
+def test_low_back_pain_as_well_does_not_make_lower_back_pain_the_fit() -> None:
+    # Low back pain "as well" comes with the SI joint and a disc; the look-alike's own sign is
+    # pain mostly in the low back, so a dimple runner with back pain too is not left unclear.
+    profile = {"pelvic_dimple": YES, "low_back_pain": YES}
+    outcome, asked = finish(after_a_clear_screen(), profile)
+    assert "back_not_buttock" in asked
+    assert outcome.triage == "see_specialist"
+    assert outcome.conditions[0] == "si_joint_dysfunction"
