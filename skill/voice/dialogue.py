@@ -264,11 +264,14 @@ class Dialogue:
         is recorded."""
         return self._continue(conversation, self.speech.say("volunteer.sign_denied"))
 
-    def fact(self, conversation: Conversation, fact_id: str | None) -> Turn:
-        """Where it hurts or how it began, said unasked ("it's more in my groin"): recorded as
-        yes to the matching question, and acknowledged in its words."""
+    def fact(
+        self, conversation: Conversation, fact_id: str | None, answer: Answer = Answer.YES
+    ) -> Turn:
+        """Where it hurts or how it began, said unasked ("it's more in my groin"), or where it
+        does not ("it doesn't go below my knee", `answer` no): recorded as that answer to the
+        matching question, and acknowledged in its words."""
         interview = conversation.interview or Interview()
-        if fact_id == _BOTH_SIDES:
+        if fact_id == _BOTH_SIDES and answer is Answer.YES:
             nerves = any(
                 interview.answered(sign) in (Answer.YES, Answer.SOMETIMES) for sign in _NERVE_SIGNS
             )
@@ -281,10 +284,11 @@ class Dialogue:
             if fact_id is None:
                 return self._unclear(conversation, "volunteer.unclear_fact")
             return self._continue(conversation, self.speech.say("volunteer.side"))
-        if interview.answered(feature.id) is Answer.YES:
+        if interview.answered(feature.id) is answer:
             return self._continue(conversation, self.speech.say("volunteer.known"))
-        noted = self.speech.say("volunteer.fact", fact=feature.yes_reason)
-        recorded = conversation.with_interview(_recorded(interview, feature.id, Answer.YES))
+        reason = feature.yes_reason if answer is Answer.YES else feature.no_reason
+        noted = self.speech.say("volunteer.fact", fact=reason)
+        recorded = conversation.with_interview(_recorded(interview, feature.id, answer))
         if conversation.interview is None:
             return self._present(
                 recorded.hearing(disclaimers=1), self.speech.say("launch.welcome"), noted

@@ -198,6 +198,10 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         fact_id, _ = slot_value(handler_input, intents.FACT_SLOT)
         return dialogue.fact(conversation, fact_id)
 
+    def denying_a_fact(handler_input: HandlerInput, conversation: Conversation) -> Turn:
+        fact_id, _ = slot_value(handler_input, intents.FACT_SLOT)
+        return dialogue.fact(conversation, fact_id, Answer.NO)
+
     def correcting(handler_input: HandlerInput, conversation: Conversation) -> Turn:
         code, _ = slot_value(handler_input, intents.ANSWER_SLOT)
         answer = next((a for a in Answer if a.value == code), None)
@@ -264,6 +268,7 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         DialogueHandler(intent(intents.WARNING_SIGN), volunteering_a_sign),
         DialogueHandler(intent(intents.NO_WARNING_SIGN), only(dialogue.no_warning_sign)),
         DialogueHandler(intent(intents.PAIN_FACT), volunteering_a_fact),
+        DialogueHandler(intent(intents.NO_PAIN_FACT), denying_a_fact),
         DialogueHandler(intent(intents.DURATION), only(dialogue.duration)),
         DialogueHandler(intent(intents.CORRECTION), correcting),
         DialogueHandler(intent(intents.HOW_SURE), only(dialogue.how_sure)),

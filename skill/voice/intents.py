@@ -25,6 +25,7 @@ FALLBACK = "AMAZON.FallbackIntent"
 WARNING_SIGN = "WarningSignIntent"
 NO_WARNING_SIGN = "NoWarningSignIntent"
 PAIN_FACT = "PainFactIntent"
+NO_PAIN_FACT = "NoPainFactIntent"
 DURATION = "DurationIntent"
 CORRECTION = "CorrectionIntent"
 HOW_SURE = "HowSureIntent"
@@ -78,6 +79,7 @@ ALL: tuple[str, ...] = (
     WARNING_SIGN,
     NO_WARNING_SIGN,
     PAIN_FACT,
+    NO_PAIN_FACT,
     DURATION,
     CORRECTION,
     HOW_SURE,

@@ -21,7 +21,7 @@ PHRASES = Path(__file__).with_name("phrases.toml")
 KNOWLEDGE = load_knowledge()
 SPEECH = load_speech()
 # Effects followed by a detail (an id or an answer code); every other effect is its whole text.
-WITH_DETAIL = ("term", "explain", "sign", "fact", "correct", "topic")
+WITH_DETAIL = ("term", "explain", "sign", "fact", "no-fact", "correct", "topic")
 ANSWER_CODES = {"yes": "y", "no": "n", "sometimes": "s", "not sure": "u"}
 
 
@@ -128,9 +128,10 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
     if effect == "sign":
         check_warning_sign(detail, answers_before, response, said, context)
         return
-    if effect == "fact":
+    if effect in ("fact", "no-fact"):
         after = answers_in(response) or []
-        assert (detail, "y") in after and said.startswith("Got it: "), context
+        code = "y" if effect == "fact" else "n"
+        assert (detail, code) in after and said.startswith("Got it: "), context
         assert [a for a in after if a[0] != detail] == [
             a for a in answers_before if a[0] != detail
         ], context

@@ -53,6 +53,7 @@ INTENTS = {
     "MedicineIntent",
     "ThanksIntent",
     "SmallTalkIntent",
+    "NoPainFactIntent",
 }
 
 

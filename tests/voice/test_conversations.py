@@ -493,3 +493,23 @@ def test_an_unsure_reply_to_the_offer_after_a_result_says_what_can_be_asked(
     said = talk.say(name)
     assert said.startswith("You have your result. You can ask why")
     assert not talk.ended
+
+
+def test_a_denial_said_while_another_question_waits_answers_no_to_the_named_one(
+    talk: Talk,
+) -> None:
+    talk.launch()
+    while talk.attributes["question"].startswith("red_flag"):
+        talk.intent(intents.NO)
+    waiting = talk.attributes["question"]
+    below_knee = SlotMatch(
+        intents.FACT_SLOT,
+        "FactType",
+        value="below my knee",
+        resolution=Resolution(ER_SUCCESS_MATCH, "past_knee", "down my leg"),
+    )
+    said = talk.say(intents.NO_PAIN_FACT, below_knee)
+    assert said.startswith("Got it: the pain stops above your knee.")
+    assert ("past_knee", "n") in talk.answers
+    assert waiting not in dict(talk.answers)
+    assert talk.attributes["question"] == waiting

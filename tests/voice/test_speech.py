@@ -123,6 +123,7 @@ def every_kind_of_volunteered_or_after_result_turn(
         dialogue.fact(conversation, None)
         dialogue.no_warning_sign(conversation)
         dialogue.fact(conversation, "low_back_pain")
+        dialogue.fact(conversation, "past_knee", Answer.NO)
         dialogue.fact(conversation, "both_sides")
         dialogue.fact(conversation, "one_side")
         dialogue.duration(conversation)
