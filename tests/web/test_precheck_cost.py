@@ -104,12 +104,16 @@ def forged_client() -> FlaskClient:
 SECONDS_PER_REQUEST = 0.25
 
 
-def refuse_timed(client: FlaskClient, body: bytes) -> float:
-    started = time.perf_counter()
-    response = client.post("/", data=body, headers=FORGED_HEADERS)
-    elapsed = time.perf_counter() - started
-    assert response.status_code == 400
-    return elapsed
+def refuse_timed(client: FlaskClient, body: bytes, tries: int = 3) -> float:
+    """The quickest of a few refusals: a pause of the machine (or the first request's set-up)
+    falls on one try, while a cost that grows with the body shows in every one."""
+    quickest = float("inf")
+    for _ in range(tries):
+        started = time.perf_counter()
+        response = client.post("/", data=body, headers=FORGED_HEADERS)
+        quickest = min(quickest, time.perf_counter() - started)
+        assert response.status_code == 400
+    return quickest
 
 
 @pytest.mark.parametrize(("prefix", "unit"), KNOWN_SHAPES.values(), ids=KNOWN_SHAPES.keys())
