@@ -195,6 +195,15 @@ class Dialogue:
             moved_on = conversation.with_interview(
                 conversation.interview.with_answer(step.id, answer)
             )
+            following = moved_on.step
+            if (
+                step.is_safety_screen
+                and isinstance(following, Question)
+                and not following.is_safety_screen
+                and following.asked_before == 0
+            ):
+                # Through the screen: where it hurts can be said now, before any question.
+                return self._present(moved_on, self.speech.say("ask.pain_now"))
             return self._present(moved_on)
         if step is None:
             if answer is Answer.YES:

@@ -14,6 +14,7 @@ from skill.chat.nlu import (
     SlotMatch,
 )
 from skill.knowledge import load_knowledge
+from skill.knowledge.speech import load_speech
 from skill.voice import intents, new_skill_builder
 from skill.voice.dialogue import Conversation, Dialogue, Turn
 from testkit.talk import Talk, check_response, condition_slot, reprompt, speech
@@ -513,3 +514,17 @@ def test_a_denial_said_while_another_question_waits_answers_no_to_the_named_one(
     assert ("past_knee", "n") in talk.answers
     assert waiting not in dict(talk.answers)
     assert talk.attributes["question"] == waiting
+
+
+def test_past_the_screen_the_first_pain_question_invites_saying_where_it_hurts_once(
+    talk: Talk,
+) -> None:
+    invitation = load_speech().say("ask.pain_now")
+    said = speech(talk.launch())
+    while talk.attributes["question"].startswith("red_flag"):
+        assert invitation not in said
+        said = talk.say(intents.NO)
+    first = KNOWLEDGE.question_text(talk.attributes["question"])
+    assert said == f"{invitation} {first}"
+    assert talk.say(intents.REPEAT) == first
+    assert invitation not in talk.say(intents.NO)
