@@ -234,10 +234,10 @@ class Engine:
         top_weight = max(weights)
         top = weights.index(top_weight)
         share = top_weight / sum(weights)
-        asked = self._settled(answered)
-        remaining = [f for f in self._evidence if f not in asked]
+        settled = self._settled(answered)
+        remaining = [f for f in self._evidence if f not in settled]
         unsure = sum(reply is Answer.UNSURE for _, reply in answered)
-        first = self._ask_first(verdict, asked)
+        first = self._ask_first(verdict, settled)
         if first is not None and len(answered) < settings.question_cap:
             # Asked as soon as the cause could be named, so the cap never leaves it out.
             return self._question(first, len(answered))
@@ -261,8 +261,8 @@ class Engine:
         if rivals is None:
             verdict, rivals = self._confirmed(weights, answered, verdict, unnamable)
         # The runner-up is chosen before the checks, so its own ask-first question is asked too.
-        verdict = self._with_runner_up(verdict, rivals, unnamable, asked if ended else None)
-        check = None if ended else self._before_naming(weights, verdict, asked)
+        verdict = self._with_runner_up(verdict, rivals, unnamable, settled if ended else None)
+        check = None if ended else self._before_naming(weights, verdict, settled)
         if check is not None:
             return self._question(check, len(answered))
         return self._outcome(interview, answered, raised, verdict, share)
@@ -282,11 +282,11 @@ class Engine:
         verdict: tuple[int, ...],
         rivals: tuple[int, ...],
         unnamable: frozenset[int],
-        asked: set[str] | None,
+        settled: set[str] | None,
     ) -> tuple[int, ...]:
         """Stopped before a slip was ruled out: the likeliest cause of the lead's kind that a
         slip would put first is named too, if it may be named. Once no question is left to ask
-        (`asked` given), a cause whose ask-first question went unasked is not named second."""
+        (`settled` given), a cause whose ask-first question went unasked is not named second."""
         if len(verdict) != 1 or not rivals:
             return verdict
         runner_up = [
@@ -294,7 +294,7 @@ class Engine:
             for r in rivals
             if r not in unnamable
             and self._same_kind(verdict[0], r)
-            and (asked is None or self._ask_first((r,), asked) is None)
+            and (settled is None or self._ask_first((r,), settled) is None)
         ]
         return (verdict[0], *runner_up[:1])
 
@@ -318,21 +318,22 @@ class Engine:
             return (verdict[0], rivals[0]), ()
         return verdict, rivals
 
-    def _ask_first(self, verdict: tuple[int, ...], asked: set[str]) -> str | None:
-        """A question that must be asked before a cause of the verdict is named (`ask_first`)."""
+    def _ask_first(self, verdict: tuple[int, ...], settled: set[str]) -> str | None:
+        """A question, not settled yet, that must be asked before a cause of the verdict is
+        named (`ask_first`)."""
         for cause in verdict:
             for feature_id in self.knowledge.causes[self._hypotheses[cause]].ask_first:
-                if feature_id not in asked:
+                if feature_id not in settled:
                     return feature_id
         return None
 
     def _before_naming(
-        self, weights: Sequence[float], verdict: tuple[int, ...], asked: set[str]
+        self, weights: Sequence[float], verdict: tuple[int, ...], settled: set[str]
     ) -> str | None:
         """A question to ask before the verdict is named: its causes' `ask_first`, or the own
-        sign of a look-alike, not yet asked about, that fits close enough to the lead that a yes
+        sign of a look-alike, not settled yet, that fits close enough to the lead that a yes
         to its sign could overturn it (the heaviest such)."""
-        first = self._ask_first(verdict, asked)
+        first = self._ask_first(verdict, settled)
         if first is not None or not verdict:
             return first
         doubt = self.knowledge.settings.lookalike_check * weights[verdict[0]]
@@ -341,7 +342,7 @@ class Engine:
             for h, weight in enumerate(weights)
             if h in self._lookalikes and h not in verdict and weight >= doubt
             for sign in self._signs_of[h]
-            if not self._signs_of[h] & asked
+            if not self._signs_of[h] & settled
         ]
         return max(unasked)[1] if unasked else None
 
