@@ -10,8 +10,8 @@ screen code of its own:
 - while a question waits, the turn ends with it (in the words last spoken: the plainer wording
   after "what do you mean"), and whatever was said before it is shown above it;
 - a turn that gives the outcome (it comes with the outcome's card) shows the outcome: the likely
-  cause, the reasons, who to see, the disclaimer; for a red flag only the advice and the local
-  emergency number;
+  cause, the reasons, who to see, the disclaimer; for a red flag only the advice, the local
+  emergency number and the disclaimer;
 - any other turn after the outcome ("tell me more", "why", "what else", "who to see", ...) shows
   its spoken lines without the closing offer, beside the outcome's body-map region and the
   outcome's buttons (a turn that is only the offer shows the outcome again).
@@ -266,9 +266,14 @@ def _answer_screen(
 def _red_flag_screen(
     interview: Interview, outcome: Outcome, speech: Speech, local: Callable[[str], str]
 ) -> Screen:
-    # The emergency or urgent advice of the flag, and the local number from the same table.
+    # The emergency or urgent advice of the flag, and the local number from the same table. The
+    # disclaimer too: the result says it, and this screen stays up once the session has ended.
     number = speech.say("screen.emergency_number", number=local("{emergency_number}"))
-    screen = {"advice": local(outcome.advice), "number": number}
+    screen = {
+        "advice": local(outcome.advice),
+        "number": number,
+        "disclaimer": local(outcome.disclaimer),
+    }
     return _screen("red_flag", token_for(interview, outcome), screen)
 
 

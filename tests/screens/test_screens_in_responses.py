@@ -137,13 +137,15 @@ def test_the_outcome_screen_shows_no_health_detail_that_the_card_does_not_have()
     ("locale", "number"),
     [("en-US", "911"), ("en-CA", "911"), ("en-GB", "999"), ("en-AU", "000"), ("en-IN", "112")],
 )
-def test_a_red_flag_screen_shows_only_the_advice_and_the_local_emergency_number(
+def test_a_red_flag_screen_shows_only_the_advice_the_local_emergency_number_and_the_disclaimer(
     locale: str, number: str
 ) -> None:
     heard = talk(new_device(locale=locale), EMERGENCY)
     screen = directive_of(heard)["datasources"]["screen"]
-    assert set(screen) == {"advice", "number"}
+    assert set(screen) == {"advice", "number", "disclaimer"}
     assert screen["advice"] in heard.speech
+    assert screen["disclaimer"] == load_knowledge().settings.disclaimer
+    assert screen["disclaimer"] in heard.speech
     assert screen["number"].endswith(number)
 
 
