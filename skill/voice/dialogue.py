@@ -41,6 +41,8 @@ _FAIRLY_SURE = 0.5
 # "Both sides", with nerve symptoms in a leg, may be the both-legs warning sign: check it.
 _BOTH_SIDES = "both_sides"
 _NERVE_SIGNS = ("numbness_tingling", "past_knee")
+# The question a pain that came on slowly answers no: it did not start with a sudden pull or pop.
+_SUDDEN_ONSET = "sudden_pull"
 _BOTH_LEGS_FLAG = "red_flag_neuro"
 
 
@@ -303,6 +305,11 @@ class Dialogue:
                 recorded.hearing(disclaimers=1), self.speech.say("launch.welcome"), noted
             )
         return self._changed(conversation, recorded, noted)
+
+    def gradual_onset(self, conversation: Conversation) -> Turn:
+        """It came on slowly, said unasked ("it crept up on me"): a no to the sudden pull or pop
+        question, acknowledged in its words."""
+        return self.fact(conversation, _SUDDEN_ONSET, Answer.NO)
 
     def duration(self, conversation: Conversation) -> Turn:
         """How long it has hurt: no question weighs it, so it is acknowledged, not recorded."""

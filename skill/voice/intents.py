@@ -27,6 +27,7 @@ NO_WARNING_SIGN = "NoWarningSignIntent"
 PAIN_FACT = "PainFactIntent"
 NO_PAIN_FACT = "NoPainFactIntent"
 DURATION = "DurationIntent"
+GRADUAL_ONSET = "GradualOnsetIntent"
 CORRECTION = "CorrectionIntent"
 HOW_SURE = "HowSureIntent"
 KEEP_RUNNING = "KeepRunningIntent"
@@ -81,6 +82,7 @@ ALL: tuple[str, ...] = (
     PAIN_FACT,
     NO_PAIN_FACT,
     DURATION,
+    GRADUAL_ONSET,
     CORRECTION,
     HOW_SURE,
     KEEP_RUNNING,

@@ -51,6 +51,7 @@ INTENTS = {
     "WorryIntent",
     "ScanIntent",
     "MedicineIntent",
+    "GradualOnsetIntent",
     "ThanksIntent",
     "SmallTalkIntent",
     "NoPainFactIntent",
