@@ -9,8 +9,8 @@ in its format can be added, such as runner cases written apart from the project)
 
 `vignette_figures` also prints what the engine makes of each vignette set: the condition
 runners named right first, the look-alike and nothing-fits runners told honestly, the mean
-symptom questions and the share at the cap, and the slip test (each condition runner replayed
-with each yes or no symptom answer flipped).
+symptom questions, the shares at the usual length, past it and at the cap, and the slip test (each
+condition runner replayed with each yes or no symptom answer flipped).
 """
 
 from __future__ import annotations
@@ -178,15 +178,20 @@ def _set_figures(path: Path) -> dict[str, float]:
     honest = [v.told_honestly(o) for v, o in outcomes if v.honest]
     asked = [o.questions_asked for _, o in outcomes if o.triage not in ("emergency", "urgent")]
     cap = engine.knowledge.settings.question_cap
+    usual = engine.knowledge.settings.usual_questions
     replays = list(slip_replays(engine, vignettes))
+    replayed = [replay.outcome.questions_asked for replay in replays]
     figures = {
         "vignettes_top1": _share([o.conditions[:1] == (v.condition,) for v, o in named]),
         "vignettes_honest": _share(honest),
         "vignettes_mean_questions": sum(asked) / len(asked) if asked else 0.0,
         "vignettes_max_questions": float(max(asked, default=0)),
+        "vignettes_at_usual": _share([count >= usual for count in asked]),
+        "vignettes_past_usual": _share([count > usual for count in asked]),
         "vignettes_at_cap": _share([count >= cap for count in asked]),
         "slip_named_share": _share([replay.named for replay in replays]),
-        "slip_mean_questions": _mean([replay.outcome.questions_asked for replay in replays]),
+        "slip_mean_questions": _mean(replayed),
+        "slip_past_usual": _share([count > usual for count in replayed]),
     }
     print(
         f"Vignettes ({path.name}): {len(vignettes)}; right condition first in"
@@ -196,13 +201,15 @@ def _set_figures(path: Path) -> dict[str, float]:
     )
     print(
         f"  {figures['vignettes_mean_questions']:.2f} symptom questions on average (aim <= 6),"
-        f" at most {max(asked, default=0)}; {figures['vignettes_at_cap']:.1%} at the cap of"
-        f" {cap} (aim <= 10%)"
+        f" at most {max(asked, default=0)}; {figures['vignettes_at_usual']:.1%} reached the"
+        f" usual {usual} (aim <= 10%), {figures['vignettes_past_usual']:.1%} went past it to"
+        f" double-check, {figures['vignettes_at_cap']:.1%} at the cap of {cap}"
     )
     print(
         f"  Slip test: {len(replays)} replays with one symptom answer flipped; the right"
         f" condition first or second in {figures['slip_named_share']:.1%} (aim >= 90%),"
-        f" {figures['slip_mean_questions']:.2f} questions on average"
+        f" {figures['slip_mean_questions']:.2f} questions on average,"
+        f" {figures['slip_past_usual']:.1%} past the usual {usual}"
     )
     return figures
 

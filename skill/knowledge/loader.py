@@ -83,6 +83,7 @@ def parse_knowledge(text: str) -> Knowledge:
             confident_share=_share(interview, "confident_share"),
             runner_up_ratio=_share(interview, "runner_up_ratio"),
             minimum_share=_share(interview, "minimum_share"),
+            usual_questions=_count(interview, "usual_questions"),
             question_cap=_count(interview, "question_cap"),
             unsure_limit=_count(interview, "unsure_limit"),
             least_gain=_share(interview, "least_gain"),
@@ -103,6 +104,8 @@ def parse_knowledge(text: str) -> Knowledge:
             "interview.slip_rate must lie below 0.5 (a slip is the exception), and "
             "interview.sometimes_weight above 0.5 (a sometimes is more yes than no)"
         )
+    if settings.usual_questions > settings.question_cap:
+        raise KnowledgeError("interview.usual_questions must not exceed interview.question_cap")
     return knowledge
 
 

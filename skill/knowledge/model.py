@@ -106,6 +106,9 @@ class InterviewSettings(NamedTuple):
     confident_share: float
     runner_up_ratio: float
     minimum_share: float
+    # The questions most interviews end by; past them only a result that one slipped answer
+    # would change is double-checked, up to question_cap.
+    usual_questions: int
     question_cap: int
     # "Not sure" answers that, once they outnumber the clear ones, end the interview.
     unsure_limit: int

@@ -241,18 +241,29 @@ class Engine:
         if first is not None and len(answered) < settings.question_cap:
             # Asked as soon as the cause could be named, so the cap never leaves it out.
             return self._question(first, len(answered))
+        rivals: tuple[int, ...] | None = None
         ended = (
             len(answered) >= settings.question_cap
             or not remaining
             or (unsure >= settings.unsure_limit and 2 * unsure > len(answered))
         )
+        if not ended and len(answered) >= settings.usual_questions:
+            # Past the usual length, only a result that one slipped answer would change is
+            # double-checked: and only for a runner who affirmed something, with no look-alike
+            # named.
+            verdict, rivals = self._confirmed(weights, answered, verdict, unnamable)
+            ended = (
+                not rivals
+                or (bool(verdict) and self._lookalike[verdict[0]])
+                or not any(reply in _RAISES for _, reply in answered)
+            )
         # A look-alike is named by its own sign, which the runner has affirmed.
         sure = bool(verdict) and self._lookalike[top] and share >= settings.elsewhere_share
-        rivals: tuple[int, ...] | None = None
         if not (ended or sure):
             if share >= settings.confident_share:
                 # The slip check, the costly part, waits until the lead is sure enough to stop.
-                verdict, rivals = self._confirmed(weights, answered, verdict, unnamable)
+                if rivals is None:
+                    verdict, rivals = self._confirmed(weights, answered, verdict, unnamable)
                 sure = not rivals and bool(verdict or top == self._none)
             if not sure:
                 question, gain = self._most_informative(weights, remaining)

@@ -206,6 +206,14 @@ class Dialogue:
             ):
                 # Through the screen: where it hurts can be said now, before any question.
                 return self._present(moved_on, self.speech.say("ask.pain_now"))
+            if (
+                isinstance(following, Question)
+                and not following.is_safety_screen
+                and following.asked_before == self.knowledge.settings.usual_questions
+                and not step.is_safety_screen
+            ):
+                # Past the usual length: the runner hears why the questions go on.
+                return self._present(moved_on, self.speech.say("ask.double_check"))
             return self._present(moved_on)
         if step is None:
             if answer is Answer.YES:
@@ -373,15 +381,22 @@ class Dialogue:
         return self._offer(conversation, self.speech.say("why.no_question"))
 
     def questions_left(self, conversation: Conversation) -> Turn:
+        """How many questions are left: the usual number, with a few more to double-check a
+        result that hangs on one answer; once double-checking, the most there can be."""
         step = conversation.step
+        usual = self.knowledge.settings.usual_questions
         cap = self.knowledge.settings.question_cap
         if isinstance(step, Question):
             if step.is_safety_screen:
-                left = self.speech.say("questions_left.screen", count=str(cap))
-            elif cap - step.asked_before <= 1:
+                left = self.speech.say("questions_left.screen", count=str(usual))
+            elif step.asked_before < usual - 1:
+                left = self.speech.say("questions_left.some", count=str(usual - step.asked_before))
+            elif step.asked_before < usual:
+                left = self.speech.say("questions_left.last_usual")
+            elif (most := cap - step.asked_before) <= 1:
                 left = self.speech.say("questions_left.last")
             else:
-                left = self.speech.say("questions_left.some", count=str(cap - step.asked_before))
+                left = self.speech.say("questions_left.checking", count=str(most))
             return self._ask_current(conversation, left)
         if isinstance(step, Outcome):
             return self._offer(conversation, self.speech.say("questions_left.none"))

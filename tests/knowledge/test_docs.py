@@ -24,6 +24,7 @@ def test_the_numbers_the_clinical_doc_quotes_are_the_knowledge_files() -> None:
     settings = load_knowledge().settings
     assert f"`slip_rate` ({settings.slip_rate:g})" in DOC
     assert f"`sometimes_weight` ({settings.sometimes_weight:g})" in DOC
+    assert f"`usual_questions` symptom questions ({settings.usual_questions})" in DOC
     assert f"`question_cap` symptom questions ({settings.question_cap})" in DOC
     assert f"`focus` ({settings.focus:g})" in DOC
     odds = (1 - settings.slip_rate) / settings.slip_rate

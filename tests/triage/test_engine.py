@@ -252,3 +252,36 @@ def test_low_back_pain_as_well_does_not_make_lower_back_pain_the_fit() -> None:
     assert "back_not_buttock" in asked
     assert outcome.triage == "see_specialist"
     assert outcome.conditions[0] == "si_joint_dysfunction"
+
+
+USUAL = load_knowledge().settings.usual_questions
+CAP = load_knowledge().settings.question_cap
+
+
+def test_a_result_that_hangs_on_one_answer_is_double_checked_past_the_usual_length() -> None:
+    # A piriformis runner who also has low back pain: at the usual length one slipped answer
+    # would still put another cause first, so the interview goes on until none would.
+    profile = {"deep_buttock_spot": YES, "worse_sitting": YES, "cross_leg_pain": YES,
+               "low_back_pain": YES, "upper_hamstring_spread": Answer.SOMETIMES}  # fmt: skip
+    outcome, asked = finish(after_a_clear_screen(), profile)
+    assert USUAL < len(asked) <= CAP
+    assert outcome.conditions == ("piriformis_syndrome",)
+    settled = [(q, profile.get(q, NO)) for q in asked[:USUAL]]
+    weights = ENGINE._weights(settled)
+    unnamable = ENGINE._unnamable(settled)
+    _, rivals = ENGINE._confirmed(weights, settled, ENGINE._verdict(weights, unnamable), unnamable)
+    assert rivals
+
+
+def test_a_runner_who_denies_everything_hears_only_the_usual_number_of_questions() -> None:
+    outcome, asked = finish(after_a_clear_screen(), {})
+    assert len(asked) == USUAL < CAP
+    assert outcome.triage == "unclear"
+
+
+def test_a_lookalike_named_at_the_usual_length_is_not_double_checked() -> None:
+    # Pain high on the inner thigh and nothing else: a groin strain, named at the usual length
+    # although a slip elsewhere could still change it (its advice is a physio's check-up).
+    outcome, asked = finish(after_a_clear_screen(), {"inner_thigh_pain": YES})
+    assert len(asked) == USUAL
+    assert outcome.triage == "elsewhere" and outcome.conditions[0] == "groin_strain"

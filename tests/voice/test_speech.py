@@ -39,14 +39,24 @@ def outcome(triage: Triage, *conditions: str, reasons: tuple[Reason, ...] = ()) 
     return FixedStep(Outcome(triage, conditions, reasons, advice, "Disclaimer.", None, 3))
 
 
-def the_last_question() -> Conversation:
-    """A conversation waiting for the last question the cap allows."""
-    cap = load_knowledge().settings.question_cap
+def waiting_after(count: int) -> Conversation:
+    """A conversation waiting for a symptom question with `count` asked before it."""
     for interview in interview_states():
         step = Conversation(interview).step
-        if isinstance(step, Question) and step.asked_before == cap - 1:
+        if isinstance(step, Question) and step.asked_before == count:
             return Conversation(interview)
-    raise AssertionError("no path reaches the question cap")
+    raise AssertionError(f"no path reaches question {count + 1}")
+
+
+def the_last_question() -> Conversation:
+    """A conversation waiting for the last question the cap allows."""
+    return waiting_after(load_knowledge().settings.question_cap - 1)
+
+
+def around_the_usual_length() -> tuple[Conversation, Conversation]:
+    """Waiting for the last question of the usual length, and for the first past it."""
+    usual = load_knowledge().settings.usual_questions
+    return waiting_after(usual - 1), waiting_after(usual)
 
 
 def every_kind_of_turn(dialogue: Dialogue) -> None:
@@ -63,7 +73,20 @@ def every_kind_of_turn(dialogue: Dialogue) -> None:
     dialogue.start(answered)
     for answer in (Answer.YES, Answer.NO, Answer.UNSURE):
         dialogue.answer(none, answer)
-    for conversation in (none, fresh, answered, past_the_screen, the_last_question()):
+    usual_last, double_checking = around_the_usual_length()
+    # The answer that leads past the usual length, said again from the state before it.
+    assert double_checking.interview is not None
+    _, last_reply = double_checking.interview.answers[-1]
+    dialogue.answer(Conversation(double_checking.interview.go_back()), last_reply)
+    for conversation in (
+        none,
+        fresh,
+        answered,
+        past_the_screen,
+        usual_last,
+        double_checking,
+        the_last_question(),
+    ):
         dialogue.go_back(conversation)
         dialogue.why(conversation)
         dialogue.help(conversation)
