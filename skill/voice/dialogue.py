@@ -41,9 +41,11 @@ _FAIRLY_SURE = 0.5
 # "Both sides", with nerve symptoms in a leg, may be the both-legs warning sign: check it.
 _BOTH_SIDES = "both_sides"
 _NERVE_SIGNS = ("numbness_tingling", "past_knee")
+_BOTH_LEGS_FLAG = "red_flag_neuro"
+# "My leg feels weak" may be the warning sign of weakness getting worse (the same flag): check it.
+_WEAK_LEG = "weak_leg"
 # The question a pain that came on slowly answers no: it did not start with a sudden pull or pop.
 _SUDDEN_ONSET = "sudden_pull"
-_BOTH_LEGS_FLAG = "red_flag_neuro"
 
 
 class Card(NamedTuple):
@@ -298,6 +300,11 @@ class Dialogue:
                 checking = conversation._replace(interview=interview, confirming=_BOTH_LEGS_FLAG)
                 return self._ask_current(checking, self.speech.say("volunteer.both_sides_check"))
             return self._continue(conversation, self.speech.say("volunteer.both_sides"))
+        if fact_id == _WEAK_LEG and answer is Answer.YES:
+            if interview.answered(_BOTH_LEGS_FLAG) is None:
+                checking = conversation._replace(interview=interview, confirming=_BOTH_LEGS_FLAG)
+                return self._ask_current(checking, self.speech.say("volunteer.weak_leg_check"))
+            return self._continue(conversation, self.speech.say("volunteer.weak_leg"))
         feature = self.knowledge.features.get(fact_id or "")
         if feature is None:
             if fact_id is None:

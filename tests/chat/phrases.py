@@ -147,7 +147,7 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
         assert body.get("shouldEndSession") is True, context
         assert said.startswith("You're welcome."), context
         return
-    if effect == "both sides check":
+    if effect == "nerve check":
         assert answers_in(response) == answers_before, context
         assert attributes.get("question") == "red_flag_neuro", context
         assert said.endswith(KNOWLEDGE.red_flags["red_flag_neuro"].question), context

@@ -338,5 +338,5 @@ def test_volunteered_slot_values_name_what_the_knowledge_and_the_engine_know(
         fid for fid, flag in knowledge.red_flags.items() if flag.triage is not None
     }
     # Each fact is a symptom question, or a side, which no question weighs.
-    assert types["FactType"] <= {*knowledge.features, "both_sides", "one_side"}
+    assert types["FactType"] <= {*knowledge.features, "both_sides", "one_side", "weak_leg"}
     assert types["AnswerType"] == {answer.value for answer in Answer}

@@ -93,6 +93,24 @@ def test_both_sides_with_tingling_checks_the_both_legs_warning_sign_once() -> No
     assert carried_on.waiting != "red_flag_neuro" and carried_on.confirming is None
 
 
+def test_a_weak_leg_said_unasked_checks_the_warning_sign_of_weakness_getting_worse() -> None:
+    conversation = past_the_screen()
+    checking = DIALOGUE.fact(conversation, "weak_leg")
+    assert checking.said.speech[0] == SPEECH.say("volunteer.weak_leg_check")
+    assert checking.conversation.waiting == "red_flag_neuro"
+    assert checking.conversation.interview == conversation.interview  # nothing recorded yet
+    step = DIALOGUE.answer(checking.conversation, Answer.YES).conversation.step
+    assert isinstance(step, Outcome) and step.triage == "emergency"
+    carried_on = DIALOGUE.answer(checking.conversation, Answer.NO).conversation
+    assert carried_on.interview is not None
+    assert carried_on.interview.answered("red_flag_neuro") is Answer.NO
+    assert carried_on.waiting == conversation.waiting
+    # Checked once: said again, it is acknowledged with the safety net.
+    again = DIALOGUE.fact(carried_on, "weak_leg")
+    assert again.said.speech[0] == SPEECH.say("volunteer.weak_leg")
+    assert again.conversation.interview == carried_on.interview
+
+
 def test_both_sides_without_nerve_symptoms_is_acknowledged_and_not_recorded() -> None:
     conversation = past_the_screen()
     turn = DIALOGUE.fact(conversation, "both_sides")

@@ -148,6 +148,8 @@ def every_kind_of_volunteered_or_after_result_turn(
         dialogue.fact(conversation, "low_back_pain")
         dialogue.fact(conversation, "past_knee", Answer.NO)
         dialogue.fact(conversation, "both_sides")
+        checked = dialogue.fact(conversation, "weak_leg").conversation
+        dialogue.fact(dialogue.answer(checked, Answer.NO).conversation, "weak_leg")
         dialogue.fact(conversation, "one_side")
         dialogue.duration(conversation)
         dialogue.small_talk(conversation)
