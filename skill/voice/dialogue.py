@@ -335,6 +335,14 @@ class Dialogue:
         can say; then back to what was waiting."""
         return self._continue(conversation, self.speech.say("topic.medicine"))
 
+    def privacy(self, conversation: Conversation) -> Turn:
+        """What happens to the answers: kept only for the session; then back to what waited."""
+        return self._continue(conversation, self.speech.say("topic.privacy"))
+
+    def not_a_doctor(self, conversation: Conversation) -> Turn:
+        """Asked whether it is a doctor: no, information and not a diagnosis, and who can tell."""
+        return self._continue(conversation, self.speech.say("topic.not_a_doctor"))
+
     def small_talk(self, conversation: Conversation) -> Turn:
         """Said in passing ("I ran a marathon last week"): a kind word, back to the question;
         the count of misunderstandings stays as it was."""

@@ -36,6 +36,8 @@ HOW_LONG = "HowLongIntent"
 WORRY = "WorryIntent"
 SCAN = "ScanIntent"
 MEDICINE = "MedicineIntent"
+PRIVACY = "PrivacyIntent"
+ARE_YOU_A_DOCTOR = "AreYouADoctorIntent"
 THANKS = "ThanksIntent"
 SMALL_TALK = "SmallTalkIntent"
 
@@ -91,6 +93,8 @@ ALL: tuple[str, ...] = (
     WORRY,
     SCAN,
     MEDICINE,
+    PRIVACY,
+    ARE_YOU_A_DOCTOR,
     THANKS,
     SMALL_TALK,
 )

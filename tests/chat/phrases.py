@@ -220,6 +220,11 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
         assert not any(char.isdigit() for char in said), context  # no dose, ever
         if isinstance(step, Question):
             assert said.endswith(step.text), context
+    elif effect in ("privacy", "not a doctor"):
+        key = "topic.privacy" if effect == "privacy" else "topic.not_a_doctor"
+        assert said.startswith(SPEECH.say(key)), context
+        if isinstance(step, Question):
+            assert said.endswith(step.text), context
     elif effect == "sure":
         assert isinstance(step, Outcome), context
         assert any(

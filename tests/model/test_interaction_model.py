@@ -51,6 +51,8 @@ INTENTS = {
     "WorryIntent",
     "ScanIntent",
     "MedicineIntent",
+    "PrivacyIntent",
+    "AreYouADoctorIntent",
     "GradualOnsetIntent",
     "ThanksIntent",
     "SmallTalkIntent",
