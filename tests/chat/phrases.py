@@ -222,7 +222,7 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
             assert said.endswith(step.text), context
     elif effect in ("privacy", "not a doctor"):
         key = "topic.privacy" if effect == "privacy" else "topic.not_a_doctor"
-        assert said.startswith(SPEECH.say(key)), context
+        assert said.startswith(SPEECH.localised(SPEECH.say(key), locale)), context
         if isinstance(step, Question):
             assert said.endswith(step.text), context
     elif effect == "sure":
