@@ -42,8 +42,10 @@ _FAIRLY_SURE = 0.5
 _BOTH_SIDES = "both_sides"
 _NERVE_SIGNS = ("numbness_tingling", "past_knee")
 _BOTH_LEGS_FLAG = "red_flag_neuro"
-# "My leg feels weak" may be the warning sign of weakness getting worse (the same flag): check it.
-_WEAK_LEG = "weak_leg"
+# Said unasked, these may be a warning sign: each is checked with its flag's own question (or,
+# once that is answered, acknowledged with what to do if it gets worse). A weak leg may be
+# weakness getting worse; pain at night may be night pain that doesn't ease.
+_CHECKED_FACTS = {"weak_leg": _BOTH_LEGS_FLAG, "night_pain": "red_flag_serious"}
 # The question a pain that came on slowly answers no: it did not start with a sudden pull or pop.
 _SUDDEN_ONSET = "sudden_pull"
 
@@ -300,11 +302,12 @@ class Dialogue:
                 checking = conversation._replace(interview=interview, confirming=_BOTH_LEGS_FLAG)
                 return self._ask_current(checking, self.speech.say("volunteer.both_sides_check"))
             return self._continue(conversation, self.speech.say("volunteer.both_sides"))
-        if fact_id == _WEAK_LEG and answer is Answer.YES:
-            if interview.answered(_BOTH_LEGS_FLAG) is None:
-                checking = conversation._replace(interview=interview, confirming=_BOTH_LEGS_FLAG)
-                return self._ask_current(checking, self.speech.say("volunteer.weak_leg_check"))
-            return self._continue(conversation, self.speech.say("volunteer.weak_leg"))
+        flag = _CHECKED_FACTS.get(fact_id or "")
+        if flag is not None and answer is Answer.YES:
+            if interview.answered(flag) is None:
+                checking = conversation._replace(interview=interview, confirming=flag)
+                return self._ask_current(checking, self.speech.say(f"volunteer.{fact_id}_check"))
+            return self._continue(conversation, self.speech.say(f"volunteer.{fact_id}"))
         feature = self.knowledge.features.get(fact_id or "")
         if feature is None:
             if fact_id is None:
@@ -334,6 +337,10 @@ class Dialogue:
         """Asked about a medicine ("can I take ibuprofen?"): no medicine and no dose, only who
         can say; then back to what was waiting."""
         return self._continue(conversation, self.speech.say("topic.medicine"))
+
+    def hold_on(self, conversation: Conversation) -> Turn:
+        """The runner needs a moment ("hang on"): nothing recorded, and what waited, again."""
+        return self._continue(conversation, self.speech.say("volunteer.hold_on"))
 
     def privacy(self, conversation: Conversation) -> Turn:
         """What happens to the answers: kept only for the session; then back to what waited."""

@@ -276,6 +276,7 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         DialogueHandler(asks_after_the_result, asking_after_the_result),
         DialogueHandler(intent(intents.MEDICINE), only(dialogue.medicine)),
         DialogueHandler(intent(intents.PRIVACY), only(dialogue.privacy)),
+        DialogueHandler(intent(intents.HOLD_ON), only(dialogue.hold_on)),
         DialogueHandler(intent(intents.ARE_YOU_A_DOCTOR), only(dialogue.not_a_doctor)),
         DialogueHandler(intent(intents.THANKS), only(dialogue.thanks)),
         DialogueHandler(intent(intents.SMALL_TALK), only(dialogue.small_talk)),

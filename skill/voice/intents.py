@@ -37,6 +37,7 @@ WORRY = "WorryIntent"
 SCAN = "ScanIntent"
 MEDICINE = "MedicineIntent"
 PRIVACY = "PrivacyIntent"
+HOLD_ON = "HoldOnIntent"
 ARE_YOU_A_DOCTOR = "AreYouADoctorIntent"
 THANKS = "ThanksIntent"
 SMALL_TALK = "SmallTalkIntent"
@@ -94,6 +95,7 @@ ALL: tuple[str, ...] = (
     SCAN,
     MEDICINE,
     PRIVACY,
+    HOLD_ON,
     ARE_YOU_A_DOCTOR,
     THANKS,
     SMALL_TALK,

@@ -50,6 +50,8 @@ STATES: dict[str, Interview | None] = {
     "symptom": Interview(_AFTER_SCREEN),
     # Mid-interview, after a yes to numbness or tingling in the leg.
     "tingling": Interview((*_AFTER_SCREEN, ("numbness_tingling", Answer.YES))),
+    # After a pop: the question about bruising or trouble walking since.
+    "avulsion": Interview((*_AFTER_SCREEN, ("sudden_pull", Answer.YES))),
     "outcome": _played({"numbness_tingling": "y", "deep_buttock_spot": "y"}, _AFTER_SCREEN),
     "unclear": _played({}, _AFTER_SCREEN),
     # After urgent advice: a fall or a fever.

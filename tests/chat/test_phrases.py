@@ -40,6 +40,7 @@ def test_the_suite_holds_at_least_150_phrasings_in_every_state() -> None:
         "saddle",
         "symptom",
         "tingling",
+        "avulsion",
         "outcome",
         "unclear",
         "urgent",

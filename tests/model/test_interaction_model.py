@@ -52,6 +52,7 @@ INTENTS = {
     "ScanIntent",
     "MedicineIntent",
     "PrivacyIntent",
+    "HoldOnIntent",
     "AreYouADoctorIntent",
     "GradualOnsetIntent",
     "ThanksIntent",
@@ -339,6 +340,8 @@ def test_volunteered_slot_values_name_what_the_knowledge_and_the_engine_know(
     assert types["WarningSignType"] == {
         fid for fid, flag in knowledge.red_flags.items() if flag.triage is not None
     }
-    # Each fact is a symptom question, or a side, which no question weighs.
-    assert types["FactType"] <= {*knowledge.features, "both_sides", "one_side", "weak_leg"}
+    # Each fact is a symptom question, a side (which no question weighs), or a fact checked
+    # with a warning sign's own question.
+    sides, checked = {"both_sides", "one_side"}, {"weak_leg", "night_pain"}
+    assert types["FactType"] <= {*knowledge.features, *sides, *checked}
     assert types["AnswerType"] == {answer.value for answer in Answer}

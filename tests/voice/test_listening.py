@@ -111,6 +111,29 @@ def test_a_weak_leg_said_unasked_checks_the_warning_sign_of_weakness_getting_wor
     assert again.conversation.interview == carried_on.interview
 
 
+def test_pain_at_night_said_unasked_is_checked_with_the_night_pain_warning_sign_once() -> None:
+    fresh = Conversation(Interview())
+    checking = DIALOGUE.fact(fresh, "night_pain")
+    assert checking.said.speech[0] == SPEECH.say("volunteer.night_pain_check")
+    assert checking.conversation.waiting == "red_flag_serious"
+    flagged = DIALOGUE.answer(checking.conversation, Answer.YES).conversation
+    assert flagged.interview is not None
+    assert flagged.interview.answered("red_flag_serious") is Answer.YES
+    # Past the screen, where that sign was answered, it is acknowledged with the safety net.
+    conversation = past_the_screen()
+    turn = DIALOGUE.fact(conversation, "night_pain")
+    assert turn.said.speech[0] == SPEECH.say("volunteer.night_pain")
+    assert turn.conversation.interview == conversation.interview
+
+
+def test_hold_on_records_nothing_and_the_question_waits() -> None:
+    conversation = past_the_screen()
+    turn = DIALOGUE.hold_on(conversation)
+    assert turn.conversation.interview == conversation.interview
+    assert isinstance(step := conversation.step, Question)
+    assert turn.said.speech == (SPEECH.say("volunteer.hold_on"), step.text)
+
+
 def test_both_sides_without_nerve_symptoms_is_acknowledged_and_not_recorded() -> None:
     conversation = past_the_screen()
     turn = DIALOGUE.fact(conversation, "both_sides")

@@ -148,8 +148,10 @@ def every_kind_of_volunteered_or_after_result_turn(
         dialogue.fact(conversation, "low_back_pain")
         dialogue.fact(conversation, "past_knee", Answer.NO)
         dialogue.fact(conversation, "both_sides")
-        checked = dialogue.fact(conversation, "weak_leg").conversation
-        dialogue.fact(dialogue.answer(checked, Answer.NO).conversation, "weak_leg")
+        for checked_fact in ("weak_leg", "night_pain"):
+            checked = dialogue.fact(Conversation(Interview()), checked_fact).conversation
+            dialogue.fact(dialogue.answer(checked, Answer.NO).conversation, checked_fact)
+        dialogue.hold_on(conversation)
         dialogue.fact(conversation, "one_side")
         dialogue.duration(conversation)
         dialogue.small_talk(conversation)
