@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from skill.interaction_model.builder import locales
 from skill.knowledge import load_knowledge
+from skill.knowledge.model import AFTER_RESULT_TOPICS
 from skill.knowledge.speech import DEFAULT_LOCALE
 from skill.triage import Answer, Interview, Outcome, Question
 from skill.voice.dialogue import Conversation, Dialogue, Turn, step_of
@@ -24,6 +25,8 @@ SCREEN_QUESTION = "red_flag_any"
 # The specific warning signs (the umbrellas only open them), as the knowledge lists them.
 RED_FLAG_IDS = tuple(f.id for f in load_knowledge().red_flags.values() if f.triage is not None)
 RANDOM_PATHS = 60
+# Volunteered facts that are no question of their own: acknowledged, or checked with a flag.
+_SPECIAL_FACTS = ("both_sides", "one_side", "weak_leg", "night_pain")
 
 
 class Reached(NamedTuple):
@@ -100,6 +103,25 @@ def _requests(dialogue: Dialogue) -> list[tuple[str, Callable[[Conversation], Tu
         ("explain", lambda c: dialogue.explain(c, None)),
         ("explain unknown", lambda c: dialogue.explain(c, None, "tennis elbow")),
         ("term unknown", lambda c: dialogue.term(c, None)),
+        ("correct yes", lambda c: dialogue.correct(c, Answer.YES)),
+        ("correct unknown", lambda c: dialogue.correct(c, None)),
+        ("warning sign", lambda c: dialogue.warning_sign(c, "red_flag_trauma_fever")),
+        ("warning sign unknown", lambda c: dialogue.warning_sign(c, None)),
+        ("no warning sign", dialogue.no_warning_sign),
+        ("fact", lambda c: dialogue.fact(c, "low_back_pain")),
+        ("no fact", lambda c: dialogue.fact(c, "past_knee", Answer.NO)),
+        ("fact unknown", lambda c: dialogue.fact(c, None)),
+        *((f"fact {f}", lambda c, f=f: dialogue.fact(c, f)) for f in _SPECIAL_FACTS),
+        ("gradual onset", dialogue.gradual_onset),
+        ("duration", dialogue.duration),
+        ("medicine", dialogue.medicine),
+        ("hold on", dialogue.hold_on),
+        ("privacy", dialogue.privacy),
+        ("not a doctor", dialogue.not_a_doctor),
+        ("small talk", dialogue.small_talk),
+        ("how sure", dialogue.how_sure),
+        ("thanks", dialogue.thanks),
+        *((f"ask {t}", lambda c, t=t: dialogue.after_result(c, t)) for t in AFTER_RESULT_TOPICS),
     ]
     requests += [
         (f"explain {cid}", lambda c, cid=cid: dialogue.explain(c, cid, cid))
@@ -146,8 +168,6 @@ def outcomes() -> list[Outcome]:
     return list(found)
 
 
-# What a runner asks once the result is in, in one conversation; "result" asks for it again.
-AFTER_RESULT_TOPICS = ("keep_running", "meanwhile", "how_long", "when_to_worry", "scan")
 # Requests that ask for something heard before: what they say again is no filler.
 ASKED_AGAIN = ("result", "repeat")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
