@@ -42,10 +42,15 @@ _FAIRLY_SURE = 0.5
 _BOTH_SIDES = "both_sides"
 _NERVE_SIGNS = ("numbness_tingling", "past_knee")
 _BOTH_LEGS_FLAG = "red_flag_neuro"
-# Said unasked, these may be a warning sign: each is checked with its flag's own question (or,
-# once that is answered, acknowledged with what to do if it gets worse). A weak leg may be
-# weakness getting worse; pain at night may be night pain that doesn't ease.
-_CHECKED_FACTS = {"weak_leg": _BOTH_LEGS_FLAG, "night_pain": "red_flag_serious"}
+# Said unasked, these may answer a question without saying enough to record it: each is
+# checked with that question (or, once it is answered, acknowledged). A weak leg may be
+# weakness getting worse, pain at night may be night pain that doesn't ease (both warning
+# signs), and pain deep in the buttock may be the deep tender spot.
+_CHECKED_FACTS = {
+    "weak_leg": _BOTH_LEGS_FLAG,
+    "night_pain": "red_flag_serious",
+    "deep_buttock": "deep_buttock_spot",
+}
 # The question a pain that came on slowly answers no: it did not start with a sudden pull or pop.
 _SUDDEN_ONSET = "sudden_pull"
 

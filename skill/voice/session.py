@@ -1,12 +1,12 @@
 """Where the conversation lives between turns: Alexa session attributes, and nowhere else.
 
-Keys: `interview` (the engine's state), `misunderstood` (requests not understood in a row,
-when there were any), `heard` (how often a few filler lines were said, as comma-separated
-counts: never what the runner said), `confirm` (a warning sign asked to confirm something the
-runner volunteered), and, per the contract, `question` (the id of the question waiting for an
-answer) and `outcome` (triage and conditions once concluded). `question` and `outcome` are
-derived on every turn, so a tampered copy of them changes nothing; the others are read back
-only when they are well formed. The locale comes with each request.
+Keys: `interview` (the engine's state), `misunderstood` (requests not understood in a row, when
+there were any), `heard` (how often a few filler lines were said, as comma-separated counts:
+never what the runner said), `confirm` (a warning sign or a symptom question asked to confirm
+something the runner volunteered), and, per the contract, `question` (the id of the question
+waiting for an answer) and `outcome` (triage and conditions once concluded). `question` and
+`outcome` are derived on every turn, so a tampered copy of them changes nothing; the others are
+read back only when they are well formed. The locale comes with each request.
 """
 
 from __future__ import annotations
@@ -60,11 +60,15 @@ def _heard(stored: object) -> Heard:
 
 
 def _confirming(stored: object, interview: Interview | None) -> str | None:
-    """A warning sign waiting for confirmation: a real one, not answered yet."""
-    flag = load_knowledge().red_flags.get(stored) if isinstance(stored, str) else None
-    if flag is None or flag.triage is None or interview is None or interview.answered(flag.id):
+    """A question waiting to confirm something volunteered: a specific warning sign or a
+    symptom question of the knowledge, not answered yet."""
+    if not isinstance(stored, str) or interview is None or interview.answered(stored):
         return None
-    return flag.id
+    knowledge = load_knowledge()
+    flag = knowledge.red_flags.get(stored)
+    if (flag is not None and flag.triage is not None) or stored in knowledge.features:
+        return stored
+    return None
 
 
 def attributes_for(conversation: Conversation) -> dict[str, Any]:

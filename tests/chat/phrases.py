@@ -21,7 +21,7 @@ PHRASES = Path(__file__).with_name("phrases.toml")
 KNOWLEDGE = load_knowledge()
 SPEECH = load_speech()
 # Effects followed by a detail (an id or an answer code); every other effect is its whole text.
-WITH_DETAIL = ("term", "explain", "sign", "fact", "no-fact", "correct", "topic")
+WITH_DETAIL = ("term", "explain", "sign", "fact", "no-fact", "correct", "topic", "check")
 ANSWER_CODES = {"yes": "y", "no": "n", "sometimes": "s", "not sure": "u"}
 
 
@@ -149,10 +149,10 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
         assert body.get("shouldEndSession") is True, context
         assert said.startswith("You're welcome."), context
         return
-    if effect == "nerve check":
+    if effect == "check":
         assert answers_in(response) == answers_before, context
-        assert attributes.get("question") == "red_flag_neuro", context
-        assert said.endswith(KNOWLEDGE.red_flags["red_flag_neuro"].question), context
+        assert attributes.get("question") == detail, context
+        assert said.endswith(KNOWLEDGE.question_text(detail)), context
         return
     if effect == "start over":
         kept = [a for a in answers_before if a[0].startswith("red_flag")]

@@ -252,11 +252,31 @@ def test_what_was_heard_is_kept_in_the_session_compactly_and_only_when_well_form
 
 
 def test_a_tampered_confirmation_is_dropped() -> None:
+    # Kept only when it is a question the runner has not answered: a specific warning sign or
+    # a symptom question (asking either is what the skill would do anyway).
     attributes = attributes_for(past_the_screen())
-    for confirm in ("past_knee", "red_flag_any", "red_flag_any_2", "nonsense", 3):
+    for confirm in ("red_flag_serious", "red_flag_any", "red_flag_any_2", "nonsense", 3):
         assert conversation_from({**attributes, "confirm": confirm}).confirming is None
+    assert conversation_from({**attributes, "confirm": "past_knee"}).confirming == "past_knee"
     fresh = {**attributes_for(Conversation(Interview())), "confirm": "red_flag_saddle"}
     assert conversation_from(fresh).confirming == "red_flag_saddle"
+
+
+def test_pain_deep_in_the_buttock_is_checked_with_the_tender_spot_question_not_recorded() -> None:
+    # Saying where it hurts is not saying that pressing a spot brings it on.
+    conversation = past_the_screen()
+    checking = DIALOGUE.fact(conversation, "deep_buttock")
+    assert checking.said.speech[0] == SPEECH.say("volunteer.deep_buttock_check")
+    assert checking.conversation.waiting == "deep_buttock_spot"
+    assert checking.conversation.interview == conversation.interview
+    assert attributes_for(checking.conversation)["question"] == "deep_buttock_spot"
+    answered = DIALOGUE.answer(checking.conversation, Answer.NO).conversation
+    assert answered.interview is not None
+    assert answered.interview.answered("deep_buttock_spot") is Answer.NO
+    assert answered.confirming is None
+    again = DIALOGUE.fact(answered, "deep_buttock")
+    assert again.said.speech[0] == SPEECH.say("volunteer.deep_buttock")
+    assert again.conversation.interview == answered.interview
 
 
 def test_an_emergency_keeps_the_session_open_to_hear_the_number_again() -> None:

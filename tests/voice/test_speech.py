@@ -148,7 +148,7 @@ def every_kind_of_volunteered_or_after_result_turn(
         dialogue.fact(conversation, "low_back_pain")
         dialogue.fact(conversation, "past_knee", Answer.NO)
         dialogue.fact(conversation, "both_sides")
-        for checked_fact in ("weak_leg", "night_pain"):
+        for checked_fact in ("weak_leg", "night_pain", "deep_buttock"):
             checked = dialogue.fact(Conversation(Interview()), checked_fact).conversation
             dialogue.fact(dialogue.answer(checked, Answer.NO).conversation, checked_fact)
         dialogue.hold_on(conversation)
