@@ -116,6 +116,9 @@ def _requests(dialogue: Dialogue) -> list[tuple[str, Callable[[Conversation], Tu
         ("duration", dialogue.duration),
         ("medicine", dialogue.medicine),
         ("hold on", dialogue.hold_on),
+        ("suspect unknown", lambda c: dialogue.suspect(c, None, "tennis elbow")),
+        ("already asked", dialogue.already_asked),
+        ("disagree", dialogue.disagree),
         ("privacy", dialogue.privacy),
         ("not a doctor", dialogue.not_a_doctor),
         ("small talk", dialogue.small_talk),
@@ -129,6 +132,10 @@ def _requests(dialogue: Dialogue) -> list[tuple[str, Callable[[Conversation], Tu
     ]
     requests += [
         (f"term {tid}", lambda c, tid=tid: dialogue.term(c, tid)) for tid in knowledge.terms
+    ]
+    requests += [
+        (f"suspect {cid}", lambda c, cid=cid: dialogue.suspect(c, cid, cid))
+        for cid in knowledge.causes
     ]
     return requests
 

@@ -513,9 +513,10 @@ class Dialogue:
     def explain(
         self, conversation: Conversation, condition_id: str | None, heard: str | None = None
     ) -> Turn:
-        """Describe a condition: the one asked for, else the one the outcome named."""
+        """Describe a condition: the one asked for, else ("what is it") the one the outcome
+        named; never the outcome's for a name that is not known ("what is tennis elbow")."""
         step = conversation.step
-        if condition_id is None and isinstance(step, Outcome) and step.conditions:
+        if condition_id is None and not heard and isinstance(step, Outcome) and step.conditions:
             condition_id = step.conditions[0]
         condition = self.knowledge.causes.get(condition_id or "")
         if condition is None and heard and isinstance(step, Question):
@@ -530,6 +531,48 @@ class Dialogue:
             return _misunderstood(conversation, turn) if heard else turn
         description = f"{_capitalised(condition.name)}. {condition.description}"
         return self._continue(conversation, description)
+
+    def suspect(
+        self, conversation: Conversation, condition_id: str | None, heard: str | None = None
+    ) -> Turn:
+        """The runner names what they think it is ("I think I have sciatica", "could it be
+        piriformis?"). Before a result: noted, not weighed (only the answers are). After one:
+        how it compares with what the answers fit. A name not known is handled as "what is"
+        it would be."""
+        step = conversation.step
+        cause = self.knowledge.causes.get(condition_id or "")
+        if cause is None:
+            return self.explain(conversation, None, heard or "?")
+        name = self._name(cause.id)
+        if not isinstance(step, Outcome):
+            return self._continue(conversation, self.speech.say("suspect.noted", name=name))
+        if _gets_help_now(step):
+            return self._present(conversation)
+        if not step.conditions:
+            said = self.speech.say("suspect.none", name=name)
+        elif cause.id == step.conditions[0]:
+            said = self.speech.say("suspect.lead", name=name)
+        else:
+            lead = self._name(step.conditions[0])
+            key = "suspect.runner_up" if cause.id in step.conditions else "suspect.less"
+            said = self.speech.say(key, name=name, lead=lead)
+        return self._offer(conversation, _capitalised(said))
+
+    def already_asked(self, conversation: Conversation) -> Turn:
+        """Told a question was asked before: none is asked twice, so it says this one is new and
+        asks it in other words; nothing is recorded."""
+        if isinstance(conversation.step, Question):
+            return self._ask_plainly(conversation, self.speech.say("ask.not_again"))
+        return self._continue(conversation)
+
+    def disagree(self, conversation: Conversation) -> Turn:
+        """The runner doubts the result: fair, it rests on their answers, and how to change
+        them. Before a result, the question again in other words (nothing recorded)."""
+        if isinstance(conversation.step, Question):
+            return self._ask_plainly(conversation)
+        if isinstance(conversation.step, Outcome):
+            return self._offer(conversation, self.speech.say("result.disagree"))
+        return self._continue(conversation)
 
     # --- help and trouble ------------------------------------------------------------------
 

@@ -186,6 +186,10 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         condition_id, heard = slot_value(handler_input, intents.CONDITION_SLOT)
         return dialogue.explain(conversation, condition_id, heard)
 
+    def suspecting(handler_input: HandlerInput, conversation: Conversation) -> Turn:
+        condition_id, heard = slot_value(handler_input, intents.CONDITION_SLOT)
+        return dialogue.suspect(conversation, condition_id, heard)
+
     def explaining_a_term(handler_input: HandlerInput, conversation: Conversation) -> Turn:
         term_id, _ = slot_value(handler_input, intents.TERM_SLOT)
         return dialogue.term(conversation, term_id)
@@ -277,6 +281,9 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         DialogueHandler(intent(intents.MEDICINE), only(dialogue.medicine)),
         DialogueHandler(intent(intents.PRIVACY), only(dialogue.privacy)),
         DialogueHandler(intent(intents.HOLD_ON), only(dialogue.hold_on)),
+        DialogueHandler(intent(intents.SUSPECT), suspecting),
+        DialogueHandler(intent(intents.ALREADY_ASKED), only(dialogue.already_asked)),
+        DialogueHandler(intent(intents.DISAGREE), only(dialogue.disagree)),
         DialogueHandler(intent(intents.ARE_YOU_A_DOCTOR), only(dialogue.not_a_doctor)),
         DialogueHandler(intent(intents.THANKS), only(dialogue.thanks)),
         DialogueHandler(intent(intents.SMALL_TALK), only(dialogue.small_talk)),

@@ -38,6 +38,9 @@ SCAN = "ScanIntent"
 MEDICINE = "MedicineIntent"
 PRIVACY = "PrivacyIntent"
 HOLD_ON = "HoldOnIntent"
+SUSPECT = "SuspectIntent"
+ALREADY_ASKED = "AlreadyAskedIntent"
+DISAGREE = "DisagreeIntent"
 ARE_YOU_A_DOCTOR = "AreYouADoctorIntent"
 THANKS = "ThanksIntent"
 SMALL_TALK = "SmallTalkIntent"
@@ -96,6 +99,9 @@ ALL: tuple[str, ...] = (
     MEDICINE,
     PRIVACY,
     HOLD_ON,
+    SUSPECT,
+    ALREADY_ASKED,
+    DISAGREE,
     ARE_YOU_A_DOCTOR,
     THANKS,
     SMALL_TALK,

@@ -21,7 +21,7 @@ PHRASES = Path(__file__).with_name("phrases.toml")
 KNOWLEDGE = load_knowledge()
 SPEECH = load_speech()
 # Effects followed by a detail (an id or an answer code); every other effect is its whole text.
-WITH_DETAIL = ("term", "explain", "sign", "fact", "no-fact", "correct", "topic", "check")
+WITH_DETAIL = ("term", "explain", "sign", "fact", "no-fact", "correct", "topic", "check", "suspect")
 ANSWER_CODES = {"yes": "y", "no": "n", "sometimes": "s", "not sure": "u"}
 
 
@@ -222,6 +222,14 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
         assert not any(char.isdigit() for char in said), context  # no dose, ever
         if isinstance(step, Question):
             assert said.endswith(step.text), context
+    elif effect == "suspect":
+        name = KNOWLEDGE.causes[detail].name
+        assert name in said.lower() or name.capitalize() in said, context
+        if isinstance(step, Question):
+            assert said.startswith(SPEECH.say("suspect.noted", name=name)), context
+            assert said.endswith(step.text), context
+    elif effect == "disagree":
+        assert isinstance(step, Outcome) and said.startswith(SPEECH.say("result.disagree")), context
     elif effect in ("privacy", "not a doctor"):
         key = "topic.privacy" if effect == "privacy" else "topic.not_a_doctor"
         assert said.startswith(SPEECH.localised(SPEECH.say(key), locale)), context

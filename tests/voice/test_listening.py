@@ -286,3 +286,54 @@ def test_an_emergency_keeps_the_session_open_to_hear_the_number_again() -> None:
     talk.intent(intents.YES)  # saddle numbness
     assert not talk.ended
     assert "911" in talk.say(intents.REPEAT)
+
+
+def test_a_suspected_cause_is_noted_but_not_weighed_before_the_result() -> None:
+    conversation = past_the_screen()
+    turn = DIALOGUE.suspect(conversation, "piriformis_syndrome")
+    name = KNOWLEDGE.causes["piriformis_syndrome"].name
+    assert turn.said.speech[0] == SPEECH.say("suspect.noted", name=name)
+    assert turn.conversation.interview == conversation.interview
+    assert turn.conversation.waiting == conversation.waiting
+
+
+def test_after_the_result_a_suspected_cause_is_compared_with_what_the_answers_fit() -> None:
+    conversation = finished(HIP_BURSITIS)
+    step = conversation.step
+    assert isinstance(step, Outcome) and step.conditions[0] == "hip_bursitis"
+    lead = KNOWLEDGE.causes["hip_bursitis"].name
+    said = DIALOGUE.suspect(conversation, "hip_bursitis").said.speech[0]
+    assert said.startswith("Yes: ") and lead in said
+    said = DIALOGUE.suspect(conversation, "sciatica").said.speech[0]
+    assert said.endswith(f"fits your answers less well than {lead}.")
+    assert said.startswith("Sciatica")
+    if len(step.conditions) > 1:
+        runner_up = DIALOGUE.suspect(conversation, step.conditions[1]).said.speech[0]
+        assert "close behind" in runner_up
+    unclear = finished()
+    assert isinstance(unclear.step, Outcome) and not unclear.step.conditions
+    said = DIALOGUE.suspect(unclear, "sciatica").said.speech[0]
+    assert said.startswith("Your answers don't fit")
+
+
+def test_an_unknown_suspected_cause_is_never_answered_with_the_lead() -> None:
+    conversation = finished(HIP_BURSITIS)
+    turn = DIALOGUE.suspect(conversation, None, "tennis elbow")
+    assert KNOWLEDGE.causes["hip_bursitis"].description not in " ".join(turn.said.speech)
+    assert turn.said.speech[0] == SPEECH.say("explain.unknown")
+
+
+def test_you_already_asked_that_gets_the_question_plainly_and_records_nothing() -> None:
+    conversation = past_the_screen()
+    turn = DIALOGUE.already_asked(conversation)
+    assert isinstance(step := conversation.step, Question)
+    assert turn.said.speech == (SPEECH.say("ask.not_again"), step.plain)
+    assert turn.conversation.interview == conversation.interview
+
+
+def test_doubting_the_result_keeps_the_session_and_says_how_to_change_an_answer() -> None:
+    conversation = finished(HIP_BURSITIS)
+    turn = DIALOGUE.disagree(conversation)
+    assert turn.said.speech[0] == SPEECH.say("result.disagree")
+    assert not turn.said.end_session
+    assert turn.conversation.interview == conversation.interview

@@ -121,6 +121,9 @@ def every_kind_of_turn(dialogue: Dialogue) -> None:
         dialogue.runner_up(end)
         dialogue.more(end)
         dialogue.questions_left(end)
+        dialogue.disagree(end)
+        for suspected in ("ischial_bursitis", "high_hamstring_tendinopathy", "sciatica"):
+            dialogue.suspect(end, suspected)
     dialogue.stop(none)
     every_kind_of_volunteered_or_after_result_turn(dialogue, past_the_screen, ends)
     for state in (fresh, past_the_screen, *ends):
@@ -152,6 +155,9 @@ def every_kind_of_volunteered_or_after_result_turn(
             checked = dialogue.fact(Conversation(Interview()), checked_fact).conversation
             dialogue.fact(dialogue.answer(checked, Answer.NO).conversation, checked_fact)
         dialogue.hold_on(conversation)
+        dialogue.already_asked(conversation)
+        dialogue.disagree(conversation)
+        dialogue.suspect(conversation, "sciatica")
         dialogue.fact(conversation, "one_side")
         dialogue.duration(conversation)
         dialogue.small_talk(conversation)
