@@ -23,6 +23,7 @@ _TIE = 1e-12  # information gains closer than this differ only by float noise
 _MEMO_SIZE = 4096
 _ENDING = ("emergency", "urgent")  # red-flag triages that end the interview at once
 _RAISES = (Answer.YES, Answer.SOMETIMES)  # answers that raise a red flag
+_TELLS_AGAINST = 2.0  # how much likelier from the lead an answer must be to count against another
 
 
 class Question(NamedTuple):
@@ -552,6 +553,23 @@ class Engine:
                 weighed.append((weights[lead], position, reason))
         weighed.sort(key=lambda item: (-item[0], item[1]))
         return tuple(reason for _, _, reason in weighed[:_REASONS_SPOKEN])
+
+    def against(self, interview: Interview, cause_id: str, lead_id: str) -> Reason | None:
+        """The answer given that tells most against `cause_id` compared with `lead_id` (a cause,
+        or "none of these"), in its question's words: one at least twice as likely from a
+        runner with the lead. None when no answer does."""
+        cause = self._hypotheses.index(cause_id)
+        lead = self._hypotheses.index(lead_id)
+        best: tuple[float, Reason] | None = None
+        for answer in interview.answers:
+            reasoning = self._reasoning.get(answer)
+            chances = self._evidence[answer[0]].chances(answer[1]) if reasoning else None
+            if reasoning is None or chances is None:
+                continue
+            ratio = chances[lead] / chances[cause]
+            if ratio >= _TELLS_AGAINST and (best is None or ratio > best[0]):
+                best = (ratio, reasoning[0])
+        return best[1] if best else None
 
     def question(self, question_id: str, interview: Interview) -> Question:
         """Question `question_id` as it would be asked in this interview: to confirm something

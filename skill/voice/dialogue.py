@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from skill.knowledge import Knowledge, load_knowledge
+from skill.knowledge import NONE_OF_THESE, Knowledge, load_knowledge
 from skill.knowledge.model import UNCLEAR
 from skill.knowledge.speech import DEFAULT_LOCALE, Speech, load_speech
 from skill.triage import Answer, Interview, Outcome, Question, shipped_engine
@@ -537,8 +537,8 @@ class Dialogue:
     ) -> Turn:
         """The runner names what they think it is ("I think I have sciatica", "could it be
         piriformis?"). Before a result: noted, not weighed (only the answers are). After one:
-        how it compares with what the answers fit. A name not known is handled as "what is"
-        it would be."""
+        how it compares with what the answers fit, and the answer that tells most against it.
+        A name not known is handled as "what is" it would be."""
         step = conversation.step
         cause = self.knowledge.causes.get(condition_id or "")
         if cause is None:
@@ -548,14 +548,23 @@ class Dialogue:
             return self._continue(conversation, self.speech.say("suspect.noted", name=name))
         if _gets_help_now(step):
             return self._present(conversation)
-        if not step.conditions:
-            said = self.speech.say("suspect.none", name=name)
-        elif cause.id == step.conditions[0]:
+        lead = self._name(step.conditions[0]) if step.conditions else ""
+        if step.conditions[:1] == (cause.id,):
             said = self.speech.say("suspect.lead", name=name)
+        elif cause.id in step.conditions:
+            said = self.speech.say("suspect.runner_up", name=name, lead=lead)
         else:
-            lead = self._name(step.conditions[0])
-            key = "suspect.runner_up" if cause.id in step.conditions else "suspect.less"
-            said = self.speech.say(key, name=name, lead=lead)
+            # It fits less well than the lead, or than "none of these" when nothing fits.
+            against = shipped_engine().against(
+                conversation.interview or Interview(),
+                cause.id,
+                step.conditions[0] if step.conditions else NONE_OF_THESE,
+            )
+            key = "suspect.less" if step.conditions else "suspect.none"
+            if against is None:
+                said = self.speech.say(key, name=name, lead=lead)
+            else:
+                said = self.speech.say(f"{key}_because", name=name, lead=lead, reason=against.text)
         return self._offer(conversation, _capitalised(said))
 
     def already_asked(self, conversation: Conversation) -> Turn:

@@ -285,3 +285,17 @@ def test_a_lookalike_named_at_the_usual_length_is_not_double_checked() -> None:
     outcome, asked = finish(after_a_clear_screen(), {"inner_thigh_pain": YES})
     assert len(asked) == USUAL
     assert outcome.triage == "elsewhere" and outcome.conditions[0] == "groin_strain"
+
+
+def test_the_answer_that_tells_most_against_a_cause_is_the_one_likeliest_from_the_lead() -> None:
+    interview = Interview((("past_knee", NO), ("sit_bone", NO)))
+    against = ENGINE.against(interview, "sciatica", "hip_bursitis")
+    assert against is not None and against.feature_id == "past_knee" and against.answer is NO
+    assert against.text == load_knowledge().features["past_knee"].no_reason
+    # No answer here is likelier from sciatica than from hip bursitis.
+    assert ENGINE.against(interview, "hip_bursitis", "sciatica") is None
+    # A yes that fits the lead far better counts too.
+    with_outer_hip = interview.with_answer("outer_hip", YES)
+    stronger = ENGINE.against(with_outer_hip, "sciatica", "hip_bursitis")
+    assert stronger is not None and stronger.feature_id in ("past_knee", "outer_hip")
+    assert ENGINE.against(Interview(), "sciatica", "hip_bursitis") is None

@@ -125,6 +125,13 @@ def every_kind_of_turn(dialogue: Dialogue) -> None:
         for suspected in ("ischial_bursitis", "high_hamstring_tendinopathy", "sciatica"):
             dialogue.suspect(end, suspected)
     dialogue.stop(none)
+    # Real results, whose answers can tell against a suspected cause.
+    for yes in (set(), {"outer_hip", "lying_on_side"}):
+        finished = past_the_screen
+        while isinstance(step := finished.step, Question):
+            reply = Answer.YES if step.id in yes else Answer.NO
+            finished = dialogue.answer(finished, reply).conversation
+        dialogue.suspect(finished, "sciatica")
     every_kind_of_volunteered_or_after_result_turn(dialogue, past_the_screen, ends)
     for state in (fresh, past_the_screen, *ends):
         for locale in locales():
