@@ -17,7 +17,7 @@ from skill.knowledge import load_knowledge
 from skill.knowledge.model import AFTER_RESULT_TOPICS
 from skill.knowledge.speech import DEFAULT_LOCALE
 from skill.triage import Answer, Interview, Outcome, Question
-from skill.voice.dialogue import Conversation, Dialogue, Turn, step_of
+from skill.voice.dialogue import CHECKED_FACTS, Conversation, Dialogue, Turn, step_of
 from testkit.vignettes import VIGNETTES_FILE
 
 VIGNETTES = VIGNETTES_FILE
@@ -25,8 +25,8 @@ SCREEN_QUESTION = "red_flag_any"
 # The specific warning signs (the umbrellas only open them), as the knowledge lists them.
 RED_FLAG_IDS = tuple(f.id for f in load_knowledge().red_flags.values() if f.triage is not None)
 RANDOM_PATHS = 60
-# Volunteered facts that are no question of their own: acknowledged, or checked with a flag.
-_SPECIAL_FACTS = ("both_sides", "one_side", "weak_leg", "night_pain", "deep_buttock")
+# Volunteered facts that are no question of their own: acknowledged, or checked with one.
+_SPECIAL_FACTS = ("both_sides", "one_side", *CHECKED_FACTS)
 
 
 class Reached(NamedTuple):
@@ -113,6 +113,7 @@ def _requests(dialogue: Dialogue) -> list[tuple[str, Callable[[Conversation], Tu
         ("fact unknown", lambda c: dialogue.fact(c, None)),
         *((f"fact {f}", lambda c, f=f: dialogue.fact(c, f)) for f in _SPECIAL_FACTS),
         ("gradual onset", dialogue.gradual_onset),
+        ("stops above the knee", dialogue.stops_above_knee),
         ("duration", dialogue.duration),
         ("medicine", dialogue.medicine),
         ("hold on", dialogue.hold_on),

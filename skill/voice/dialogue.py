@@ -44,15 +44,24 @@ _NERVE_SIGNS = ("numbness_tingling", "past_knee")
 _BOTH_LEGS_FLAG = "red_flag_neuro"
 # Said unasked, these may answer a question without saying enough to record it: each is
 # checked with that question (or, once it is answered, acknowledged). A weak leg may be
-# weakness getting worse, pain at night may be night pain that doesn't ease (both warning
-# signs), and pain deep in the buttock may be the deep tender spot.
-_CHECKED_FACTS = {
+# weakness getting worse, pain at night night pain that doesn't ease, a numb buttock saddle
+# numbness (all warning signs); pain deep in the buttock may be the deep tender spot, and pain
+# "down my leg" may or may not go past the knee.
+CHECKED_FACTS = {
     "weak_leg": _BOTH_LEGS_FLAG,
     "night_pain": "red_flag_serious",
+    "numb_buttock": "red_flag_saddle",
     "deep_buttock": "deep_buttock_spot",
+    "down_leg": "past_knee",
+    "stairs_or_car": "stairs_car_bed",
+    "weak_hamstring": "hamstring_curl_pain",
+    "top_of_hamstring": "sit_bone",
+    "back_stiff": "low_back_pain",
 }
 # The question a pain that came on slowly answers no: it did not start with a sudden pull or pop.
 _SUDDEN_ONSET = "sudden_pull"
+# The question a pain that stops above the knee answers no.
+_PAST_KNEE = "past_knee"
 
 
 class Card(NamedTuple):
@@ -307,7 +316,7 @@ class Dialogue:
                 checking = conversation._replace(interview=interview, confirming=_BOTH_LEGS_FLAG)
                 return self._ask_current(checking, self.speech.say("volunteer.both_sides_check"))
             return self._continue(conversation, self.speech.say("volunteer.both_sides"))
-        flag = _CHECKED_FACTS.get(fact_id or "")
+        flag = CHECKED_FACTS.get(fact_id or "")
         if flag is not None and answer is Answer.YES:
             if interview.answered(flag) is None:
                 checking = conversation._replace(interview=interview, confirming=flag)
@@ -333,6 +342,10 @@ class Dialogue:
         """It came on slowly, said unasked ("it crept up on me"): a no to the sudden pull or pop
         question, acknowledged in its words."""
         return self.fact(conversation, _SUDDEN_ONSET, Answer.NO)
+
+    def stops_above_knee(self, conversation: Conversation) -> Turn:
+        """The pain stops above the knee, said unasked: a no to the past-the-knee question."""
+        return self.fact(conversation, _PAST_KNEE, Answer.NO)
 
     def duration(self, conversation: Conversation) -> Turn:
         """How long it has hurt: no question weighs it, so it is acknowledged, not recorded."""

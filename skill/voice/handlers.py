@@ -275,6 +275,7 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         DialogueHandler(intent(intents.NO_PAIN_FACT), denying_a_fact),
         DialogueHandler(intent(intents.DURATION), only(dialogue.duration)),
         DialogueHandler(intent(intents.GRADUAL_ONSET), only(dialogue.gradual_onset)),
+        DialogueHandler(intent(intents.STOPS_ABOVE_KNEE), only(dialogue.stops_above_knee)),
         DialogueHandler(intent(intents.CORRECTION), correcting),
         DialogueHandler(intent(intents.HOW_SURE), only(dialogue.how_sure)),
         DialogueHandler(asks_after_the_result, asking_after_the_result),

@@ -28,6 +28,7 @@ PAIN_FACT = "PainFactIntent"
 NO_PAIN_FACT = "NoPainFactIntent"
 DURATION = "DurationIntent"
 GRADUAL_ONSET = "GradualOnsetIntent"
+STOPS_ABOVE_KNEE = "StopsAboveKneeIntent"
 CORRECTION = "CorrectionIntent"
 HOW_SURE = "HowSureIntent"
 KEEP_RUNNING = "KeepRunningIntent"
@@ -89,6 +90,7 @@ ALL: tuple[str, ...] = (
     NO_PAIN_FACT,
     DURATION,
     GRADUAL_ONSET,
+    STOPS_ABOVE_KNEE,
     CORRECTION,
     HOW_SURE,
     KEEP_RUNNING,

@@ -13,6 +13,7 @@ from skill.chat.nlu import load_interaction_model
 from skill.interaction_model import builder, rules
 from skill.knowledge import load_knowledge
 from skill.triage import Answer
+from skill.voice.dialogue import CHECKED_FACTS
 from testkit import REPO_ROOT as ROOT
 from tests.model import LOCALES
 
@@ -58,6 +59,7 @@ INTENTS = {
     "DisagreeIntent",
     "AreYouADoctorIntent",
     "GradualOnsetIntent",
+    "StopsAboveKneeIntent",
     "ThanksIntent",
     "SmallTalkIntent",
     "NoPainFactIntent",
@@ -345,6 +347,6 @@ def test_volunteered_slot_values_name_what_the_knowledge_and_the_engine_know(
     }
     # Each fact is a symptom question, a side (which no question weighs), or a fact checked
     # with a warning sign's own question.
-    sides, checked = {"both_sides", "one_side"}, {"weak_leg", "night_pain", "deep_buttock"}
+    sides, checked = {"both_sides", "one_side"}, set(CHECKED_FACTS)
     assert types["FactType"] <= {*knowledge.features, *sides, *checked}
     assert types["AnswerType"] == {answer.value for answer in Answer}

@@ -7,7 +7,7 @@ from skill.knowledge import load_knowledge
 from skill.knowledge.speech import load_speech
 from skill.triage import Answer, Interview, Outcome, Question
 from skill.voice import intents
-from skill.voice.dialogue import Conversation, Dialogue, Heard
+from skill.voice.dialogue import CHECKED_FACTS, Conversation, Dialogue, Heard
 from skill.voice.session import attributes_for, conversation_from
 from testkit.talk import Talk
 
@@ -344,3 +344,27 @@ def test_doubting_the_result_keeps_the_session_and_says_how_to_change_an_answer(
     assert turn.said.speech[0] == SPEECH.say("result.disagree")
     assert not turn.said.end_session
     assert turn.conversation.interview == conversation.interview
+
+
+def test_pain_down_the_leg_is_checked_with_how_far_it_goes_not_recorded_as_past_the_knee() -> None:
+    conversation = past_the_screen()
+    checking = DIALOGUE.fact(conversation, "down_leg")
+    assert checking.conversation.waiting == "past_knee"
+    assert checking.conversation.interview == conversation.interview
+    answered = DIALOGUE.answer(checking.conversation, Answer.NO).conversation
+    assert answered.interview is not None
+    assert answered.interview.answered("past_knee") is Answer.NO
+
+
+def test_every_checked_fact_is_checked_with_a_question_the_knowledge_has() -> None:
+    for fact, question in CHECKED_FACTS.items():
+        assert question in KNOWLEDGE.features or question in KNOWLEDGE.red_flags, fact
+        assert SPEECH.say(f"volunteer.{fact}_check") and SPEECH.say(f"volunteer.{fact}")
+
+
+def test_a_pain_that_stops_above_the_knee_is_a_no_to_the_past_the_knee_question() -> None:
+    conversation = past_the_screen()
+    turn = DIALOGUE.stops_above_knee(conversation)
+    assert turn.conversation.interview is not None
+    assert turn.conversation.interview.answered("past_knee") is Answer.NO
+    assert turn.said.speech[0] == f"Got it: {KNOWLEDGE.features['past_knee'].no_reason}."

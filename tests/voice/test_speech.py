@@ -15,7 +15,7 @@ from skill.knowledge.model import Triage
 from skill.knowledge.speech import Speech, load_speech, parse_speech
 from skill.triage import Answer, Interview, Outcome, Question, Reason
 from skill.voice import screens
-from skill.voice.dialogue import Conversation, Dialogue, Heard
+from skill.voice.dialogue import CHECKED_FACTS, Conversation, Dialogue, Heard
 from skill.voice.ssml import to_ssml
 from testkit.reachable import interview_states
 
@@ -158,10 +158,11 @@ def every_kind_of_volunteered_or_after_result_turn(
         dialogue.fact(conversation, "low_back_pain")
         dialogue.fact(conversation, "past_knee", Answer.NO)
         dialogue.fact(conversation, "both_sides")
-        for checked_fact in ("weak_leg", "night_pain", "deep_buttock"):
+        for checked_fact in CHECKED_FACTS:
             checked = dialogue.fact(Conversation(Interview()), checked_fact).conversation
             dialogue.fact(dialogue.answer(checked, Answer.NO).conversation, checked_fact)
         dialogue.hold_on(conversation)
+        dialogue.stops_above_knee(conversation)
         dialogue.already_asked(conversation)
         dialogue.disagree(conversation)
         dialogue.suspect(conversation, "sciatica")
