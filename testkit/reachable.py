@@ -26,7 +26,7 @@ SCREEN_QUESTION = "red_flag_any"
 RED_FLAG_IDS = tuple(f.id for f in load_knowledge().red_flags.values() if f.triage is not None)
 RANDOM_PATHS = 60
 # Volunteered facts that are no question of their own: acknowledged, or checked with one.
-_SPECIAL_FACTS = ("both_sides", "one_side", *CHECKED_FACTS)
+_SPECIAL_FACTS = ("both_sides", "one_side", "other_place", *CHECKED_FACTS)
 
 
 class Reached(NamedTuple):

@@ -45,8 +45,9 @@ _BOTH_LEGS_FLAG = "red_flag_neuro"
 # Said unasked, these may answer a question without saying enough to record it: each is
 # checked with that question (or, once it is answered, acknowledged). A weak leg may be
 # weakness getting worse, pain at night night pain that doesn't ease, a numb buttock saddle
-# numbness (all warning signs); pain deep in the buttock may be the deep tender spot, and pain
-# "down my leg" may or may not go past the knee.
+# numbness (all warning signs); pain deep in the buttock may be the deep tender spot, pain
+# "down my leg" may or may not go past the knee, and "a pulled muscle" may or may not have
+# started with a pull while sprinting.
 CHECKED_FACTS = {
     "weak_leg": _BOTH_LEGS_FLAG,
     "night_pain": "red_flag_serious",
@@ -57,6 +58,10 @@ CHECKED_FACTS = {
     "weak_hamstring": "hamstring_curl_pain",
     "top_of_hamstring": "sit_bone",
     "back_stiff": "low_back_pain",
+    "pulled_muscle": "sudden_pull",
+    "si_joint": "pelvic_dimple",
+    "side_of_buttock": "outer_hip",
+    "tingling": "numbness_tingling",
 }
 # The question a pain that came on slowly answers no: it did not start with a sudden pull or pop.
 _SUDDEN_ONSET = "sudden_pull"

@@ -347,6 +347,6 @@ def test_volunteered_slot_values_name_what_the_knowledge_and_the_engine_know(
     }
     # Each fact is a symptom question, a side (which no question weighs), or a fact checked
     # with a warning sign's own question.
-    sides, checked = {"both_sides", "one_side"}, set(CHECKED_FACTS)
+    sides, checked = {"both_sides", "one_side", "other_place"}, set(CHECKED_FACTS)
     assert types["FactType"] <= {*knowledge.features, *sides, *checked}
     assert types["AnswerType"] == {answer.value for answer in Answer}
