@@ -40,33 +40,34 @@ _DOCTOR_FIRST_TOPICS = ("when_to_worry", "scan")
 _FAIRLY_SURE = 0.5
 # "Both sides", with nerve symptoms in a leg, may be the both-legs warning sign: check it.
 _BOTH_SIDES = "both_sides"
-_NERVE_SIGNS = ("numbness_tingling", "past_knee")
 _BOTH_LEGS_FLAG = "red_flag_neuro"
+# The question a pain that came on slowly answers no: it did not start with a sudden pull or pop.
+_SUDDEN_ONSET = "sudden_pull"
+# The question a pain that stops above the knee answers no.
+_PAST_KNEE = "past_knee"
+# The nerve symptoms in a leg that make "both sides" worth checking.
+_NERVE_SIGNS = ("numbness_tingling", _PAST_KNEE)
 # Said unasked, these may answer a question without saying enough to record it: each is
-# checked with that question (or, once it is answered, acknowledged). A weak leg may be
-# weakness getting worse, pain at night night pain that doesn't ease, a numb buttock saddle
-# numbness (all warning signs); pain deep in the buttock may be the deep tender spot, pain
-# "down my leg" may or may not go past the knee, and "a pulled muscle" may or may not have
-# started with a pull while sprinting.
+# checked with that question (or, once it is answered, acknowledged). A weak leg may mean
+# weakness getting worse, pain at night may be night pain that doesn't ease, and a numb buttock
+# may be saddle numbness (all warning signs); pain deep in the buttock may be the deep tender
+# spot, pain "down my leg" may or may not go past the knee, and "a pulled muscle" may or may
+# not have started with a pull while sprinting.
 CHECKED_FACTS = {
     "weak_leg": _BOTH_LEGS_FLAG,
     "night_pain": "red_flag_serious",
     "numb_buttock": "red_flag_saddle",
     "deep_buttock": "deep_buttock_spot",
-    "down_leg": "past_knee",
+    "down_leg": _PAST_KNEE,
     "stairs_or_car": "stairs_car_bed",
     "weak_hamstring": "hamstring_curl_pain",
     "top_of_hamstring": "sit_bone",
     "back_stiff": "low_back_pain",
-    "pulled_muscle": "sudden_pull",
+    "pulled_muscle": _SUDDEN_ONSET,
     "si_joint": "pelvic_dimple",
     "side_of_buttock": "outer_hip",
     "tingling": "numbness_tingling",
 }
-# The question a pain that came on slowly answers no: it did not start with a sudden pull or pop.
-_SUDDEN_ONSET = "sudden_pull"
-# The question a pain that stops above the knee answers no.
-_PAST_KNEE = "past_knee"
 
 
 class Card(NamedTuple):
