@@ -561,11 +561,12 @@ class Engine:
         cause = self._hypotheses.index(cause_id)
         lead = self._hypotheses.index(lead_id)
         best: tuple[float, Reason] | None = None
-        for answer in interview.answers:
-            reasoning = self._reasoning.get(answer)
-            chances = self._evidence[answer[0]].chances(answer[1]) if reasoning else None
-            if reasoning is None or chances is None:
+        for question_id, reply in interview.answers:
+            reasoning = self._reasoning.get((question_id, reply))
+            if reasoning is None:  # a warning sign, or "not sure": no reason either way
                 continue
+            chances = self._evidence[question_id].chances(reply)
+            assert chances is not None  # every answer with a reason has chances
             ratio = chances[lead] / chances[cause]
             if ratio >= _TELLS_AGAINST and (best is None or ratio > best[0]):
                 best = (ratio, reasoning[0])

@@ -221,24 +221,7 @@ class Dialogue:
             moved_on = conversation.with_interview(
                 conversation.interview.with_answer(step.id, answer)
             )
-            following = moved_on.step
-            if (
-                step.is_safety_screen
-                and isinstance(following, Question)
-                and not following.is_safety_screen
-                and following.asked_before == 0
-            ):
-                # Through the screen: where it hurts can be said now, before any question.
-                return self._present(moved_on, self.speech.say("ask.pain_now"))
-            if (
-                isinstance(following, Question)
-                and not following.is_safety_screen
-                and following.asked_before == self.knowledge.settings.usual_questions
-                and not step.is_safety_screen
-            ):
-                # Past the usual length: the runner hears why the questions go on.
-                return self._present(moved_on, self.speech.say("ask.double_check"))
-            return self._present(moved_on)
+            return self._present(moved_on, *self._lead_in(step, moved_on.step))
         if step is None:
             if answer is Answer.YES:
                 fresh = conversation.with_interview(Interview()).hearing(disclaimers=1)
@@ -257,6 +240,19 @@ class Dialogue:
             return self.stop(conversation)
         # "Not sure" or "sometimes" to the offer: what can be asked now.
         return self.help(conversation)
+
+    def _lead_in(self, answered: Question, following: Question | Outcome | None) -> tuple[str, ...]:
+        """What is said before the next symptom question, at the two points the interview
+        changes: through the screen, where it hurts can be said now, before any question;
+        past the usual length, why the questions go on."""
+        if not isinstance(following, Question) or following.is_safety_screen:
+            return ()
+        if answered.is_safety_screen and following.asked_before == 0:
+            return (self.speech.say("ask.pain_now"),)
+        usual = self.knowledge.settings.usual_questions
+        if not answered.is_safety_screen and following.asked_before == usual:
+            return (self.speech.say("ask.double_check"),)
+        return ()
 
     def go_back(self, conversation: Conversation) -> Turn:
         interview = conversation.interview
