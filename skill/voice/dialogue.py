@@ -27,6 +27,8 @@ MAX_TURN_WORDS = 70
 MAX_RESULT_WORDS = 40
 # Triage levels whose advice comes before anything else.
 _GET_HELP_NOW = ("emergency", "urgent")
+# Yes or sometimes: the answers that affirm a sign (and raise a warning sign: safety first).
+_AFFIRMING = (Answer.YES, Answer.SOMETIMES)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # A line that is filler, not content, is said at most this often in a session.
 _AT_MOST = 2
@@ -277,7 +279,13 @@ class Dialogue:
         if before is answer:
             return self._continue(conversation, self.speech.say("correction.same", answer=word))
         changed = conversation.with_interview(interview.go_back().with_answer(question_id, answer))
-        return self._changed(conversation, changed, self.speech.say("correction.done", answer=word))
+        noted = [self.speech.say("correction.done", answer=word)]
+        flag = self.knowledge.red_flags.get(question_id)
+        if flag is not None and flag.triage == "soon" and answer in _AFFIRMING:
+            # Said as plainly as when the sign is volunteered: the interview goes on, but the
+            # runner must know the result will say to see a doctor soon.
+            noted.append(self.speech.say("volunteer.sign_soon"))
+        return self._changed(conversation, changed, *noted)
 
     # --- what runners volunteer --------------------------------------------------------------
 
@@ -287,7 +295,7 @@ class Dialogue:
         if flag is None or flag.triage is None:
             return self._unclear(conversation, "volunteer.unclear_sign")
         interview = conversation.interview or Interview()
-        if interview.answered(flag.id) in (Answer.YES, Answer.SOMETIMES):
+        if interview.answered(flag.id) in _AFFIRMING:
             return self._continue(conversation, self.speech.say("volunteer.known"))
         raised = conversation.with_interview(_recorded(interview, flag.id, Answer.YES))
         if _gets_help_now(raised.step):
@@ -311,9 +319,7 @@ class Dialogue:
         matching question, and acknowledged in its words."""
         interview = conversation.interview or Interview()
         if fact_id == _BOTH_SIDES and answer is Answer.YES:
-            nerves = any(
-                interview.answered(sign) in (Answer.YES, Answer.SOMETIMES) for sign in _NERVE_SIGNS
-            )
+            nerves = any(interview.answered(sign) in _AFFIRMING for sign in _NERVE_SIGNS)
             if nerves and interview.answered(_BOTH_LEGS_FLAG) is None:
                 checking = conversation._replace(interview=interview, confirming=_BOTH_LEGS_FLAG)
                 return self._ask_current(checking, self.speech.say("volunteer.both_sides_check"))

@@ -368,3 +368,17 @@ def test_a_pain_that_stops_above_the_knee_is_a_no_to_the_past_the_knee_question(
     assert turn.conversation.interview is not None
     assert turn.conversation.interview.answered("past_knee") is Answer.NO
     assert turn.said.speech[0] == f"Got it: {KNOWLEDGE.features['past_knee'].no_reason}."
+
+
+def test_a_correction_that_raises_a_see_a_doctor_soon_sign_says_so() -> None:
+    conversation = DIALOGUE.launch().conversation
+    while isinstance(step := conversation.step, Question) and step.id != "red_flag_serious":
+        conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
+    conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
+    turn = DIALOGUE.correct(conversation, Answer.YES)
+    assert turn.said.speech[:2] == ("Got it, yes to that.", SPEECH.say("volunteer.sign_soon"))
+    assert turn.conversation.interview is not None
+    assert turn.conversation.interview.answered("red_flag_serious") is Answer.YES
+    assert isinstance(turn.conversation.step, Question)
+    taken_back = DIALOGUE.correct(turn.conversation, Answer.NO)
+    assert SPEECH.say("volunteer.sign_soon") not in taken_back.said.speech
