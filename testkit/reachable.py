@@ -116,6 +116,7 @@ def _requests(dialogue: Dialogue) -> list[tuple[str, Callable[[Conversation], Tu
         ("stops above the knee", dialogue.stops_above_knee),
         ("duration", dialogue.duration),
         ("medicine", dialogue.medicine),
+        ("treatment", dialogue.treatment),
         ("hold on", dialogue.hold_on),
         ("suspect unknown", lambda c: dialogue.suspect(c, None, "tennis elbow")),
         ("already asked", dialogue.already_asked),

@@ -195,12 +195,13 @@ class Dialogue:
         return self._ask_current(fresh.hearing(disclaimers=1), self.speech.say("launch.welcome"))
 
     def start(self, conversation: Conversation) -> Turn:
-        """The runner describes their pain ("my hip hurts"): start, or carry on where we are."""
+        """The runner describes their pain ("my hip hurts", "what's wrong with my hip"): start, or
+        carry on where we are; with a result, the result again."""
         if isinstance(conversation.step, Question):
             conversation, carry_on = self._filler(conversation, "carry_on", "ask.carry_on")
             return self._ask_current(conversation, *carry_on)
         if isinstance(conversation.step, Outcome):
-            return self._offer(conversation)
+            return self._present(conversation)
         return self.launch(conversation)
 
     def start_over(self, conversation: Conversation) -> Turn:
@@ -363,6 +364,11 @@ class Dialogue:
         """Asked about a medicine ("can I take ibuprofen?"): no medicine and no dose, only who
         can say; then back to what was waiting."""
         return self._continue(conversation, self.speech.say("topic.medicine"))
+
+    def treatment(self, conversation: Conversation) -> Turn:
+        """Asked about surgery, an injection or another treatment ("do I need surgery?"): only the
+        specialist who examines the runner can say; then back to what was waiting."""
+        return self._continue(conversation, self.speech.say("topic.treatment"))
 
     def hold_on(self, conversation: Conversation) -> Turn:
         """The runner needs a moment ("hang on"): nothing recorded, and what waited, again."""

@@ -280,6 +280,7 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         DialogueHandler(intent(intents.HOW_SURE), only(dialogue.how_sure)),
         DialogueHandler(asks_after_the_result, asking_after_the_result),
         DialogueHandler(intent(intents.MEDICINE), only(dialogue.medicine)),
+        DialogueHandler(intent(intents.TREATMENT), only(dialogue.treatment)),
         DialogueHandler(intent(intents.PRIVACY), only(dialogue.privacy)),
         DialogueHandler(intent(intents.HOLD_ON), only(dialogue.hold_on)),
         DialogueHandler(intent(intents.SUSPECT), suspecting),

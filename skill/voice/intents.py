@@ -37,6 +37,7 @@ HOW_LONG = "HowLongIntent"
 WORRY = "WorryIntent"
 SCAN = "ScanIntent"
 MEDICINE = "MedicineIntent"
+TREATMENT = "TreatmentIntent"
 PRIVACY = "PrivacyIntent"
 HOLD_ON = "HoldOnIntent"
 SUSPECT = "SuspectIntent"
@@ -99,6 +100,7 @@ ALL: tuple[str, ...] = (
     WORRY,
     SCAN,
     MEDICINE,
+    TREATMENT,
     PRIVACY,
     HOLD_ON,
     SUSPECT,

@@ -222,6 +222,10 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
         assert not any(char.isdigit() for char in said), context  # no dose, ever
         if isinstance(step, Question):
             assert said.endswith(step.text), context
+    elif effect == "treatment":
+        assert said.startswith(SPEECH.say("topic.treatment")), context
+        if isinstance(step, Question):
+            assert said.endswith(step.text), context
     elif effect == "suspect":
         name = KNOWLEDGE.causes[detail].name
         assert name in said.lower() or name.capitalize() in said, context

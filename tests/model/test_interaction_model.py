@@ -52,6 +52,7 @@ INTENTS = {
     "WorryIntent",
     "ScanIntent",
     "MedicineIntent",
+    "TreatmentIntent",
     "PrivacyIntent",
     "HoldOnIntent",
     "SuspectIntent",

@@ -382,3 +382,18 @@ def test_a_correction_that_raises_a_see_a_doctor_soon_sign_says_so() -> None:
     assert isinstance(turn.conversation.step, Question)
     taken_back = DIALOGUE.correct(turn.conversation, Answer.NO)
     assert SPEECH.say("volunteer.sign_soon") not in taken_back.said.speech
+
+
+def test_describing_the_pain_after_the_result_hears_the_result_again() -> None:
+    result = finished(HIP_BURSITIS)
+    turn = DIALOGUE.start(result)
+    assert turn.conversation.step == result.step
+    assert turn.said.speech == DIALOGUE.result(result).said.speech
+
+
+def test_a_question_about_surgery_gets_no_promise_and_the_question_again() -> None:
+    conversation = past_the_screen()
+    turn = DIALOGUE.treatment(conversation)
+    assert turn.said.speech[0] == SPEECH.say("topic.treatment")
+    assert isinstance(step := conversation.step, Question) and turn.said.speech[-1] == step.text
+    assert turn.conversation.interview == conversation.interview

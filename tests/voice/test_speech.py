@@ -170,6 +170,7 @@ def every_kind_of_volunteered_or_after_result_turn(
         dialogue.duration(conversation)
         dialogue.small_talk(conversation)
         dialogue.medicine(conversation)
+        dialogue.treatment(conversation)
         dialogue.privacy(conversation)
         dialogue.not_a_doctor(conversation)
         dialogue.how_sure(conversation)
