@@ -440,14 +440,15 @@ def test_one_shot_start_opens_with_the_welcome_and_the_first_question(talk: Talk
 def test_questions_left_counts_down_and_keeps_the_question(talk: Talk) -> None:
     usual = KNOWLEDGE.settings.usual_questions
     talk.launch()
-    assert talk.say(intents.QUESTIONS_LEFT).startswith(f"After this safety check, at most {usual}")
+    during_the_screen = talk.say(intents.QUESTIONS_LEFT)
+    assert during_the_screen.startswith(f"After this safety check, no more than {usual}")
     while talk.attributes["question"].startswith("red_flag"):  # no warning signs
         talk.intent(intents.NO)
     answers = talk.answers
-    assert talk.say(intents.QUESTIONS_LEFT).startswith(f"At most {usual} more questions")
+    assert talk.say(intents.QUESTIONS_LEFT).startswith(f"No more than {usual} more questions")
     assert talk.answers == answers
     talk.intent(intents.NO)
-    assert talk.say(intents.QUESTIONS_LEFT).startswith(f"At most {usual - 1} more questions")
+    assert talk.say(intents.QUESTIONS_LEFT).startswith(f"No more than {usual - 1} more questions")
 
 
 # A piriformis runner who also has low back pain: at the usual length, one slipped answer would
