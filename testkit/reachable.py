@@ -178,7 +178,9 @@ def outcomes() -> list[Outcome]:
 
 
 # Requests that ask for something heard before: what they say again is no filler.
-ASKED_AGAIN = ("result", "repeat")
+# Requests that ask to hear something again; "when should I worry" after a warning sign hears
+# its advice again.
+ASKED_AGAIN = ("result", "repeat", "when_to_worry")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 

@@ -530,6 +530,8 @@ class Dialogue:
             line = "topic.running_not_yet" if topic == "keep_running" else "topic.not_yet"
             return self._continue(conversation, self.speech.say(line))
         if _gets_help_now(step):
+            if topic == "when_to_worry":  # "should I call an ambulance?": the advice itself
+                return self._offer(conversation, step.advice)
             return self._offer(conversation, self.speech.say(f"red_flag_topic.{topic}"))
         cause = step.conditions[0] if step.conditions and not step.uncertain else UNCLEAR
         answers = self.knowledge.after_result.get(cause) or self.knowledge.after_result[UNCLEAR]

@@ -283,7 +283,10 @@ def check_topic(topic: str, step: object, said: str, locale: str, context: str) 
         assert said, context
         return
     if step.triage in ENDING:
-        assert said.startswith(SPEECH.say(f"red_flag_topic.{topic}")), context
+        if topic == "when_to_worry":
+            assert said.startswith(SPEECH.localised(step.advice, locale)), context
+        else:
+            assert said.startswith(SPEECH.say(f"red_flag_topic.{topic}")), context
         return
     cause = step.conditions[0] if step.conditions else "unclear"
     answer = KNOWLEDGE.after_result[cause][topic]

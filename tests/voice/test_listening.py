@@ -397,3 +397,12 @@ def test_a_question_about_surgery_gets_no_promise_and_the_question_again() -> No
     assert turn.said.speech[0] == SPEECH.say("topic.treatment")
     assert isinstance(step := conversation.step, Question) and turn.said.speech[-1] == step.text
     assert turn.conversation.interview == conversation.interview
+
+
+def test_asking_whether_to_call_an_ambulance_after_a_warning_sign_hears_the_advice_itself() -> None:
+    emergency = DIALOGUE.warning_sign(past_the_screen(), "red_flag_saddle").conversation
+    step = emergency.step
+    assert isinstance(step, Outcome) and step.triage == "emergency"
+    turn = DIALOGUE.after_result(emergency, "when_to_worry")
+    assert turn.said.speech[0] == SPEECH.localised(step.advice, "en-US")
+    assert not turn.said.end_session and turn.said.reprompt
