@@ -7,7 +7,8 @@ understands for built-in intents. Matching runs from strict to forgiving:
 1. the whole text is a sample, with `{slot}` filled by a slot value or synonym;
 2. the whole text is a sample with some other words in the slot (entity resolution fails);
 3. the text contains a sample (for instance "yes please" contains "yes"), the one that accounts
-   for most of what was said, dropping none of its negations;
+   for most of what was said, dropping none of its negations; a question the runner asks
+   ("what kind of bruising?") never contains an answer ("kind of");
 4. every content word of a warning sign's or a place's value is said, in any order ("I took a
    fall running downhill"), in anything but a question or a denial;
 5. the text is close to a sample (a typo; a word more or less, after the same first word), but
@@ -85,6 +86,11 @@ OPEN_SLOT_TYPES = frozenset({"ConditionType", "TermType"})
 QUESTION_WORDS = frozenset(
     {"what", "what's", "where", "where's", "which", "who", "why", "how", "is", "are", "does"}
     | {"do", "can", "could", "should", "would", "will", "am", "was", "did"}
+)
+# The answers to a question: a question the runner asks is never one of them, unless a sample
+# of the answer is itself put as that question.
+ANSWER_INTENTS = frozenset(
+    {"AMAZON.YesIntent", "AMAZON.NoIntent", "SometimesIntent", "NotSureIntent"}
 )
 # What a runner tells about the pain in their own words: warning signs first.
 TOLD_TYPES = ("WarningSignType", "FactType")
@@ -300,10 +306,13 @@ class Nlu:
         """A sample found inside the text, if it starts it or covers half of its words, and
         drops none of its negations."""
         marking = self._marking(words)
+        asking = words[0] in QUESTION_WORDS
         # The sample that accounts for most of the words said wins (a slot value counts as
         # the words it has), then the longer sample, then the earlier.
         best: tuple[int, int, int, _Sample] | None = None
         for sample in self._samples:
+            if asking and sample.intent in ANSWER_INTENTS and sample.words[0] != words[0]:
+                continue  # "what kind of bruising?" is a question, not "kind of"
             pattern = self._marked(sample)
             tokens, spans = marking(sample)
             if not _keeps_negations(tokens, pattern):

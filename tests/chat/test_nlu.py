@@ -241,6 +241,16 @@ def test_a_fragment_of_an_answer_is_never_taken_for_an_answer(nlu: Nlu, fragment
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["what kind of swelling", "what sort of ache", "why a little", "what if I'm not sure"],
+)
+def test_a_question_the_runner_asks_is_never_taken_for_an_answer(nlu: Nlu, question: str) -> None:
+    # Each holds an answer's words ("kind of", "a bit", "not sure") inside a question.
+    answers = {"AMAZON.YesIntent", "AMAZON.NoIntent", "SometimesIntent", "NotSureIntent"}
+    assert nlu.resolve(question).name not in answers
+
+
+@pytest.mark.parametrize(
     ("said", "intent", "value"),
     [
         ("I took a fall running downhill", "WarningSignIntent", "red_flag_trauma_fever"),
