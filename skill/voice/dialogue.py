@@ -523,8 +523,6 @@ class Dialogue:
         the answer for the cause named (or for "unclear"); a warning sign's advice first."""
         step = conversation.step
         if not isinstance(step, Outcome):
-            if topic == "how_long":
-                return self.questions_left(conversation)
             if topic == "when_to_worry":
                 return self._continue(conversation, self.speech.say("topic.worry_any_time"))
             line = "topic.running_not_yet" if topic == "keep_running" else "topic.not_yet"
@@ -538,6 +536,13 @@ class Dialogue:
         soon = step.safety_advice and topic in _DOCTOR_FIRST_TOPICS
         first = (self.speech.say("topic.soon_first"),) if soon else ()
         return self._offer(conversation, *first, answers[topic])
+
+    def how_long(self, conversation: Conversation) -> Turn:
+        """ "How long will it take?": before a result, the interview (how many questions are
+        left); after one, how long the cause named takes to settle."""
+        if isinstance(conversation.step, Outcome):
+            return self.after_result(conversation, "how_long")
+        return self.questions_left(conversation)
 
     def explain(
         self, conversation: Conversation, condition_id: str | None, heard: str | None = None

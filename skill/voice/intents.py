@@ -34,6 +34,7 @@ HOW_SURE = "HowSureIntent"
 KEEP_RUNNING = "KeepRunningIntent"
 MEANWHILE = "MeanwhileIntent"
 HOW_LONG = "HowLongIntent"
+RECOVERY = "RecoveryIntent"
 WORRY = "WorryIntent"
 SCAN = "ScanIntent"
 MEDICINE = "MedicineIntent"
@@ -51,7 +52,7 @@ SMALL_TALK = "SmallTalkIntent"
 TOPICS = {
     KEEP_RUNNING: "keep_running",
     MEANWHILE: "meanwhile",
-    HOW_LONG: "how_long",
+    RECOVERY: "how_long",
     WORRY: "when_to_worry",
     SCAN: "scan",
 }
@@ -97,6 +98,7 @@ ALL: tuple[str, ...] = (
     KEEP_RUNNING,
     MEANWHILE,
     HOW_LONG,
+    RECOVERY,
     WORRY,
     SCAN,
     MEDICINE,

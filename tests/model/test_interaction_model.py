@@ -49,6 +49,7 @@ INTENTS = {
     "KeepRunningIntent",
     "MeanwhileIntent",
     "HowLongIntent",
+    "RecoveryIntent",
     "WorryIntent",
     "ScanIntent",
     "MedicineIntent",

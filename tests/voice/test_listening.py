@@ -406,3 +406,13 @@ def test_asking_whether_to_call_an_ambulance_after_a_warning_sign_hears_the_advi
     turn = DIALOGUE.after_result(emergency, "when_to_worry")
     assert turn.said.speech[0] == SPEECH.localised(step.advice, "en-US")
     assert not turn.said.end_session and turn.said.reprompt
+
+
+def test_how_long_means_the_interview_before_a_result_and_the_healing_after_it() -> None:
+    asking = past_the_screen()
+    assert DIALOGUE.how_long(asking).said.speech == DIALOGUE.questions_left(asking).said.speech
+    healing = DIALOGUE.after_result(asking, "how_long")
+    assert healing.said.speech[0] == SPEECH.say("topic.not_yet")
+    result = finished(HIP_BURSITIS)
+    answer = KNOWLEDGE.after_result["hip_bursitis"]["how_long"]
+    assert DIALOGUE.how_long(result).said.speech[0] == SPEECH.localised(answer, "en-US")
