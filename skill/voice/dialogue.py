@@ -383,9 +383,12 @@ class Dialogue:
         return self._continue(conversation, self.speech.say("topic.not_a_doctor"))
 
     def small_talk(self, conversation: Conversation) -> Turn:
-        """Said in passing ("I ran a marathon last week"): a kind word, back to the question;
-        the count of misunderstandings stays as it was."""
-        turn = self._continue(conversation, self.speech.say("volunteer.small_talk"))
+        """Said in passing ("I ran a marathon last week"): a kind word, back to the question
+        (with no question waiting, the kind word alone); the count of misunderstandings stays as
+        it was."""
+        asking = isinstance(conversation.step, Question)
+        line = "volunteer.small_talk" if asking else "volunteer.small_talk_no_question"
+        turn = self._continue(conversation, self.speech.say(line))
         return Turn(turn.conversation._replace(misunderstood=conversation.misunderstood), turn.said)
 
     # --- questions about the question ------------------------------------------------------

@@ -416,3 +416,9 @@ def test_how_long_means_the_interview_before_a_result_and_the_healing_after_it()
     result = finished(HIP_BURSITIS)
     answer = KNOWLEDGE.after_result["hip_bursitis"]["how_long"]
     assert DIALOGUE.how_long(result).said.speech[0] == SPEECH.localised(answer, "en-US")
+
+
+def test_small_talk_after_the_result_does_not_speak_of_a_question() -> None:
+    turn = DIALOGUE.small_talk(finished(HIP_BURSITIS))
+    assert turn.said.speech[0] == SPEECH.say("volunteer.small_talk_no_question")
+    assert "question" not in " ".join(turn.said.speech)
