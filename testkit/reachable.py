@@ -128,6 +128,24 @@ def _requests(dialogue: Dialogue) -> list[tuple[str, Callable[[Conversation], Tu
         ("thanks", dialogue.thanks),
         *((f"ask {t}", lambda c, t=t: dialogue.after_result(c, t)) for t in AFTER_RESULT_TOPICS),
     ]
+    # A cause named in an after-result question ("how long does sciatica take to heal?"): for
+    # each topic, the cause whose name and answer are longest together.
+    for topic in AFTER_RESULT_TOPICS:
+        cause = max(
+            knowledge.after_result.keys() & knowledge.causes.keys(),
+            key=lambda cid, t=topic: len(
+                f"{knowledge.causes[cid].name} {knowledge.after_result[cid][t]}".split()
+            ),
+        )
+        requests.append(
+            (
+                f"ask {topic} about {cause}",
+                lambda c, t=topic, k=cause: dialogue.after_result(c, t, k),
+            )
+        )
+    requests.append(
+        ("ask about unknown", lambda c: dialogue.after_result(c, "how_long", None, "tennis elbow"))
+    )
     requests += [
         (f"explain {cid}", lambda c, cid=cid: dialogue.explain(c, cid, cid))
         for cid in knowledge.conditions

@@ -521,10 +521,24 @@ class Dialogue:
             return self._offer(conversation, self.speech.say("sure.fair", name=name))
         return self._offer(conversation, self.speech.say("sure.weak", name=name))
 
-    def after_result(self, conversation: Conversation, topic: str) -> Turn:
+    def after_result(
+        self,
+        conversation: Conversation,
+        topic: str,
+        cause_id: str | None = None,
+        heard: str | None = None,
+    ) -> Turn:
         """Can I keep running, what helps meanwhile, how long, when to worry, do I need a scan:
-        the answer for the cause named (or for "unclear"); a warning sign's advice first."""
+        the answer for the cause named (or for "unclear"); a warning sign's advice first. A
+        runner may name a cause ("how long does sciatica take to heal?", `cause_id`, or the
+        words `heard` when they name none the skill knows): its answer, at any point, said as
+        being about that cause, unless a warning sign's advice stands."""
         step = conversation.step
+        if cause_id is not None and cause_id in self.knowledge.causes and not _gets_help_now(step):
+            return self._about_a_cause(conversation, topic, cause_id)
+        if cause_id is None and heard and not _gets_help_now(step):
+            turn = self._continue(conversation, self.speech.say("explain.unknown"))
+            return _misunderstood(conversation, turn)
         if not isinstance(step, Outcome):
             if topic == "when_to_worry":
                 return self._continue(conversation, self.speech.say("topic.worry_any_time"))
@@ -539,6 +553,18 @@ class Dialogue:
         soon = step.safety_advice and topic in _DOCTOR_FIRST_TOPICS
         first = (self.speech.say("topic.soon_first"),) if soon else ()
         return self._offer(conversation, *first, answers[topic])
+
+    def _about_a_cause(self, conversation: Conversation, topic: str, cause_id: str) -> Turn:
+        step = conversation.step
+        answer = self.knowledge.after_result[cause_id][topic]
+        if isinstance(step, Outcome) and step.conditions[:1] == (cause_id,):
+            return self.after_result(conversation, topic)  # the result's own cause
+        soon = isinstance(step, Outcome) and step.safety_advice and topic in _DOCTOR_FIRST_TOPICS
+        first = (self.speech.say("topic.soon_first"),) if soon else ()
+        about = self.speech.say("topic.about_cause", name=self._name(cause_id))
+        if isinstance(step, Outcome):
+            return self._offer(conversation, *first, about, answer)
+        return self._continue(conversation, about, answer)
 
     def how_long(self, conversation: Conversation) -> Turn:
         """ "How long will it take?": before a result, the interview (how many questions are

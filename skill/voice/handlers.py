@@ -219,7 +219,8 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
 
     def asking_after_the_result(handler_input: HandlerInput, conversation: Conversation) -> Turn:
         topic = intents.TOPICS[str(get_intent_name(handler_input))]
-        return dialogue.after_result(conversation, topic)
+        cause_id, heard = slot_value(handler_input, intents.CONDITION_SLOT)
+        return dialogue.after_result(conversation, topic, cause_id, heard)
 
     # What a tapped button asks for: the same dialogue call as the same words said aloud.
     asked_by_tap = {

@@ -21,7 +21,10 @@ PHRASES = Path(__file__).with_name("phrases.toml")
 KNOWLEDGE = load_knowledge()
 SPEECH = load_speech()
 # Effects followed by a detail (an id or an answer code); every other effect is its whole text.
-WITH_DETAIL = ("term", "explain", "sign", "fact", "no-fact", "correct", "topic", "check", "suspect")
+WITH_DETAIL = (
+    *("term", "explain", "sign", "fact", "no-fact", "correct", "topic", "check", "suspect"),
+    "about",
+)
 ANSWER_CODES = {"yes": "y", "no": "n", "sometimes": "s", "not sure": "u"}
 
 
@@ -223,6 +226,12 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
         assert not any(char.isdigit() for char in said), context  # no dose, ever
         if isinstance(step, Question):
             assert said.endswith(step.text), context
+    elif effect == "about":
+        cause, _, topic = detail.partition(" ")
+        name = KNOWLEDGE.causes[cause].name
+        assert said.startswith(local(SPEECH.say("topic.about_cause", name=name))), context
+        assert local(KNOWLEDGE.after_result[cause][topic]) in said, context
+        assert answers_in(response) == (answers_before or None), context
     elif effect == "treatment":
         assert said.startswith(SPEECH.say("topic.treatment")), context
         if isinstance(step, Question):

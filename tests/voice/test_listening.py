@@ -422,3 +422,36 @@ def test_small_talk_after_the_result_does_not_speak_of_a_question() -> None:
     turn = DIALOGUE.small_talk(finished(HIP_BURSITIS))
     assert turn.said.speech[0] == SPEECH.say("volunteer.small_talk_no_question")
     assert "question" not in " ".join(turn.said.speech)
+
+
+def test_a_cause_named_mid_interview_gets_its_own_answer_and_the_question_again() -> None:
+    conversation = past_the_screen()
+    turn = DIALOGUE.after_result(conversation, "how_long", "sciatica")
+    about = SPEECH.say("topic.about_cause", name=KNOWLEDGE.causes["sciatica"].name)
+    assert turn.said.speech[:2] == (
+        about,
+        SPEECH.localised(KNOWLEDGE.after_result["sciatica"]["how_long"], "en-US"),
+    )
+    assert isinstance(step := conversation.step, Question) and turn.said.speech[-1] == step.text
+    assert turn.conversation.interview == conversation.interview
+
+
+def test_a_cause_named_after_the_result_is_answered_as_that_cause_not_the_result() -> None:
+    result = finished(HIP_BURSITIS)
+    other = DIALOGUE.after_result(result, "keep_running", "sciatica")
+    assert other.said.speech[0].startswith("If it's sciatica")
+    same = DIALOGUE.after_result(result, "keep_running", "hip_bursitis")
+    assert same.said.speech == DIALOGUE.after_result(result, "keep_running").said.speech
+
+
+def test_naming_a_cause_never_talks_past_a_warning_signs_advice() -> None:
+    emergency = DIALOGUE.warning_sign(past_the_screen(), "red_flag_saddle").conversation
+    turn = DIALOGUE.after_result(emergency, "keep_running", "piriformis_syndrome")
+    assert turn.said.speech[0] == SPEECH.say("red_flag_topic.keep_running")
+
+
+def test_a_cause_the_skill_does_not_know_is_said_to_be_unknown() -> None:
+    conversation = past_the_screen()
+    turn = DIALOGUE.after_result(conversation, "how_long", None, "tennis elbow")
+    assert turn.said.speech[0] == SPEECH.say("explain.unknown")
+    assert turn.conversation.misunderstood == conversation.misunderstood + 1

@@ -179,6 +179,7 @@ def every_kind_of_volunteered_or_after_result_turn(
             dialogue.correct(conversation, answer)
         for topic in ("keep_running", "meanwhile", "how_long", "when_to_worry", "scan"):
             dialogue.after_result(conversation, topic)
+            dialogue.after_result(conversation, topic, "sciatica")
     serious = dialogue.warning_sign(past_the_screen, "red_flag_serious").conversation
     dialogue.warning_sign(serious, "red_flag_serious")
     dialogue.fact(dialogue.fact(past_the_screen, "low_back_pain").conversation, "low_back_pain")
