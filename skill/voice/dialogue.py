@@ -559,12 +559,19 @@ class Dialogue:
         answer = self.knowledge.after_result[cause_id][topic]
         if isinstance(step, Outcome) and step.conditions[:1] == (cause_id,):
             return self.after_result(conversation, topic)  # the result's own cause
-        soon = isinstance(step, Outcome) and step.safety_advice and topic in _DOCTOR_FIRST_TOPICS
-        first = (self.speech.say("topic.soon_first"),) if soon else ()
+        # A see-a-doctor-soon sign comes first, whether the result has said it yet or not.
+        interview = conversation.interview or Interview()
+        soon = any(
+            flag.triage == "soon" and interview.answered(flag_id) in _AFFIRMING
+            for flag_id, flag in self.knowledge.red_flags.items()
+        )
+        first = (
+            (self.speech.say("topic.soon_first"),) if soon and topic in _DOCTOR_FIRST_TOPICS else ()
+        )
         about = self.speech.say("topic.about_cause", name=self._name(cause_id))
         if isinstance(step, Outcome):
             return self._offer(conversation, *first, about, answer)
-        return self._continue(conversation, about, answer)
+        return self._continue(conversation, *first, about, answer)
 
     def how_long(self, conversation: Conversation) -> Turn:
         """ "How long will it take?": before a result, the interview (how many questions are

@@ -455,3 +455,10 @@ def test_a_cause_the_skill_does_not_know_is_said_to_be_unknown() -> None:
     turn = DIALOGUE.after_result(conversation, "how_long", None, "tennis elbow")
     assert turn.said.speech[0] == SPEECH.say("explain.unknown")
     assert turn.conversation.misunderstood == conversation.misunderstood + 1
+
+
+def test_a_cause_named_after_a_see_a_doctor_soon_sign_hears_that_first() -> None:
+    serious = DIALOGUE.warning_sign(past_the_screen(), "red_flag_serious").conversation
+    turn = DIALOGUE.after_result(serious, "scan", "sciatica")
+    assert turn.said.speech[0] == SPEECH.say("topic.soon_first")
+    assert turn.said.speech[1].startswith("If it's sciatica")
