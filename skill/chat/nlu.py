@@ -7,10 +7,13 @@ understands for built-in intents. Matching runs from strict to forgiving:
 1. the whole text is a sample, with `{slot}` filled by a slot value or synonym;
 2. the whole text is a sample with some other words in the slot (entity resolution fails);
 3. the text contains a sample (for instance "yes please" contains "yes"), the one that accounts
-   for most of what was said, dropping none of its negations; a question the runner asks
-   ("what kind of bruising?") never contains an answer ("kind of");
+   for most of what was said, dropping none of the negations of its clause (in "no, but I had
+   a fever" the "no" is the answer before the "but"); a question the runner asks ("what kind
+   of bruising?") never contains an answer ("kind of");
 4. every content word of a warning sign's or a place's value is said, in any order ("I took a
-   fall running downhill"), in anything but a question or a denial;
+   fall running downhill"), in anything but a question or a denial ("my back's fine"); one
+   word of a place is not enough in a long telling, and "the back of my thigh" is not the
+   back;
 5. the text is close to a sample (a typo; a word more or less, after the same first word), but
    is not just a part or the start of one ("I do" is not "yes I do", and "I don't" may begin
    "I don't understand");
@@ -94,6 +97,9 @@ ANSWER_INTENTS = frozenset(
 )
 # What a runner tells about the pain in their own words: warning signs first.
 TOLD_TYPES = ("WarningSignType", "FactType")
+TOLD_TYPES_SET = frozenset(TOLD_TYPES)
+# Said of a place or a sign, these deny it as a negation does ("my back's fine").
+ALL_RIGHT = frozenset({"fine", "okay", "ok", "grand", "alright", "good", "normal"})
 # Words that carry no content of their own, left out when a value is looked for word by word.
 FUNCTION_WORDS = frozenset(
     {"i", "i'm", "i've", "me", "my", "a", "an", "the", "it", "it's", "is", "are", "am", "was"}
@@ -315,9 +321,16 @@ class Nlu:
                 continue  # "what kind of bruising?" is a question, not "kind of"
             pattern = self._marked(sample)
             tokens, spans = marking(sample)
-            if not _keeps_negations(tokens, pattern):
-                continue
+            telling = bool(TOLD_TYPES_SET.intersection(sample.slot_types.values()))
             for start in _occurrences(pattern, tokens):
+                clause = _clause_of(tokens, start)
+                if not _keeps_negations(clause, pattern):
+                    continue
+                if telling and (
+                    ALL_RIGHT.intersection(clause) - set(pattern)  # "my back's fine"
+                    or _back_of(tokens, spans, start, len(pattern))
+                ):
+                    continue
                 said = sum(
                     len(spans[start + i][1]) if start + i in spans else 1
                     for i in range(len(pattern))
@@ -342,6 +355,11 @@ class Nlu:
             return None
         # The value with the most content words wins; a warning sign before anything else.
         said = {_stem(word) for word in words}
+        # "No, but I've had a fever": the "no" answers before the "but", the fever is told.
+        clause = _clause_of(words, len(words))
+        backs = [index for index, word in enumerate(words) if word == "back"]
+        if backs and all(words[index + 1 : index + 2] == ("of",) for index in backs):
+            said.discard("back")  # "the back of my thigh" is no back pain
         best: tuple[int, _Sample, _Value] | None = None
         for sample in self._samples:
             if len(sample.words) != 1 or not _is_slot(sample.words[0]):
@@ -351,7 +369,13 @@ class Nlu:
                 continue
             for value in self._values.get(slot_type, ()):
                 content = {_stem(w) for w in value.words} - FUNCTION_WORDS
-                negations = NEGATIONS.intersection(words) - set(value.words)
+                negations = (NEGATIONS | ALL_RIGHT).intersection(clause) - set(value.words)
+                # One word of a place is enough only in a short telling: "my calf's been tight
+                # but I think that's separate" is no pain past the knee. A warning sign may rest
+                # on one word anywhere, since asking about it again is the safe side.
+                slight = len(content) == 1 and 3 * len(content) < len(said - FUNCTION_WORDS)
+                if slight and slot_type != TOLD_TYPES[0]:
+                    continue
                 if content and content <= said and not negations:
                     rank = 2 * len(content) + (slot_type == TOLD_TYPES[0])
                     if best is None or rank > best[0]:
@@ -379,6 +403,9 @@ class Nlu:
             text = " ".join(tokens)
             if not _keeps_negations(tokens, pattern):
                 continue
+            telling = TOLD_TYPES_SET.intersection(sample.slot_types.values())
+            if telling and ALL_RIGHT.intersection(tokens) - set(pattern):
+                continue  # "back feels okay" tells no back pain
             if len(tokens) < len(pattern) and next(_occurrences(tokens, pattern), None) is not None:
                 # Part of a sample without the words that make it ("I do" of "yes I do"): a
                 # fragment, not a near miss.
@@ -593,6 +620,24 @@ def _keeps_negations(tokens: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
     """Whether a negative text (outside slot values) matches a negative sample: "no not
     really" may be "not really", "I'm not having any numbness" is never "numbness"."""
     return not NEGATIONS.intersection(tokens) or bool(NEGATIONS.intersection(pattern))
+
+
+def _back_of(
+    tokens: tuple[str, ...], spans: dict[int, tuple[str, tuple[str, ...]]], start: int, length: int
+) -> bool:
+    """Whether a slot value "back" in this match is the start of "the back of my thigh"."""
+    return any(
+        spans[index][1] == ("back",) and tokens[index + 1 : index + 2] == ("of",)
+        for index in range(start, start + length)
+        if index in spans
+    )
+
+
+def _clause_of(tokens: tuple[str, ...], start: int) -> tuple[str, ...]:
+    """The words from the last "but" before `start` on: in "no, but I had a fever", the "no"
+    belongs to the answer before the "but", not to the fever after it."""
+    before = tokens[:start]
+    return tokens[len(before) - before[::-1].index("but") :] if "but" in before else tokens
 
 
 def _occurrences(pattern: tuple[str, ...], tokens: tuple[str, ...]) -> Iterator[int]:

@@ -284,6 +284,34 @@ def test_a_denial_a_question_or_confusion_is_never_a_warning_sign_or_a_fact(
     assert nlu.resolve(said).name not in ("WarningSignIntent", "PainFactIntent")
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "back's absolutely fine",
+        "back feels okay actually",
+        "my calf's been tight but I think that's separate",
+        "it's more in the back of the thigh, stops before the knee",
+        "crossing my legs pulls right in my bum",
+    ],
+)
+def test_a_place_mentioned_in_passing_or_said_to_be_fine_is_not_told_as_pain(
+    nlu: Nlu, said: str
+) -> None:
+    assert nlu.resolve(said).name != "PainFactIntent"
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("no but I've had a fever since Tuesday", "red_flag_trauma_fever"),
+        ("no, but I had chills last night", "red_flag_trauma_fever"),
+    ],
+)
+def test_a_warning_sign_after_no_but_is_still_heard(nlu: Nlu, said: str, value: str) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", value)
+
+
 @pytest.mark.parametrize(("said", "intent"), [("no not really", "AMAZON.NoIntent")])
 def test_a_negative_answer_may_hold_more_than_one_negation(
     nlu: Nlu, said: str, intent: str
