@@ -98,6 +98,7 @@ ANSWER_INTENTS = frozenset(
 # What a runner tells about the pain in their own words: warning signs first.
 TOLD_TYPES = ("WarningSignType", "FactType")
 TOLD_TYPES_SET = frozenset(TOLD_TYPES)
+WARNING_SIGN_INTENT = "WarningSignIntent"
 # Said of a place or a sign, these deny it as a negation does ("my back's fine").
 ALL_RIGHT = frozenset({"fine", "okay", "ok", "grand", "alright", "good", "normal"})
 # Words that carry no content of their own, left out when a value is looked for word by word.
@@ -282,6 +283,12 @@ class Nlu:
         for step in (self._exact, self._open_slot, self._contained, self._told, self._similar):
             found = step(words)
             if found:
+                if step == self._contained and found.name != WARNING_SIGN_INTENT:
+                    # Safety first: a warning sign told anywhere in the text wins over a
+                    # sample found in it ("numbness is there and it is increasing").
+                    told = self._told(words)
+                    if told is not None and told.name == WARNING_SIGN_INTENT:
+                        return told
                 return found
         return self._match(FALLBACK_INTENT, {}, "fallback")
 

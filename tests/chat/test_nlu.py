@@ -291,7 +291,7 @@ def test_a_denial_a_question_or_confusion_is_never_a_warning_sign_or_a_fact(
         "back feels okay actually",
         "my calf's been tight but I think that's separate",
         "it's more in the back of the thigh, stops before the knee",
-        "crossing my legs pulls right in my bum",
+        "it's in my calf as well but I think that's from running",
     ],
 )
 def test_a_place_mentioned_in_passing_or_said_to_be_fine_is_not_told_as_pain(
@@ -308,6 +308,20 @@ def test_a_place_mentioned_in_passing_or_said_to_be_fine_is_not_told_as_pain(
     ],
 )
 def test_a_warning_sign_after_no_but_is_still_heard(nlu: Nlu, said: str, value: str) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", value)
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("my toes go numb and now both feet are tingling", "red_flag_neuro"),
+        ("numbness is there and it is increasing day by day", "red_flag_neuro"),
+    ],
+)
+def test_a_warning_sign_told_anywhere_wins_over_a_place_found_first(
+    nlu: Nlu, said: str, value: str
+) -> None:
     match = nlu.resolve(said)
     assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", value)
 
