@@ -301,6 +301,8 @@ class Dialogue:
         raised = conversation.with_interview(_recorded(interview, flag.id, Answer.YES))
         if _gets_help_now(raised.step):
             return self._present(raised)  # nothing stands before the advice
+        if isinstance(conversation.step, Outcome):  # the result, said again with the advice
+            return self._present(raised, self.speech.say("volunteer.sign_soon_after_result"))
         noted = self.speech.say("volunteer.sign_soon")
         if conversation.interview is None:  # said in a one-shot request: welcome first
             welcome = self.speech.say("launch.welcome")

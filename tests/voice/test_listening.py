@@ -462,3 +462,11 @@ def test_a_cause_named_after_a_see_a_doctor_soon_sign_hears_that_first() -> None
     turn = DIALOGUE.after_result(serious, "scan", "sciatica")
     assert turn.said.speech[0] == SPEECH.say("topic.soon_first")
     assert turn.said.speech[1].startswith("If it's sciatica")
+
+
+def test_a_see_a_doctor_soon_sign_said_after_the_result_changes_the_advice_once() -> None:
+    turn = DIALOGUE.warning_sign(finished(HIP_BURSITIS), "red_flag_serious")
+    step = turn.conversation.step
+    assert isinstance(step, Outcome) and step.triage == "soon"
+    assert turn.said.speech[0] == SPEECH.say("volunteer.sign_soon_after_result")
+    assert SPEECH.say("volunteer.sign_soon") not in turn.said.speech

@@ -198,6 +198,7 @@ def every_kind_of_volunteered_or_after_result_turn(
     while isinstance(step := finished.step, Question):
         finished = dialogue.answer(finished, Answer.YES if step.id in bursitis else Answer.NO)
         finished = finished.conversation
+    dialogue.warning_sign(finished, "red_flag_serious")  # a see-a-doctor-soon sign after it
     dialogue.start_over(dialogue.launch().conversation)
     unclear = past_the_screen
     while isinstance(unclear.step, Question):
