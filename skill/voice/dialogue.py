@@ -410,9 +410,15 @@ class Dialogue:
             return self.explain(conversation, None)
         return self.help(conversation)
 
-    def term(self, conversation: Conversation, term_id: str | None) -> Turn:
-        """Asked "what is the sitting bone?": the term in one breath, then what was waiting."""
+    def term(
+        self, conversation: Conversation, term_id: str | None, heard: str | None = None
+    ) -> Turn:
+        """Asked "what is the sitting bone?": the term in one breath, then what was waiting. A
+        word the knowledge does not explain but the question itself says ("what do you mean by
+        travel?") gets the question in plainer words."""
         term = self.knowledge.terms.get(term_id or "")
+        if term is None and _said_in_the_question(heard, conversation.step):
+            return self.confused(conversation)
         if term is None:
             if isinstance(conversation.step, Question):
                 turn = self._ask_plainly(conversation, self.speech.say("term.unknown"))
@@ -591,6 +597,8 @@ class Dialogue:
         if condition_id is None and not heard and isinstance(step, Outcome) and step.conditions:
             condition_id = step.conditions[0]
         condition = self.knowledge.causes.get(condition_id or "")
+        if condition is None and _said_in_the_question(heard, step):
+            return self.confused(conversation)
         if condition is None and heard and isinstance(step, Question):
             # Mid-question an unknown word is most likely one of the question's own.
             turn = self._ask_plainly(conversation, self.speech.say("term.unknown"))
@@ -972,6 +980,14 @@ class Dialogue:
 
     def _name(self, condition_id: str) -> str:
         return self.knowledge.causes[condition_id].name
+
+
+def _said_in_the_question(heard: str | None, step: object) -> bool:
+    """Whether every word heard is a word of the waiting question, as asked or put plainly."""
+    if not heard or not isinstance(step, Question):
+        return False
+    asked = set(re.findall(r"[a-z']+", f"{step.text} {step.plain}".lower()))
+    return set(re.findall(r"[a-z']+", heard.lower())) <= asked
 
 
 def _misunderstood(before: Conversation, turn: Turn) -> Turn:

@@ -191,8 +191,8 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         return dialogue.suspect(conversation, condition_id, heard)
 
     def explaining_a_term(handler_input: HandlerInput, conversation: Conversation) -> Turn:
-        term_id, _ = slot_value(handler_input, intents.TERM_SLOT)
-        return dialogue.term(conversation, term_id)
+        term_id, heard = slot_value(handler_input, intents.TERM_SLOT)
+        return dialogue.term(conversation, term_id, heard)
 
     def volunteering_a_sign(handler_input: HandlerInput, conversation: Conversation) -> Turn:
         flag_id, _ = slot_value(handler_input, intents.SIGN_SLOT)

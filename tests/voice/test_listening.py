@@ -470,3 +470,18 @@ def test_a_see_a_doctor_soon_sign_said_after_the_result_changes_the_advice_once(
     assert isinstance(step, Outcome) and step.triage == "soon"
     assert turn.said.speech[0] == SPEECH.say("volunteer.sign_soon_after_result")
     assert SPEECH.say("volunteer.sign_soon") not in turn.said.speech
+
+
+def test_asked_about_a_word_of_the_question_itself_it_is_put_another_way() -> None:
+    conversation = past_the_screen()
+    step = conversation.step
+    assert isinstance(step, Question)
+    word = step.text.split()[-2]  # a word the question says, which no term explains
+    for turn in (
+        DIALOGUE.term(conversation, None, word),
+        DIALOGUE.explain(conversation, None, word),
+    ):
+        assert SPEECH.say("term.unknown") not in turn.said.speech
+        assert turn.said.speech[-1] == step.plain
+    unknown = DIALOGUE.term(conversation, None, "gluteal fold")
+    assert unknown.said.speech[0] == SPEECH.say("term.unknown")
