@@ -18,7 +18,10 @@ understands for built-in intents. Matching runs from strict to forgiving:
    is not just a part or the start of one ("I do" is not "yes I do", and "I don't" may begin
    "I don't understand");
 
-and anything else is `AMAZON.FallbackIntent`, as on a device.
+and anything else is `AMAZON.FallbackIntent`, as on a device. What follows a bare yes or no is
+heard too: a warning sign there wins ("yes, and it's been hard to pee"), and after a no so does
+a place ("no, it's more in my groin"). Text typed with a question mark is never an answer or a
+place: "the dimple?" asks what the dimple is.
 """
 
 from __future__ import annotations
@@ -99,6 +102,12 @@ ANSWER_INTENTS = frozenset(
 TOLD_TYPES = ("WarningSignType", "FactType")
 TOLD_TYPES_SET = frozenset(TOLD_TYPES)
 WARNING_SIGN_INTENT = "WarningSignIntent"
+PLACE_INTENT = "PainFactIntent"
+PLACE_INTENTS = frozenset({PLACE_INTENT, "NoPainFactIntent"})
+TERM_INTENT = "TermIntent"
+CONFUSED_INTENT = "ConfusedIntent"
+# A bare answer that may begin a longer reply ("no, it's more in my groin").
+ANSWER_WORDS = frozenset({"yes", "yeah", "yep", "no", "nope", "nah"})
 # Said of a place or a sign, these deny it as a negation does ("my back's fine").
 ALL_RIGHT = frozenset({"fine", "okay", "ok", "grand", "alright", "good", "normal"})
 # Words that carry no content of their own, left out when a value is looked for word by word.
@@ -280,6 +289,34 @@ class Nlu:
         words = tuple(normalise(text).split())
         if not words:
             return self._match(FALLBACK_INTENT, {}, "fallback")
+        found = self._resolve_words(words)
+        if found.name in ANSWER_INTENTS and len(words) > 1:
+            found = self._told_after_the_answer(words, found)
+        if text.rstrip().endswith("?") and found.name in ANSWER_INTENTS | PLACE_INTENTS:
+            # Typed as a question ("the dimple?"): a word explained, or the question put
+            # plainly; never recorded as an answer or a place.
+            for asking in (("what's", *words), ("what's", "the", *words)):
+                term = self._exact(asking)
+                if term is not None and term.name == TERM_INTENT:
+                    return term
+            return self._match(CONFUSED_INTENT, {}, "question")
+        return found
+
+    def _told_after_the_answer(self, words: tuple[str, ...], answer: IntentMatch) -> IntentMatch:
+        """ "Yes, and it's been hard to pee" or "no, it's more in my groin": what follows a bare
+        answer word is heard too. A warning sign there wins over the answer (safety first);
+        after a no, so does a place (the invitation asks runners to say where it hurts)."""
+        rest = words[1:]
+        if words[0] not in ANSWER_WORDS or rest[0] in NEGATIONS:
+            return answer
+        found = self._resolve_words(rest)
+        if found.name == WARNING_SIGN_INTENT:
+            return found
+        if found.name == PLACE_INTENT and words[0] in NEGATIONS and found.how != "similar":
+            return found
+        return answer
+
+    def _resolve_words(self, words: tuple[str, ...]) -> IntentMatch:
         for step in (self._exact, self._open_slot, self._contained, self._told, self._similar):
             found = step(words)
             if found:

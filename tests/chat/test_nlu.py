@@ -326,6 +326,58 @@ def test_a_warning_sign_told_anywhere_wins_over_a_place_found_first(
     assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", value)
 
 
+@pytest.mark.parametrize(
+    ("said", "intent", "slot", "value"),
+    [
+        (
+            "yes down both legs actually, into both calves",
+            "WarningSignIntent",
+            "sign",
+            "red_flag_neuro",
+        ),
+        (
+            "yes and it's been hard to pee since yesterday",
+            "WarningSignIntent",
+            "sign",
+            "red_flag_saddle",
+        ),
+        ("no it's more at the front really, in my groin", "PainFactIntent", "fact", "groin_pain"),
+        (
+            "no it's lower in the middle, at my tailbone really",
+            "PainFactIntent",
+            "fact",
+            "tailbone",
+        ),
+    ],
+)
+def test_what_follows_a_bare_yes_or_no_is_heard_when_it_tells_a_sign_or_after_no_a_place(
+    nlu: Nlu, said: str, intent: str, slot: str, value: str
+) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id(slot)) == (intent, value)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("yes on the left", "AMAZON.YesIntent"),
+        ("no not really", "AMAZON.NoIntent"),
+        ("yes a little", "SometimesIntent"),
+    ],
+)
+def test_a_bare_answer_stays_the_answer_when_nothing_more_is_told(
+    nlu: Nlu, said: str, intent: str
+) -> None:
+    assert nlu.resolve(said).name == intent
+
+
+def test_a_typed_question_mark_is_never_an_answer_or_a_place(nlu: Nlu) -> None:
+    dimple = nlu.resolve("the dimple?")
+    assert (dimple.name, dimple.resolved_id("term")) == ("TermIntent", "pelvic_dimple")
+    assert nlu.resolve("the tail bone, is that the coccyx?").name == "ConfusedIntent"
+    assert nlu.resolve("the tail bone").name == "PainFactIntent"
+
+
 @pytest.mark.parametrize(("said", "intent"), [("no not really", "AMAZON.NoIntent")])
 def test_a_negative_answer_may_hold_more_than_one_negation(
     nlu: Nlu, said: str, intent: str
