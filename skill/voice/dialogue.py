@@ -224,6 +224,11 @@ class Dialogue:
             moved_on = conversation.with_interview(
                 conversation.interview.with_answer(step.id, answer)
             )
+            flag = self.knowledge.red_flags.get(step.id)
+            if flag is not None and flag.triage == "soon" and answer in _AFFIRMING:
+                # Said as when the sign is volunteered: the runner knows what it changes.
+                noted = self.speech.say("volunteer.sign_soon")
+                return self._present(moved_on, noted, *self._lead_in(step, moved_on.step))
             return self._present(moved_on, *self._lead_in(step, moved_on.step))
         if step is None:
             if answer is Answer.YES:
@@ -704,7 +709,7 @@ class Dialogue:
     # --- leaving -------------------------------------------------------------------------
 
     def stop(self, conversation: Conversation) -> Turn:
-        goodbye = (self.speech.say("goodbye.text"),)
+        goodbye = (self._goodbye(conversation),)
         return self._turn(conversation, Said(goodbye, reprompt=None, end_session=True))
 
     def thanks(self, conversation: Conversation) -> Turn:
@@ -712,8 +717,14 @@ class Dialogue:
         welcome = self.speech.say("thanks.welcome")
         if conversation.waiting is not None:
             return self._ask_current(conversation, welcome)
-        goodbye = (welcome, self.speech.say("goodbye.text"))
+        goodbye = (welcome, self._goodbye(conversation))
         return self._turn(conversation, Said(goodbye, reprompt=None, end_session=True))
+
+    def _goodbye(self, conversation: Conversation) -> str:
+        """Good luck with the running, except after a warning sign's advice not to run."""
+        if _gets_help_now(conversation.step):
+            return self.speech.say("goodbye.after_warning_sign")
+        return self.speech.say("goodbye.text")
 
     # --- the outcome -------------------------------------------------------------------------
 

@@ -485,3 +485,20 @@ def test_asked_about_a_word_of_the_question_itself_it_is_put_another_way() -> No
         assert turn.said.speech[-1] == step.plain
     unknown = DIALOGUE.term(conversation, None, "gluteal fold")
     assert unknown.said.speech[0] == SPEECH.say("term.unknown")
+
+
+def test_goodbye_after_a_warning_signs_advice_wishes_no_running() -> None:
+    emergency = DIALOGUE.warning_sign(past_the_screen(), "red_flag_saddle").conversation
+    for turn in (DIALOGUE.stop(emergency), DIALOGUE.thanks(emergency)):
+        assert turn.said.end_session
+        assert "running" not in " ".join(turn.said.speech)
+    assert "running" in " ".join(DIALOGUE.stop(finished(HIP_BURSITIS)).said.speech)
+
+
+def test_yes_to_the_see_a_doctor_soon_question_is_acknowledged_at_once() -> None:
+    conversation = DIALOGUE.launch().conversation
+    while isinstance(step := conversation.step, Question) and step.id != "red_flag_serious":
+        conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
+    turn = DIALOGUE.answer(conversation, Answer.YES)
+    assert turn.said.speech[0] == SPEECH.say("volunteer.sign_soon")
+    assert isinstance(turn.conversation.step, Question)
