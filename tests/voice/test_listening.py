@@ -439,7 +439,7 @@ def test_a_cause_named_mid_interview_gets_its_own_answer_and_the_question_again(
 def test_a_cause_named_after_the_result_is_answered_as_that_cause_not_the_result() -> None:
     result = finished(HIP_BURSITIS)
     other = DIALOGUE.after_result(result, "keep_running", "sciatica")
-    assert other.said.speech[0].startswith("If it's sciatica")
+    assert other.said.speech[0].startswith("For sciatica")
     same = DIALOGUE.after_result(result, "keep_running", "hip_bursitis")
     assert same.said.speech == DIALOGUE.after_result(result, "keep_running").said.speech
 
@@ -461,7 +461,7 @@ def test_a_cause_named_after_a_see_a_doctor_soon_sign_hears_that_first() -> None
     serious = DIALOGUE.warning_sign(past_the_screen(), "red_flag_serious").conversation
     turn = DIALOGUE.after_result(serious, "scan", "sciatica")
     assert turn.said.speech[0] == SPEECH.say("topic.soon_first")
-    assert turn.said.speech[1].startswith("If it's sciatica")
+    assert turn.said.speech[1].startswith("For sciatica")
 
 
 def test_a_see_a_doctor_soon_sign_said_after_the_result_changes_the_advice_once() -> None:
