@@ -121,7 +121,7 @@ FUNCTION_WORDS = frozenset(
 # warning sign, and "it doesn't" is no "it does".
 NEGATIONS = frozenset(
     {"not", "no", "never", "don't", "doesn't", "didn't", "haven't", "hasn't", "isn't", "aren't"}
-    | {"wasn't", "won't", "nothing", "none", "nope", "nah"}
+    | {"wasn't", "won't", "nothing", "none", "nope", "nah", "can't", "cannot", "couldn't"}
 )
 
 
@@ -398,11 +398,12 @@ class Nlu:
         if words[0] in QUESTION_WORDS:
             return None
         # The value with the most content words wins; a warning sign before anything else.
-        said = {_stem(word) for word in words}
-        # "No, but I've had a fever": the "no" answers before the "but", the fever is told.
+        # "No, but I've had a fever": the "no" answers before the "but", the fever is told, and
+        # only what comes after the "but" is told ("no numbness, but it burns" is no numbness).
         clause = _clause_of(words, len(words))
-        backs = [index for index, word in enumerate(words) if word == "back"]
-        if backs and all(words[index + 1 : index + 2] == ("of",) for index in backs):
+        said = {_stem(word) for word in clause}
+        backs = [index for index, word in enumerate(clause) if word == "back"]
+        if backs and all(clause[index + 1 : index + 2] == ("of",) for index in backs):
             said.discard("back")  # "the back of my thigh" is no back pain
         best: tuple[int, _Sample, _Value] | None = None
         for sample in self._samples:

@@ -29,6 +29,10 @@ MAX_RESULT_WORDS = 40
 _GET_HELP_NOW = ("emergency", "urgent")
 # Yes or sometimes: the answers that affirm a sign (and raise a warning sign: safety first).
 _AFFIRMING = (Answer.YES, Answer.SOMETIMES)
+# Words heard where a cause may be named that name the runner's own pain, not a cause.
+_NOT_A_CAUSE = frozenset(
+    {"it", "this", "that", "mine", "the pain", "my pain", "this pain", "my injury", "it all"}
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # A line that is filler, not content, is said at most this often in a session.
 _AT_MOST = 2
@@ -547,6 +551,8 @@ class Dialogue:
         words `heard` when they name none the skill knows): its answer, at any point, said as
         being about that cause, unless a warning sign's advice stands."""
         step = conversation.step
+        if heard and heard.lower() in _NOT_A_CAUSE:  # "how long does it usually last"
+            heard = None
         if cause_id is not None and cause_id in self.knowledge.causes and not _gets_help_now(step):
             return self._about_a_cause(conversation, topic, cause_id)
         if cause_id is None and heard and not _gets_help_now(step):

@@ -378,6 +378,13 @@ def test_a_typed_question_mark_is_never_an_answer_or_a_place(nlu: Nlu) -> None:
     assert nlu.resolve("the tail bone").name == "PainFactIntent"
 
 
+@pytest.mark.parametrize(
+    "said", ["I can't say it does really", "no numbness, but it does burn down there when I sit"]
+)
+def test_a_denial_is_never_read_as_the_yes_or_the_sign_it_denies(nlu: Nlu, said: str) -> None:
+    assert nlu.resolve(said).name not in ("AMAZON.YesIntent", "WarningSignIntent")
+
+
 @pytest.mark.parametrize(("said", "intent"), [("no not really", "AMAZON.NoIntent")])
 def test_a_negative_answer_may_hold_more_than_one_negation(
     nlu: Nlu, said: str, intent: str

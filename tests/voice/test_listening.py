@@ -502,3 +502,9 @@ def test_yes_to_the_see_a_doctor_soon_question_is_acknowledged_at_once() -> None
     turn = DIALOGUE.answer(conversation, Answer.YES)
     assert turn.said.speech[0] == SPEECH.say("volunteer.sign_soon")
     assert isinstance(turn.conversation.step, Question)
+
+
+def test_a_pronoun_where_a_cause_may_be_named_asks_about_the_runners_own_result() -> None:
+    result = finished(HIP_BURSITIS)
+    turn = DIALOGUE.after_result(result, "how_long", None, "it")
+    assert turn.said.speech == DIALOGUE.after_result(result, "how_long").said.speech
