@@ -220,6 +220,9 @@ def _conversation(
             played.append((said, turn))
         turn = dialogue.answer(turn.conversation, after.answers[-1][1])
         played.append((f"answer {after.answers[-1][1].name}", turn))
+    if turn.conversation.confirming is not None:  # a warning sign checked after the last answer
+        turn = dialogue.answer(turn.conversation, Answer.NO)
+        played.append(("answer the check NO", turn))
     requests: list[tuple[str, Callable[[Conversation], Turn]]] = [
         ("why", dialogue.why),
         ("runner-up", dialogue.runner_up),

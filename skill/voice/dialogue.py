@@ -53,6 +53,7 @@ _SUDDEN_ONSET = "sudden_pull"
 _PAST_KNEE = "past_knee"
 # The nerve symptoms in a leg that make "both sides" worth checking.
 _NERVE_SIGNS = ("numbness_tingling", _PAST_KNEE)
+_FOOT_WEAKNESS = "leg_weakness"
 # Said unasked, these may answer a question without saying enough to record it: each is
 # checked with that question (or, once it is answered, acknowledged). A weak leg may mean
 # weakness getting worse, pain at night may be night pain that doesn't ease, and a numb buttock
@@ -228,6 +229,9 @@ class Dialogue:
             moved_on = conversation.with_interview(
                 conversation.interview.with_answer(step.id, answer)
             )
+            weakness_check = self._check_weakness(moved_on, step.id, answer)
+            if weakness_check is not None:
+                return weakness_check
             flag = self.knowledge.red_flags.get(step.id)
             if flag is not None and flag.triage == "soon" and answer in _AFFIRMING:
                 # Said as when the sign is volunteered: the runner knows what it changes.
@@ -337,6 +341,10 @@ class Dialogue:
                 return self._ask_current(checking, self.speech.say("volunteer.both_sides_check"))
             return self._continue(conversation, self.speech.say("volunteer.both_sides"))
         flag = CHECKED_FACTS.get(fact_id or "")
+        if flag is not None and answer is Answer.YES and conversation.waiting == flag:
+            # Said to the very question that would check it ("a bit of tingling" to the
+            # numbness question): not a check of itself, but that question in plainer words.
+            return self.confused(conversation)
         if flag is not None and answer is Answer.YES:
             if interview.answered(flag) is None:
                 checking = conversation._replace(interview=interview, confirming=flag)
@@ -356,7 +364,25 @@ class Dialogue:
             return self._present(
                 recorded.hearing(disclaimers=1), self.speech.say("launch.welcome"), noted
             )
-        return self._changed(conversation, recorded, noted)
+        checked = self._check_weakness(recorded, feature.id, answer, noted)
+        return checked or self._changed(conversation, recorded, noted)
+
+    def _check_weakness(
+        self, recorded: Conversation, feature_id: str, answer: Answer, *before: str
+    ) -> Turn | None:
+        """Weakness in the foot, ankle or calf, affirmed: whether it is getting worse is asked at
+        once (that is a warning sign), unless it was asked already or help is needed now."""
+        interview = recorded.interview
+        if (
+            feature_id != _FOOT_WEAKNESS
+            or answer not in _AFFIRMING
+            or interview is None
+            or interview.answered(_BOTH_LEGS_FLAG) is not None
+            or _gets_help_now(recorded.step)
+        ):
+            return None
+        checking = recorded._replace(confirming=_BOTH_LEGS_FLAG)
+        return self._ask_current(checking, *before, self.speech.say("volunteer.weak_leg_check"))
 
     def gradual_onset(self, conversation: Conversation) -> Turn:
         """It came on slowly, said unasked ("it crept up on me"): a no to the sudden pull or pop

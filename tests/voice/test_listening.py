@@ -508,3 +508,35 @@ def test_a_pronoun_where_a_cause_may_be_named_asks_about_the_runners_own_result(
     result = finished(HIP_BURSITIS)
     turn = DIALOGUE.after_result(result, "how_long", None, "it")
     assert turn.said.speech == DIALOGUE.after_result(result, "how_long").said.speech
+
+
+def _waiting_for(question_id: str, yes: frozenset[str] = frozenset()) -> Conversation:
+    conversation = past_the_screen()
+    while isinstance(step := conversation.step, Question) and step.id != question_id:
+        answer = Answer.YES if step.id in yes else Answer.NO
+        conversation = DIALOGUE.answer(conversation, answer).conversation
+    assert isinstance(conversation.step, Question) and conversation.step.id == question_id
+    return conversation
+
+
+def test_a_fact_checked_by_the_waiting_question_itself_hears_it_put_plainly() -> None:
+    asked = _waiting_for("numbness_tingling", frozenset({"past_knee"}))
+    turn = DIALOGUE.fact(asked, "tingling")
+    assert turn.conversation.interview == asked.interview
+    assert turn.conversation.confirming is None
+    step = asked.step
+    assert isinstance(step, Question) and turn.said.speech[-1] == step.plain
+
+
+def test_weakness_in_the_foot_is_checked_for_getting_worse_at_once() -> None:
+    sciatica = frozenset({"past_knee", "numbness_tingling"})
+    asked = _waiting_for("leg_weakness", sciatica)
+    turn = DIALOGUE.answer(asked, Answer.YES)
+    assert turn.conversation.confirming == "red_flag_neuro"
+    assert turn.said.speech[0] == SPEECH.say("volunteer.weak_leg_check")
+    worse = DIALOGUE.answer(turn.conversation, Answer.YES).conversation.step
+    assert isinstance(worse, Outcome) and worse.triage == "emergency"
+    steady = DIALOGUE.answer(turn.conversation, Answer.NO).conversation
+    assert steady.interview is not None
+    assert steady.interview.answered("red_flag_neuro") is Answer.NO
+    assert steady.interview.answered("leg_weakness") is Answer.YES
