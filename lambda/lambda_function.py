@@ -6,8 +6,10 @@
 import logging
 import os
 
+from skill.logs import protect_logs
 from skill.voice import lambda_handler
 
 logging.getLogger().setLevel(os.environ.get("LOG_LEVEL", "INFO"))
+protect_logs()  # no log line may quote what a runner said, as on the web service
 
 __all__ = ["lambda_handler"]

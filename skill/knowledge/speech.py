@@ -12,6 +12,8 @@ from types import MappingProxyType
 from skill.knowledge.loader import KnowledgeError, parse_toml, shipped_text
 
 DEFAULT_LOCALE = "en-US"
+# The words for a locale the skill is not published in.
+OTHER_LOCALE = "other"
 # The placeholders clinical text may hold; each locale gives a word for every one.
 LOCALE_WORDS = ("physio", "emergency_number", "urgent_service")
 _PLACEHOLDERS_KEPT = {word: f"{{{word}}}" for word in LOCALE_WORDS}
@@ -56,14 +58,22 @@ class Speech:
         return AMERICAN if locale in self._american else BRITISH
 
     def localised(self, text: str, locale: str) -> str:
-        """`text` with its locale placeholders ({physio}, ...) in the words of `locale` (an
-        unknown locale gets the default's)."""
+        """`text` with its locale placeholders ({physio}, ...) in the words of `locale` ("en_gb"
+        is "en-GB"; a locale the skill is not published in gets the words of "other", which
+        guess no country's emergency number)."""
         if "{" not in text:  # most lines hold no placeholder: no pattern needed
             return text
-        words = self.locales.get(locale) or self.locales.get(DEFAULT_LOCALE)
+        words = self.locales.get(locale) or self.locales.get(_canonical(locale))
+        words = words or self.locales.get(OTHER_LOCALE) or self.locales.get(DEFAULT_LOCALE)
         if not words:
             return text
         return _PLACEHOLDER.sub(lambda found: words[found.group(1)], text)
+
+
+def _canonical(locale: str) -> str:
+    """ "en_gb" or "EN-GB" as Alexa writes it, "en-GB"."""
+    language, _, country = locale.replace("_", "-").partition("-")
+    return f"{language.lower()}-{country.upper()}" if country else language.lower()
 
 
 @cache

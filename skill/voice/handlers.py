@@ -9,13 +9,12 @@ from typing import Any
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import (
-    get_intent_name,
     get_locale,
+    get_request_type,
     get_slot,
-    is_intent_name,
     is_request_type,
 )
-from ask_sdk_model import Response
+from ask_sdk_model import Request, Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
@@ -30,6 +29,13 @@ from skill.voice.ssml import ssml_within_speak
 logger = logging.getLogger(__name__)
 
 CONVERSATION = "conversation"
+# The requests that are turns of the conversation (a session resumed after a connection is one,
+# and is answered where it was); any other kind is answered with nothing.
+_TURNS = frozenset(
+    {"LaunchRequest", "IntentRequest", "SessionEndedRequest", screens.USER_EVENT}
+    | {"SessionResumedRequest", "Connections.Response"}
+)
+_KNOWN_REQUEST_TYPES = frozenset(Request.discriminator_value_class_map)
 
 
 def current_conversation(handler_input: HandlerInput) -> Conversation:
@@ -141,6 +147,22 @@ class SystemExceptionHandler(AbstractRequestHandler):
         return response
 
 
+class NotATurnHandler(AbstractRequestHandler):
+    """A request nobody said (an Echo Show's APL RuntimeError, CanFulfillIntentRequest, an audio
+    or messaging event): logged by kind, answered with nothing. Only launches, intents and
+    screen taps are turns of the conversation."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return get_request_type(handler_input) not in _TURNS
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        request_type = get_request_type(handler_input)
+        known = request_type if request_type in _KNOWN_REQUEST_TYPES else "an unknown type"
+        logger.info("not a turn of the conversation: %s", known)
+        response: Response = handler_input.response_builder.response
+        return response
+
+
 class ApologiseAndCarryOn(AbstractExceptionHandler):
     """Any unexpected error: apologise and repeat where we were, keeping the session usable."""
 
@@ -160,6 +182,14 @@ class ApologiseAndCarryOn(AbstractExceptionHandler):
         return respond(handler_input, turn)
 
 
+def intent_name(handler_input: HandlerInput) -> str | None:
+    """The intent's name; None for any other request, or an intent request without an intent
+    (which only a tampered request has)."""
+    request = handler_input.request_envelope.request
+    name = getattr(getattr(request, "intent", None), "name", None)
+    return name if isinstance(name, str) else None
+
+
 def slot_value(handler_input: HandlerInput, name: str) -> tuple[str | None, str | None]:
     """The id the slot resolved to and the words heard, either of which may be missing."""
     slot = get_slot(handler_input, name)
@@ -177,7 +207,7 @@ def slot_value(handler_input: HandlerInput, name: str) -> tuple[str | None, str 
 
 def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
     def intent(name: str) -> Callable[[HandlerInput], bool]:
-        return is_intent_name(name)
+        return lambda handler_input: intent_name(handler_input) == name
 
     def answering(answer: Answer) -> Callable[[HandlerInput, Conversation], Turn]:
         return lambda _, conversation: dialogue.answer(conversation, answer)
@@ -214,11 +244,11 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
     def asks_after_the_result(handler_input: HandlerInput) -> bool:
         return bool(
             is_request_type("IntentRequest")(handler_input)
-            and get_intent_name(handler_input) in intents.TOPICS
+            and intent_name(handler_input) in intents.TOPICS
         )
 
     def asking_after_the_result(handler_input: HandlerInput, conversation: Conversation) -> Turn:
-        topic = intents.TOPICS[str(get_intent_name(handler_input))]
+        topic = intents.TOPICS[str(intent_name(handler_input))]
         cause_id, heard = slot_value(handler_input, intents.CONDITION_SLOT)
         return dialogue.after_result(conversation, topic, cause_id, heard)
 
@@ -302,6 +332,7 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         ),
         SessionEndedHandler(),
         SystemExceptionHandler(),
-        # Last: the fallback intent, intents the model does not have, and any other request.
+        NotATurnHandler(),
+        # Last: the fallback intent and intents the model does not have.
         DialogueHandler(anything, only(dialogue.not_understood)),
     ]

@@ -6,8 +6,8 @@ import logging
 
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_intent_name, get_request_type
 
+from skill.voice import intents
 from skill.voice.handlers import CONVERSATION, request_locale, session_attributes
 from skill.voice.session import conversation_from
 
@@ -20,9 +20,12 @@ class LogRequestKind(AbstractRequestInterceptor):
     def process(self, handler_input: HandlerInput) -> None:
         if not logger.isEnabledFor(logging.INFO):
             return
-        request_type = get_request_type(handler_input)
+        request = handler_input.request_envelope.request
+        request_type = getattr(request, "object_type", None)
         if request_type == "IntentRequest":
-            logger.info("request %s %s", request_type, get_intent_name(handler_input))
+            # The model's own intent names only: any other name is whatever a caller sent.
+            name = getattr(getattr(request, "intent", None), "name", None)
+            logger.info("request %s %s", request_type, name if name in intents.ALL else "unknown")
         else:
             logger.info("request %s", request_type)
 

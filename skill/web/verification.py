@@ -463,17 +463,13 @@ def check_timestamp(
 
 
 def application_id(envelope: Mapping[str, Any]) -> str | None:
-    """context.System.application.applicationId, else session.application.applicationId."""
+    """context.System.application.applicationId: every Alexa request carries it, and the SDK
+    checks the skill id there too (a request without it is no Alexa request)."""
     context = envelope.get("context")
-    for source in (
-        context.get("System") if isinstance(context, Mapping) else None,
-        envelope.get("session"),
-    ):
-        application = source.get("application") if isinstance(source, Mapping) else None
-        value = application.get("applicationId") if isinstance(application, Mapping) else None
-        if isinstance(value, str):
-            return value
-    return None
+    system = context.get("System") if isinstance(context, Mapping) else None
+    application = system.get("application") if isinstance(system, Mapping) else None
+    value = application.get("applicationId") if isinstance(application, Mapping) else None
+    return value if isinstance(value, str) else None
 
 
 class AlexaRequestChecks:

@@ -116,7 +116,7 @@ def test_the_package_holds_the_entry_point_the_skill_and_the_sdk(package: Path) 
 
 def test_the_package_ships_only_the_parts_of_the_skill_that_lambda_runs(package: Path) -> None:
     shipped = {path.name for path in (package / "skill").iterdir() if path.name != "__pycache__"}
-    assert shipped == {"__init__.py", "settings.py", "knowledge", "triage", "voice"}
+    assert shipped == {"__init__.py", "settings.py", "logs.py", "knowledge", "triage", "voice"}
 
 
 def test_every_module_in_the_package_ships_unchecked_hash_bytecode(package: Path) -> None:

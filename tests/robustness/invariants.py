@@ -17,7 +17,11 @@ TRIAGES_WITHOUT_CONDITIONS = frozenset({"emergency", "urgent", "unclear"})
 # Alexa refuses session attributes much past this; the skill's own state is far smaller.
 SESSION_ATTRIBUTES_BUDGET_BYTES = 4096
 # Requests to which Alexa accepts no speech in return.
-SILENT_REQUEST_TYPES = frozenset({"SessionEndedRequest", "System.ExceptionEncountered"})
+SILENT_REQUEST_TYPES = frozenset(
+    {"SessionEndedRequest", "System.ExceptionEncountered"}
+    # Requests nobody said: answered with nothing (skill/voice/handlers.py, NotATurnHandler).
+    | {"CanFulfillIntentRequest", "Alexa.Presentation.APL.RuntimeError"}
+)
 
 
 def check_ssml(ssml: object) -> None:

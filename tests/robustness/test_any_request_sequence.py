@@ -13,7 +13,7 @@ from skill.chat.envelopes import Session
 from skill.voice import intents, lambda_handler
 from tests.robustness import strategies as s
 from tests.robustness.envelopes import Envelopes
-from tests.robustness.invariants import check_response_envelope
+from tests.robustness.invariants import SILENT_REQUEST_TYPES, check_response_envelope
 
 
 class AnyRequestSequence(RuleBasedStateMachine):
@@ -43,10 +43,7 @@ class AnyRequestSequence(RuleBasedStateMachine):
         session = self.session
         response = response_envelope["response"]
         request_type = envelope["request"]["type"]
-        if session is None or request_type in (
-            "SessionEndedRequest",
-            "System.ExceptionEncountered",
-        ):
+        if session is None or request_type in SILENT_REQUEST_TYPES:
             return response_envelope
         if response.get("shouldEndSession"):
             self.session = None

@@ -8,7 +8,7 @@ import pytest
 
 from skill.interaction_model.builder import locales
 from skill.knowledge import load_knowledge
-from skill.knowledge.speech import LOCALE_WORDS, load_speech
+from skill.knowledge.speech import LOCALE_WORDS, OTHER_LOCALE, load_speech
 from skill.voice.dialogue import Conversation, Dialogue
 from testkit.reachable import all_reachable
 from testkit.talk import Talk, speech
@@ -21,7 +21,7 @@ HIP_BURSITIS = {"outer_hip": "y", "lying_on_side": "y", "stairs_car_bed": "y"}
 
 
 def test_every_published_locale_has_its_words_and_no_other_locale_does() -> None:
-    assert set(SPEECH.locales) == set(locales())
+    assert set(SPEECH.locales) == {*locales(), OTHER_LOCALE}
     for words in SPEECH.locales.values():
         assert set(words) == set(LOCALE_WORDS)
 
@@ -48,8 +48,21 @@ def test_emergency_and_urgent_advice_give_the_local_number_and_service(
     )
 
 
-def test_an_unknown_locale_hears_the_default_words() -> None:
-    assert SPEECH.localised(EMERGENCY, "fr-FR") == SPEECH.localised(EMERGENCY, "en-US")
+def test_a_locale_the_skill_is_not_published_in_guesses_no_emergency_number() -> None:
+    for locale in ("fr-FR", "en-NZ", "en-IE"):
+        said = SPEECH.localised(EMERGENCY, locale)
+        assert (
+            said == "Please call your local emergency number or go to an emergency department now."
+        )
+
+
+@pytest.mark.parametrize(
+    ("written", "number"), [("en_GB", "999"), ("EN-AU", "000"), ("en-gb", "999")]
+)
+def test_a_published_locale_written_another_way_keeps_its_emergency_number(
+    written: str, number: str
+) -> None:
+    assert number in SPEECH.localised(EMERGENCY, written)
 
 
 def test_text_without_placeholders_and_other_braces_is_left_as_it_is() -> None:

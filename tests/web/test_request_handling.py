@@ -138,11 +138,13 @@ def test_skill_id_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) ->
     assert_json_error(rejected, 400)
 
 
-def test_skill_id_falls_back_to_the_session_application() -> None:
-    app = create_app(build_test_skill(), verify=False, skill_id=SKILL_ID)
-    body = launch_request().replace(b'"context"', b'"unused"')
+def test_a_request_without_the_context_skill_id_is_refused_when_a_skill_id_is_set() -> None:
+    # Every Alexa request carries context.System.application; the SDK checks the id there, and
+    # a request without it (the session's id alone) crashed that check with a 500.
+    app = create_app(skill_id=SKILL_ID, verify=False)
+    body = launch_request(application_id=SKILL_ID).replace(b'"context"', b'"unused"')
 
-    assert app.test_client().post("/", data=body, headers=JSON).status_code == 200
+    assert app.test_client().post("/", data=body, headers=JSON).status_code == 400
 
 
 class _CrashingHandler(AbstractRequestHandler):  # type: ignore[misc]
