@@ -74,6 +74,8 @@ CHECKED_FACTS = {
     "si_joint": "pelvic_dimple",
     "side_of_buttock": "outer_hip",
     "tingling": "numbness_tingling",
+    "inner_thigh": "inner_thigh_pain",
+    "outer_thigh": "outer_thigh_to_knee",
 }
 
 
