@@ -110,6 +110,7 @@ def _requests(dialogue: Dialogue) -> list[tuple[str, Callable[[Conversation], Tu
         ("no warning sign", dialogue.no_warning_sign),
         ("fact", lambda c: dialogue.fact(c, "low_back_pain")),
         ("no fact", lambda c: dialogue.fact(c, "past_knee", Answer.NO)),
+        ("fact sometimes", lambda c: dialogue.fact(c, "past_knee", Answer.SOMETIMES)),
         ("fact unknown", lambda c: dialogue.fact(c, None)),
         *((f"fact {f}", lambda c, f=f: dialogue.fact(c, f)) for f in _SPECIAL_FACTS),
         ("gradual onset", dialogue.gradual_onset),

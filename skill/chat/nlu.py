@@ -103,7 +103,10 @@ TOLD_TYPES = ("WarningSignType", "FactType")
 TOLD_TYPES_SET = frozenset(TOLD_TYPES)
 WARNING_SIGN_INTENT = "WarningSignIntent"
 PLACE_INTENT = "PainFactIntent"
-PLACE_INTENTS = frozenset({PLACE_INTENT, "NoPainFactIntent"})
+HEDGED_PLACE_INTENT = "SometimesPainFactIntent"
+PLACE_INTENTS = frozenset({PLACE_INTENT, "NoPainFactIntent", HEDGED_PLACE_INTENT})
+# Words that make a told place or sign "sometimes" rather than yes.
+HEDGES = ("sometimes", "a bit", "a little", "sort of", "kind of", "occasionally", "now and then")
 TERM_INTENT = "TermIntent"
 CONFUSED_INTENT = "ConfusedIntent"
 # A bare answer that may begin a longer reply ("no, it's more in my groin").
@@ -429,6 +432,8 @@ class Nlu:
             return None
         _, sample, value = best
         fillers = {sample.words[0][1:-1]: (sample.slot_types[sample.words[0][1:-1]], value.words)}
+        if sample.intent == PLACE_INTENT and _hedged(clause):
+            return self._match(HEDGED_PLACE_INTENT, fillers, "told")  # "it goes numb sometimes"
         return self._match(sample.intent, fillers, "told")
 
     def _similar(self, words: tuple[str, ...]) -> IntentMatch | None:
@@ -676,6 +681,12 @@ def _back_of(
         for index in range(start, start + length)
         if index in spans
     )
+
+
+def _hedged(words: tuple[str, ...]) -> bool:
+    """Whether what was told is hedged: "sometimes", "a bit", "sort of", "now and then"."""
+    text = f" {' '.join(words)} "
+    return any(f" {hedge} " in text for hedge in HEDGES)
 
 
 def _clause_of(tokens: tuple[str, ...], start: int) -> tuple[str, ...]:

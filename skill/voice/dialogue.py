@@ -332,22 +332,23 @@ class Dialogue:
     def fact(
         self, conversation: Conversation, fact_id: str | None, answer: Answer = Answer.YES
     ) -> Turn:
-        """Where it hurts or how it began, said unasked ("it's more in my groin"), or where it
-        does not ("it doesn't go below my knee", `answer` no): recorded as that answer to the
-        matching question, and acknowledged in its words."""
+        """Where it hurts or how it began, said unasked ("it's more in my groin"), hedged ("it
+        goes down to my foot sometimes", `answer` sometimes), or where it does not ("it doesn't
+        go below my knee", `answer` no): recorded as that answer to the matching question, and
+        acknowledged in the words of its reason for that answer."""
         interview = conversation.interview or Interview()
-        if fact_id == _BOTH_SIDES and answer is Answer.YES:
+        if fact_id == _BOTH_SIDES and answer in _AFFIRMING:
             nerves = any(interview.answered(sign) in _AFFIRMING for sign in _NERVE_SIGNS)
             if nerves and interview.answered(_BOTH_LEGS_FLAG) is None:
                 checking = conversation._replace(interview=interview, confirming=_BOTH_LEGS_FLAG)
                 return self._ask_current(checking, self.speech.say("volunteer.both_sides_check"))
             return self._continue(conversation, self.speech.say("volunteer.both_sides"))
         flag = CHECKED_FACTS.get(fact_id or "")
-        if flag is not None and answer is Answer.YES and conversation.waiting == flag:
+        if flag is not None and answer in _AFFIRMING and conversation.waiting == flag:
             # Said to the very question that would check it ("a bit of tingling" to the
             # numbness question): not a check of itself, but that question in plainer words.
             return self.confused(conversation)
-        if flag is not None and answer is Answer.YES:
+        if flag is not None and answer in _AFFIRMING:
             if interview.answered(flag) is None:
                 checking = conversation._replace(interview=interview, confirming=flag)
                 return self._ask_current(checking, self.speech.say(f"volunteer.{fact_id}_check"))
@@ -359,7 +360,12 @@ class Dialogue:
             return self._continue(conversation, self.speech.say("volunteer.side"))
         if interview.answered(feature.id) is answer:
             return self._continue(conversation, self.speech.say("volunteer.known"))
-        reason = feature.yes_reason if answer is Answer.YES else feature.no_reason
+        reasons = {
+            Answer.YES: feature.yes_reason,
+            Answer.SOMETIMES: feature.sometimes_reason,
+            Answer.NO: feature.no_reason,
+        }
+        reason = reasons[answer]
         noted = self.speech.say("volunteer.fact", fact=reason)
         recorded = conversation.with_interview(_recorded(interview, feature.id, answer))
         if conversation.interview is None:

@@ -26,6 +26,7 @@ WARNING_SIGN = "WarningSignIntent"
 NO_WARNING_SIGN = "NoWarningSignIntent"
 PAIN_FACT = "PainFactIntent"
 NO_PAIN_FACT = "NoPainFactIntent"
+SOMETIMES_PAIN_FACT = "SometimesPainFactIntent"
 DURATION = "DurationIntent"
 GRADUAL_ONSET = "GradualOnsetIntent"
 STOPS_ABOVE_KNEE = "StopsAboveKneeIntent"
@@ -90,6 +91,7 @@ ALL: tuple[str, ...] = (
     NO_WARNING_SIGN,
     PAIN_FACT,
     NO_PAIN_FACT,
+    SOMETIMES_PAIN_FACT,
     DURATION,
     GRADUAL_ONSET,
     STOPS_ABOVE_KNEE,

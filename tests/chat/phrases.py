@@ -23,7 +23,7 @@ SPEECH = load_speech()
 # Effects followed by a detail (an id or an answer code); every other effect is its whole text.
 WITH_DETAIL = (
     *("term", "explain", "sign", "fact", "no-fact", "correct", "topic", "check", "suspect"),
-    "about",
+    *("about", "sometimes-fact"),
 )
 ANSWER_CODES = {"yes": "y", "no": "n", "sometimes": "s", "not sure": "u"}
 
@@ -133,9 +133,9 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
     if effect == "sign":
         check_warning_sign(detail, answers_before, response, said, context)
         return
-    if effect in ("fact", "no-fact"):
+    if effect in ("fact", "no-fact", "sometimes-fact"):
         after = answers_in(response) or []
-        code = "y" if effect == "fact" else "n"
+        code = {"fact": "y", "no-fact": "n", "sometimes-fact": "s"}[effect]
         assert (detail, code) in after and said.startswith("Got it: "), context
         assert [a for a in after if a[0] != detail] == [
             a for a in answers_before if a[0] != detail

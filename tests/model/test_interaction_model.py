@@ -65,6 +65,7 @@ INTENTS = {
     "ThanksIntent",
     "SmallTalkIntent",
     "NoPainFactIntent",
+    "SometimesPainFactIntent",
 }
 
 

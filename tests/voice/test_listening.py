@@ -540,3 +540,12 @@ def test_weakness_in_the_foot_is_checked_for_getting_worse_at_once() -> None:
     assert steady.interview is not None
     assert steady.interview.answered("red_flag_neuro") is Answer.NO
     assert steady.interview.answered("leg_weakness") is Answer.YES
+
+
+def test_a_fact_volunteered_with_a_hedge_is_recorded_and_said_as_sometimes() -> None:
+    conversation = past_the_screen()
+    turn = DIALOGUE.fact(conversation, "past_knee", Answer.SOMETIMES)
+    assert turn.conversation.interview is not None
+    assert turn.conversation.interview.answered("past_knee") is Answer.SOMETIMES
+    reason = KNOWLEDGE.features["past_knee"].sometimes_reason
+    assert turn.said.speech[0] == SPEECH.say("volunteer.fact", fact=reason)
