@@ -111,6 +111,7 @@ def _requests(dialogue: Dialogue) -> list[tuple[str, Callable[[Conversation], Tu
         ("fact", lambda c: dialogue.fact(c, "low_back_pain")),
         ("no fact", lambda c: dialogue.fact(c, "past_knee", Answer.NO)),
         ("fact sometimes", lambda c: dialogue.fact(c, "past_knee", Answer.SOMETIMES)),
+        ("no but fact", lambda c: dialogue.no_but_fact(c, "tailbone")),
         ("fact unknown", lambda c: dialogue.fact(c, None)),
         *((f"fact {f}", lambda c, f=f: dialogue.fact(c, f)) for f in _SPECIAL_FACTS),
         ("gradual onset", dialogue.gradual_onset),

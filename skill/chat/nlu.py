@@ -104,6 +104,7 @@ TOLD_TYPES_SET = frozenset(TOLD_TYPES)
 WARNING_SIGN_INTENT = "WarningSignIntent"
 PLACE_INTENT = "PainFactIntent"
 HEDGED_PLACE_INTENT = "SometimesPainFactIntent"
+NO_BUT_PLACE_INTENT = "NoButPainFactIntent"
 PLACE_INTENTS = frozenset({PLACE_INTENT, "NoPainFactIntent", HEDGED_PLACE_INTENT})
 # Words that make a told place or sign "sometimes" rather than yes.
 HEDGES = ("sometimes", "a bit", "a little", "sort of", "kind of", "occasionally", "now and then")
@@ -308,7 +309,8 @@ class Nlu:
     def _told_after_the_answer(self, words: tuple[str, ...], answer: IntentMatch) -> IntentMatch:
         """ "Yes, and it's been hard to pee" or "no, it's more in my groin": what follows a bare
         answer word is heard too. A warning sign there wins over the answer (safety first);
-        after a no, so does a place (the invitation asks runners to say where it hurts)."""
+        after a no, a place makes it "no, and it's here" (the invitation asks runners to say
+        where it hurts)."""
         rest = words[1:]
         if words[0] not in ANSWER_WORDS or rest[0] in NEGATIONS:
             return answer
@@ -316,7 +318,10 @@ class Nlu:
         if found.name == WARNING_SIGN_INTENT:
             return found
         if found.name == PLACE_INTENT and words[0] in NEGATIONS and found.how != "similar":
-            return found
+            fillers = {
+                s.name: (s.slot_type, tuple(s.value.split())) for s in found.slots if s.value
+            }
+            return self._match(NO_BUT_PLACE_INTENT, fillers, found.how)
         return answer
 
     def _resolve_words(self, words: tuple[str, ...]) -> IntentMatch:

@@ -27,6 +27,7 @@ NO_WARNING_SIGN = "NoWarningSignIntent"
 PAIN_FACT = "PainFactIntent"
 NO_PAIN_FACT = "NoPainFactIntent"
 SOMETIMES_PAIN_FACT = "SometimesPainFactIntent"
+NO_BUT_PAIN_FACT = "NoButPainFactIntent"
 DURATION = "DurationIntent"
 GRADUAL_ONSET = "GradualOnsetIntent"
 STOPS_ABOVE_KNEE = "StopsAboveKneeIntent"
@@ -92,6 +93,7 @@ ALL: tuple[str, ...] = (
     PAIN_FACT,
     NO_PAIN_FACT,
     SOMETIMES_PAIN_FACT,
+    NO_BUT_PAIN_FACT,
     DURATION,
     GRADUAL_ONSET,
     STOPS_ABOVE_KNEE,

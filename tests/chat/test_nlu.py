@@ -341,10 +341,15 @@ def test_a_warning_sign_told_anywhere_wins_over_a_place_found_first(
             "sign",
             "red_flag_saddle",
         ),
-        ("no it's more at the front really, in my groin", "PainFactIntent", "fact", "groin_pain"),
+        (
+            "no it's more at the front really, in my groin",
+            "NoButPainFactIntent",
+            "fact",
+            "groin_pain",
+        ),
         (
             "no it's lower in the middle, at my tailbone really",
-            "PainFactIntent",
+            "NoButPainFactIntent",
             "fact",
             "tailbone",
         ),

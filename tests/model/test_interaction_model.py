@@ -66,6 +66,7 @@ INTENTS = {
     "SmallTalkIntent",
     "NoPainFactIntent",
     "SometimesPainFactIntent",
+    "NoButPainFactIntent",
 }
 
 

@@ -549,3 +549,18 @@ def test_a_fact_volunteered_with_a_hedge_is_recorded_and_said_as_sometimes() -> 
     assert turn.conversation.interview.answered("past_knee") is Answer.SOMETIMES
     reason = KNOWLEDGE.features["past_knee"].sometimes_reason
     assert turn.said.speech[0] == SPEECH.say("volunteer.fact", fact=reason)
+
+
+def test_no_with_a_place_answers_the_question_and_records_the_place() -> None:
+    conversation = past_the_screen()
+    step = conversation.step
+    assert isinstance(step, Question)
+    turn = DIALOGUE.no_but_fact(conversation, "tailbone")
+    assert turn.conversation.interview is not None
+    assert turn.conversation.interview.answered(step.id) is Answer.NO
+    assert turn.conversation.interview.answered("tailbone") is Answer.YES
+    asked = turn.conversation.step
+    assert isinstance(asked, Question) and asked.id != step.id
+    at_the_screen = DIALOGUE.no_but_fact(DIALOGUE.launch().conversation, "tailbone")
+    assert at_the_screen.conversation.interview is not None
+    assert at_the_screen.conversation.interview.answered("red_flag_any") is None
