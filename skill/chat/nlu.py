@@ -110,6 +110,12 @@ PLACE_INTENTS = frozenset({PLACE_INTENT, "NoPainFactIntent", HEDGED_PLACE_INTENT
 HEDGES = ("sometimes", "a bit", "a little", "sort of", "kind of", "occasionally", "now and then")
 TERM_INTENT = "TermIntent"
 CONFUSED_INTENT = "ConfusedIntent"
+# Words that begin a clause of its own after a bare no ("no, it's more in my groin"); after any
+# other word the no denies what follows ("no bruising").
+CLAUSE_STARTS = frozenset(
+    {"it's", "it", "its", "i", "i'm", "i've", "my", "the", "there", "there's", "that's"}
+    | {"but", "and", "actually", "honestly", "well", "more", "just", "only"}
+)
 # A bare answer that may begin a longer reply ("no, it's more in my groin").
 ANSWER_WORDS = frozenset({"yes", "yeah", "yep", "no", "nope", "nah"})
 # Said of a place or a sign, these deny it as a negation does ("my back's fine").
@@ -314,6 +320,8 @@ class Nlu:
         rest = words[1:]
         if words[0] not in ANSWER_WORDS or rest[0] in NEGATIONS:
             return answer
+        if words[0] in NEGATIONS and rest[0] not in CLAUSE_STARTS:
+            return answer  # "no bruising": the no denies what follows it
         found = self._resolve_words(rest)
         if found.name == WARNING_SIGN_INTENT:
             return found
@@ -420,17 +428,23 @@ class Nlu:
             slot_type = sample.slot_types[sample.words[0][1:-1]]
             if slot_type not in TOLD_TYPES:
                 continue
+            sign = slot_type == TOLD_TYPES[0]
             for value in self._values.get(slot_type, ()):
+                if NEGATIONS.intersection(value.words):
+                    continue  # "no feeling between my legs" is said as it is, or not at all
                 content = {_stem(w) for w in value.words} - FUNCTION_WORDS
-                negations = (NEGATIONS | ALL_RIGHT).intersection(clause) - set(value.words)
+                # A sign is denied only by a negation before it ("I don't have numbness"), not
+                # one that goes on to describe it ("numbness, I cannot feel when I wipe").
+                scope = clause[: _first_of(clause, content)] if sign else clause
+                negations = (NEGATIONS | ALL_RIGHT).intersection(scope)
                 # One word of a place is enough only in a short telling: "my calf's been tight
                 # but I think that's separate" is no pain past the knee. A warning sign may rest
                 # on one word anywhere, since asking about it again is the safe side.
                 slight = len(content) == 1 and 3 * len(content) < len(said - FUNCTION_WORDS)
-                if slight and slot_type != TOLD_TYPES[0]:
+                if slight and not sign:
                     continue
                 if content and content <= said and not negations:
-                    rank = 2 * len(content) + (slot_type == TOLD_TYPES[0])
+                    rank = 2 * len(content) + sign
                     if best is None or rank > best[0]:
                         best = (rank, sample, value)
         if best is None:
@@ -686,6 +700,11 @@ def _back_of(
         for index in range(start, start + length)
         if index in spans
     )
+
+
+def _first_of(words: tuple[str, ...], content: set[str]) -> int:
+    """Where the first of these content words is said (their stems), or the end."""
+    return next((i for i, word in enumerate(words) if _stem(word) in content), len(words))
 
 
 def _hedged(words: tuple[str, ...]) -> bool:

@@ -390,6 +390,33 @@ def test_a_denial_is_never_read_as_the_yes_or_the_sign_it_denies(nlu: Nlu, said:
     assert nlu.resolve(said).name not in ("AMAZON.YesIntent", "WarningSignIntent")
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "no, it's deep between my legs really, a burning feeling, worse on the bike saddle",
+        "no bruising and walking is fine",
+        "I don't have any numbness between my legs",
+    ],
+)
+def test_what_denies_a_sign_or_only_shares_its_words_is_no_warning_sign(
+    nlu: Nlu, said: str
+) -> None:
+    assert nlu.resolve(said).name != "WarningSignIntent"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "yes till the calf, and there is some numbness between my legs, I cannot feel when I wipe",
+        "look, I have bladder trouble, I can't pee properly",
+        "no. actually, I've been having a bit of bother with my waterworks",
+    ],
+)
+def test_a_sign_described_with_a_negation_after_it_is_still_the_sign(nlu: Nlu, said: str) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", "red_flag_saddle")
+
+
 @pytest.mark.parametrize(("said", "intent"), [("no not really", "AMAZON.NoIntent")])
 def test_a_negative_answer_may_hold_more_than_one_negation(
     nlu: Nlu, said: str, intent: str
