@@ -145,9 +145,6 @@ def _requests(dialogue: Dialogue) -> list[tuple[str, Callable[[Conversation], Tu
                 lambda c, t=topic, k=cause: dialogue.after_result(c, t, k),
             )
         )
-    requests.append(
-        ("ask about unknown", lambda c: dialogue.after_result(c, "how_long", None, "tennis elbow"))
-    )
     requests += [
         (f"explain {cid}", lambda c, cid=cid: dialogue.explain(c, cid, cid))
         for cid in knowledge.conditions

@@ -108,6 +108,7 @@ NO_BUT_PLACE_INTENT = "NoButPainFactIntent"
 PLACE_INTENTS = frozenset({PLACE_INTENT, "NoPainFactIntent", HEDGED_PLACE_INTENT})
 # Words that make a told place or sign "sometimes" rather than yes.
 HEDGES = ("sometimes", "a bit", "a little", "sort of", "kind of", "occasionally", "now and then")
+FIRM_WORDS = frozenset({"definitely", "always", "really", "very", "lot", "absolutely"})
 TERM_INTENT = "TermIntent"
 CONFUSED_INTENT = "ConfusedIntent"
 # Words that begin a clause of its own after a bare no ("no, it's more in my groin"); after any
@@ -126,6 +127,7 @@ FUNCTION_WORDS = frozenset(
     | {"be", "been", "have", "had", "has", "got", "get", "and", "or", "of", "to", "in", "on"}
     | {"at", "with", "when", "that", "there", "there's", "now", "too", "so", "really", "very"}
     | {"just", "only", "all", "some", "bit", "lot"}
+    | {"its", "im", "ive", "theres"}  # the same without apostrophes, as slot values are kept
 )
 # A forgiving match never drops one of these: "I'm not having any bladder trouble" is no
 # warning sign, and "it doesn't" is no "it does".
@@ -133,6 +135,8 @@ NEGATIONS = frozenset(
     {"not", "no", "never", "don't", "doesn't", "didn't", "haven't", "hasn't", "isn't", "aren't"}
     | {"wasn't", "won't", "nothing", "none", "nope", "nah", "can't", "cannot", "couldn't"}
 )
+# The same, compared as slot values are kept, without apostrophes ("cant").
+NEGATIONS_PLAIN = frozenset(word.replace("'", "") for word in NEGATIONS)
 
 
 # Words with slot values replaced by a type marker, and what each marker stood for.
@@ -417,7 +421,7 @@ class Nlu:
         # "No, but I've had a fever": the "no" answers before the "but", the fever is told, and
         # only what comes after the "but" is told ("no numbness, but it burns" is no numbness).
         clause = _clause_of(words, len(words))
-        said = {_stem(word) for word in clause}
+        said = {_stem(word) for word in _without_apostrophes(clause)}  # as values are kept
         backs = [index for index, word in enumerate(clause) if word == "back"]
         if backs and all(clause[index + 1 : index + 2] == ("of",) for index in backs):
             said.discard("back")  # "the back of my thigh" is no back pain
@@ -430,13 +434,15 @@ class Nlu:
                 continue
             sign = slot_type == TOLD_TYPES[0]
             for value in self._values.get(slot_type, ()):
-                if NEGATIONS.intersection(value.words):
+                plain = _without_apostrophes(clause)
+                denying = NEGATIONS_PLAIN.intersection(value.words)
+                if denying and not _said_as_is(value.words, plain):
                     continue  # "no feeling between my legs" is said as it is, or not at all
                 content = {_stem(w) for w in value.words} - FUNCTION_WORDS
                 # A sign is denied only by a negation before it ("I don't have numbness"), not
                 # one that goes on to describe it ("numbness, I cannot feel when I wipe").
-                scope = clause[: _first_of(clause, content)] if sign else clause
-                negations = (NEGATIONS | ALL_RIGHT).intersection(scope)
+                scope = plain[: _first_of(plain, content)] if sign else plain
+                negations = (NEGATIONS_PLAIN | ALL_RIGHT).intersection(scope) - set(value.words)
                 # One word of a place is enough only in a short telling: "my calf's been tight
                 # but I think that's separate" is no pain past the knee. A warning sign may rest
                 # on one word anywhere, since asking about it again is the safe side.
@@ -702,14 +708,21 @@ def _back_of(
     )
 
 
+def _said_as_is(value: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    return next(_occurrences(value, words), None) is not None
+
+
 def _first_of(words: tuple[str, ...], content: set[str]) -> int:
     """Where the first of these content words is said (their stems), or the end."""
     return next((i for i, word in enumerate(words) if _stem(word) in content), len(words))
 
 
 def _hedged(words: tuple[str, ...]) -> bool:
-    """Whether what was told is hedged: "sometimes", "a bit", "sort of", "now and then"."""
+    """Whether what was told is hedged: "sometimes", "a bit", "sort of", "now and then"; not
+    when it is also said firmly ("sprinting definitely, hills a bit")."""
     text = f" {' '.join(words)} "
+    if FIRM_WORDS.intersection(words):
+        return False
     return any(f" {hedge} " in text for hedge in HEDGES)
 
 

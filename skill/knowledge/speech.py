@@ -15,7 +15,7 @@ DEFAULT_LOCALE = "en-US"
 # The words for a locale the skill is not published in.
 OTHER_LOCALE = "other"
 # The placeholders clinical text may hold; each locale gives a word for every one.
-LOCALE_WORDS = ("physio", "emergency_number", "urgent_service")
+LOCALE_WORDS = ("physio", "family_doctor", "emergency_number", "urgent_service")
 _PLACEHOLDERS_KEPT = {word: f"{{{word}}}" for word in LOCALE_WORDS}
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(LOCALE_WORDS) + r")\}")
 _NOT_LINES = ("locales", "pronunciation")

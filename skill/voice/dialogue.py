@@ -29,10 +29,6 @@ MAX_RESULT_WORDS = 40
 _GET_HELP_NOW = ("emergency", "urgent")
 # Yes or sometimes: the answers that affirm a sign (and raise a warning sign: safety first).
 _AFFIRMING = (Answer.YES, Answer.SOMETIMES)
-# Words heard where a cause may be named that name the runner's own pain, not a cause.
-_NOT_A_CAUSE = frozenset(
-    {"it", "this", "that", "mine", "the pain", "my pain", "this pain", "my injury", "it all"}
-)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # A line that is filler, not content, is said at most this often in a session.
 _AT_MOST = 2
@@ -590,25 +586,17 @@ class Dialogue:
         return self._offer(conversation, self.speech.say("sure.weak", name=name))
 
     def after_result(
-        self,
-        conversation: Conversation,
-        topic: str,
-        cause_id: str | None = None,
-        heard: str | None = None,
+        self, conversation: Conversation, topic: str, cause_id: str | None = None
     ) -> Turn:
         """Can I keep running, what helps meanwhile, how long, when to worry, do I need a scan:
         the answer for the cause named (or for "unclear"); a warning sign's advice first. A
-        runner may name a cause ("how long does sciatica take to heal?", `cause_id`, or the
-        words `heard` when they name none the skill knows): its answer, at any point, said as
-        being about that cause, unless a warning sign's advice stands."""
+        runner may name a cause ("how long does sciatica take to heal?", `cause_id`): its
+        answer, at any point, said as being about that cause, unless a warning sign's advice
+        stands. Words that name no cause the skill knows are most often no cause at all ("what
+        helps, like stretches?", "how long does it usually last?"): the question as asked."""
         step = conversation.step
-        if heard and heard.lower() in _NOT_A_CAUSE:  # "how long does it usually last"
-            heard = None
         if cause_id is not None and cause_id in self.knowledge.causes and not _gets_help_now(step):
             return self._about_a_cause(conversation, topic, cause_id)
-        if cause_id is None and heard and not _gets_help_now(step):
-            turn = self._continue(conversation, self.speech.say("explain.unknown"))
-            return _misunderstood(conversation, turn)
         if not isinstance(step, Outcome):
             if topic == "when_to_worry":
                 return self._continue(conversation, self.speech.say("topic.worry_any_time"))

@@ -257,8 +257,8 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
 
     def asking_after_the_result(handler_input: HandlerInput, conversation: Conversation) -> Turn:
         topic = intents.TOPICS[str(intent_name(handler_input))]
-        cause_id, heard = slot_value(handler_input, intents.CONDITION_SLOT)
-        return dialogue.after_result(conversation, topic, cause_id, heard)
+        cause_id, _ = slot_value(handler_input, intents.CONDITION_SLOT)
+        return dialogue.after_result(conversation, topic, cause_id)
 
     # What a tapped button asks for: the same dialogue call as the same words said aloud.
     asked_by_tap = {
