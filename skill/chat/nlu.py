@@ -102,6 +102,7 @@ ANSWER_INTENTS = frozenset(
 TOLD_TYPES = ("WarningSignType", "FactType")
 TOLD_TYPES_SET = frozenset(TOLD_TYPES)
 WARNING_SIGN_INTENT = "WarningSignIntent"
+SMALL_TALK_INTENT = "SmallTalkIntent"
 PLACE_INTENT = "PainFactIntent"
 HEDGED_PLACE_INTENT = "SometimesPainFactIntent"
 NO_BUT_PLACE_INTENT = "NoButPainFactIntent"
@@ -134,9 +135,39 @@ FUNCTION_WORDS = frozenset(
 NEGATIONS = frozenset(
     {"not", "no", "never", "don't", "doesn't", "didn't", "haven't", "hasn't", "isn't", "aren't"}
     | {"wasn't", "won't", "nothing", "none", "nope", "nah", "can't", "cannot", "couldn't"}
+    | {"wouldn't", "shouldn't"}
 )
 # The same, compared as slot values are kept, without apostrophes ("cant").
 NEGATIONS_PLAIN = frozenset(word.replace("'", "") for word in NEGATIONS)
+# After "can't", these describe a warning sign rather than deny it ("I can't feel when I
+# wipe", "I can't hold my pee", "I couldn't control it").
+UNABLE = frozenset({"cant", "cannot", "couldnt"})
+DESCRIBED = frozenset(
+    (word,) for word in ("feel", "control", "hold", "pee", "wee", "tell", "empty", "stop", "go")
+)
+# Who else a runner may talk about: what happened to them is no warning sign of the runner's
+# ("my friend had cancer", "my dog was limping").
+OTHERS = frozenset(
+    {"friend", "friends", "mum", "mom", "mother", "dad", "father", "wife", "husband", "partner"}
+    | {"sister", "brother", "aunt", "uncle", "son", "daughter", "dog", "cat", "family", "coach"}
+    | {"kids", "kid", "grandma", "grandad", "granny", "neighbour", "neighbor", "colleague"}
+)
+# Everyday sayings that hold a warning sign's word but tell none ("I fell behind", "the fall
+# marathon", "I hit the wall").
+SAYINGS = (
+    *("fell behind", "fell in love", "fell asleep", "fell off the pace", "fell out", "fell for"),
+    *("fell short", "fell into", "fell in with", "fell off a cliff", "the fall", "in the fall"),
+    *("fall race", "fall marathon", "hit the wall", "hit my", "hit a new", "hit the trails"),
+    *("hit by a wave", "on purpose", "for cancer", "cancer research", "cancer charity"),
+    *("star sign", "no cancer", "bruised my ego", "ego is bruised", "caught a chill"),
+    *("chills listening", "thrill", "goosebumps", "running more", "out of love"),
+    # Signs told as over ("that's gone", "cleared up"), or of things, not the runner's body.
+    *("that's gone", "thats gone", "over it", "cleared up", "fell off", "fall in my"),
+    *("fell this", "leaves fall", "fall classic", "hard fall for", "toe nail", "heel from"),
+    *("bananas", "an apple", "on my arm", "limping along", "hobbling along", "tumble down"),
+    *("about my race", "because it was cold", "room is hot", "temperature check"),
+    *("for my car", "weaker at hills", "gives me chills"),
+)
 
 
 # Words with slot values replaced by a type marker, and what each marker stood for.
@@ -304,6 +335,8 @@ class Nlu:
         if not words:
             return self._match(FALLBACK_INTENT, {}, "fallback")
         found = self._resolve_words(words)
+        if found.name == WARNING_SIGN_INTENT and found.how != "exact" and _not_told_of_self(words):
+            return self._match(SMALL_TALK_INTENT, {}, "saying")  # "I fell behind on my training"
         if found.name in ANSWER_INTENTS and len(words) > 1:
             found = self._told_after_the_answer(words, found)
         if text.rstrip().endswith("?") and found.name in ANSWER_INTENTS | PLACE_INTENTS:
@@ -417,6 +450,8 @@ class Nlu:
         value does not hold."""
         if words[0] in QUESTION_WORDS:
             return None
+        if _not_told_of_self(words):
+            return None  # someone else's, or a saying: nothing the runner tells of themselves
         # The value with the most content words wins; a warning sign before anything else.
         # "No, but I've had a fever": the "no" answers before the "but", the fever is told, and
         # only what comes after the "but" is told ("no numbness, but it burns" is no numbness).
@@ -439,10 +474,16 @@ class Nlu:
                 if denying and not _said_as_is(value.words, plain):
                     continue  # "no feeling between my legs" is said as it is, or not at all
                 content = {_stem(w) for w in value.words} - FUNCTION_WORDS
-                # A sign is denied only by a negation before it ("I don't have numbness"), not
-                # one that goes on to describe it ("numbness, I cannot feel when I wipe").
-                scope = plain[: _first_of(plain, content)] if sign else plain
-                negations = (NEGATIONS_PLAIN | ALL_RIGHT).intersection(scope) - set(value.words)
+                # A negation denies what was told ("walking doesn't hurt", "my groin isn't
+                # numb"), except one that goes on to describe a sign ("numbness between my legs,
+                # I cannot feel when I wipe"): a negation followed by a word such as feel,
+                # control or hold.
+                negations = {
+                    word
+                    for index, word in enumerate(plain)
+                    if word in ALL_RIGHT
+                    or (word in NEGATIONS_PLAIN and not _describes(plain, index))
+                } - set(value.words)
                 # One word of a place is enough only in a short telling: "my calf's been tight
                 # but I think that's separate" is no pain past the knee. A warning sign may rest
                 # on one word anywhere, since asking about it again is the safe side.
@@ -708,13 +749,20 @@ def _back_of(
     )
 
 
+def _not_told_of_self(words: tuple[str, ...]) -> bool:
+    """Someone else's trouble ("my friend had cancer") or a saying ("I fell behind")."""
+    text = f" {' '.join(words)} "
+    return bool(OTHERS.intersection(words)) or any(f" {saying} " in text for saying in SAYINGS)
+
+
+def _describes(words: tuple[str, ...], index: int) -> bool:
+    """Whether the negation at `index` describes a sign rather than denies it: "can't feel",
+    "cannot hold" (not "don't feel unwell")."""
+    return words[index] in UNABLE and words[index + 1 : index + 2] in DESCRIBED
+
+
 def _said_as_is(value: tuple[str, ...], words: tuple[str, ...]) -> bool:
     return next(_occurrences(value, words), None) is not None
-
-
-def _first_of(words: tuple[str, ...], content: set[str]) -> int:
-    """Where the first of these content words is said (their stems), or the end."""
-    return next((i for i, word in enumerate(words) if _stem(word) in content), len(words))
 
 
 def _hedged(words: tuple[str, ...]) -> bool:

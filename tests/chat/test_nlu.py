@@ -417,6 +417,30 @@ def test_a_sign_described_with_a_negation_after_it_is_still_the_sign(nlu: Nlu, s
     assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", "red_flag_saddle")
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I fell behind on my training",
+        "I fell asleep on the couch",
+        "my race is in the fall",
+        "my friend had cancer",
+        "my dog was limping",
+        "walking doesn't hurt",
+        "my groin isn't numb",
+        "the pain isn't in both legs",
+        "both legs feel fine",
+        "my legs are both tired after the marathon",
+        "my hands go numb in the cold",
+        "I don't feel unwell",
+        "I was limping last month but that's gone",
+    ],
+)
+def test_an_everyday_sentence_with_a_warning_signs_words_is_no_warning_sign(
+    nlu: Nlu, said: str
+) -> None:
+    assert nlu.resolve(said).name != "WarningSignIntent"
+
+
 @pytest.mark.parametrize(("said", "intent"), [("no not really", "AMAZON.NoIntent")])
 def test_a_negative_answer_may_hold_more_than_one_negation(
     nlu: Nlu, said: str, intent: str
