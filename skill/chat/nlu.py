@@ -152,6 +152,7 @@ OTHERS = frozenset(
     | {"sister", "brother", "aunt", "uncle", "son", "daughter", "dog", "cat", "family", "coach"}
     | {"kids", "kid", "grandma", "grandad", "granny", "neighbour", "neighbor", "colleague"}
 )
+SELF = frozenset({"i", "i'm", "i've", "i'd", "me"})
 # Everyday sayings that hold a warning sign's word but tell none ("I fell behind", "the fall
 # marathon", "I hit the wall").
 SAYINGS = (
@@ -750,9 +751,11 @@ def _back_of(
 
 
 def _not_told_of_self(words: tuple[str, ...]) -> bool:
-    """Someone else's trouble ("my friend had cancer") or a saying ("I fell behind")."""
+    """Someone else's trouble ("my friend had cancer", but not "my wife says I've had a
+    fever") or a saying ("I fell behind")."""
     text = f" {' '.join(words)} "
-    return bool(OTHERS.intersection(words)) or any(f" {saying} " in text for saying in SAYINGS)
+    others = bool(OTHERS.intersection(words)) and not SELF.intersection(words)
+    return others or any(f" {saying} " in text for saying in SAYINGS)
 
 
 def _describes(words: tuple[str, ...], index: int) -> bool:

@@ -441,6 +441,11 @@ def test_an_everyday_sentence_with_a_warning_signs_words_is_no_warning_sign(
     assert nlu.resolve(said).name != "WarningSignIntent"
 
 
+def test_a_warning_sign_someone_else_noticed_in_the_runner_is_still_heard(nlu: Nlu) -> None:
+    match = nlu.resolve("my wife says I've had a fever all week")
+    assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", "red_flag_trauma_fever")
+
+
 @pytest.mark.parametrize(("said", "intent"), [("no not really", "AMAZON.NoIntent")])
 def test_a_negative_answer_may_hold_more_than_one_negation(
     nlu: Nlu, said: str, intent: str
