@@ -106,6 +106,7 @@ SMALL_TALK_INTENT = "SmallTalkIntent"
 PLACE_INTENT = "PainFactIntent"
 HEDGED_PLACE_INTENT = "SometimesPainFactIntent"
 NO_BUT_PLACE_INTENT = "NoButPainFactIntent"
+YES_AND_PLACE_INTENT = "YesAndPainFactIntent"
 PLACE_INTENTS = frozenset({PLACE_INTENT, "NoPainFactIntent", HEDGED_PLACE_INTENT})
 # Words that make a told place or sign "sometimes" rather than yes.
 HEDGES = ("sometimes", "a bit", "a little", "sort of", "kind of", "occasionally", "now and then")
@@ -338,7 +339,11 @@ class Nlu:
         found = self._resolve_words(words)
         if found.name == WARNING_SIGN_INTENT and found.how != "exact" and _not_told_of_self(words):
             return self._match(SMALL_TALK_INTENT, {}, "saying")  # "I fell behind on my training"
-        if found.name in ANSWER_INTENTS and len(words) > 1:
+        if found.name == SMALL_TALK_INTENT and words[0] in ANSWER_WORDS and len(words) > 1:
+            # "Yes, and getting up from a chair hurts": the answer, with a remark after it.
+            bare = "AMAZON.NoIntent" if words[0] in NEGATIONS else "AMAZON.YesIntent"
+            return self._match(bare, {}, "answer")
+        if found.name in ANSWER_INTENTS | {PLACE_INTENT} and len(words) > 1:
             found = self._told_after_the_answer(words, found)
         if text.rstrip().endswith("?") and found.name in ANSWER_INTENTS | PLACE_INTENTS:
             # Typed as a question ("the dimple?"): a word explained, or the question put
@@ -352,22 +357,23 @@ class Nlu:
 
     def _told_after_the_answer(self, words: tuple[str, ...], answer: IntentMatch) -> IntentMatch:
         """ "Yes, and it's been hard to pee" or "no, it's more in my groin": what follows a bare
-        answer word is heard too. A warning sign there wins over the answer (safety first);
-        after a no, a place makes it "no, and it's here" (the invitation asks runners to say
-        where it hurts)."""
+        answer word is heard too. A warning sign there wins over the answer (safety first); a
+        place makes it "no, it's here" or "yes, and this too", both recorded."""
         rest = words[1:]
         if words[0] not in ANSWER_WORDS or rest[0] in NEGATIONS:
             return answer
         if words[0] in NEGATIONS and rest[0] not in CLAUSE_STARTS:
             return answer  # "no bruising": the no denies what follows it
-        found = self._resolve_words(rest)
+        # The whole reply may have been heard as the place already ("yes, and my foot tingles").
+        found = answer if answer.name == PLACE_INTENT else self._resolve_words(rest)
         if found.name == WARNING_SIGN_INTENT:
             return found
-        if found.name == PLACE_INTENT and words[0] in NEGATIONS and found.how != "similar":
+        if found.name == PLACE_INTENT and found.how != "similar":
             fillers = {
                 s.name: (s.slot_type, tuple(s.value.split())) for s in found.slots if s.value
             }
-            return self._match(NO_BUT_PLACE_INTENT, fillers, found.how)
+            both = NO_BUT_PLACE_INTENT if words[0] in NEGATIONS else YES_AND_PLACE_INTENT
+            return self._match(both, fillers, found.how)
         return answer
 
     def _resolve_words(self, words: tuple[str, ...]) -> IntentMatch:

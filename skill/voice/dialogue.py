@@ -388,21 +388,27 @@ class Dialogue:
         checking = recorded._replace(confirming=_BOTH_LEGS_FLAG)
         return self._ask_current(checking, *before, self.speech.say("volunteer.weak_leg_check"))
 
-    def no_but_fact(self, conversation: Conversation, fact_id: str | None) -> Turn:
-        """ "No, it's more at my tailbone": no to the symptom question waiting, then the place,
-        as if volunteered. A no is never taken for a safety question this way (its warning
-        signs are asked on their own terms), nor for the place's own question."""
+    def answer_with_fact(
+        self, conversation: Conversation, answer: Answer, fact_id: str | None
+    ) -> Turn:
+        """ "No, it's more at my tailbone" or "yes, and my foot tingles": the answer to the
+        question waiting, then the place or sign, as if volunteered. A no is never taken for a
+        safety question this way (its warning signs are asked on their own terms), while a yes
+        is (safety first); neither is taken for the place's own question."""
         step = conversation.step
         interview = conversation.interview
         if (
             isinstance(step, Question)
-            and not step.is_safety_screen
+            and (answer is Answer.YES or not step.is_safety_screen)
             and conversation.confirming is None
             and interview is not None
             and step.id != fact_id
             and step.id != CHECKED_FACTS.get(fact_id or "")
         ):
-            conversation = conversation.with_interview(interview.with_answer(step.id, Answer.NO))
+            answered = conversation.with_interview(interview.with_answer(step.id, answer))
+            if _gets_help_now(answered.step):
+                return self._present(answered)  # a yes that raised a warning sign comes first
+            conversation = answered
         return self.fact(conversation, fact_id)
 
     def gradual_onset(self, conversation: Conversation) -> Turn:

@@ -238,7 +238,11 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
 
     def answering_no_with_a_fact(handler_input: HandlerInput, conversation: Conversation) -> Turn:
         fact_id, _ = slot_value(handler_input, intents.FACT_SLOT)
-        return dialogue.no_but_fact(conversation, fact_id)
+        return dialogue.answer_with_fact(conversation, Answer.NO, fact_id)
+
+    def answering_yes_with_a_fact(handler_input: HandlerInput, conversation: Conversation) -> Turn:
+        fact_id, _ = slot_value(handler_input, intents.FACT_SLOT)
+        return dialogue.answer_with_fact(conversation, Answer.YES, fact_id)
 
     def denying_a_fact(handler_input: HandlerInput, conversation: Conversation) -> Turn:
         fact_id, _ = slot_value(handler_input, intents.FACT_SLOT)
@@ -314,6 +318,7 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         DialogueHandler(intent(intents.NO_PAIN_FACT), denying_a_fact),
         DialogueHandler(intent(intents.SOMETIMES_PAIN_FACT), hedging_a_fact),
         DialogueHandler(intent(intents.NO_BUT_PAIN_FACT), answering_no_with_a_fact),
+        DialogueHandler(intent(intents.YES_AND_PAIN_FACT), answering_yes_with_a_fact),
         DialogueHandler(intent(intents.DURATION), only(dialogue.duration)),
         DialogueHandler(intent(intents.GRADUAL_ONSET), only(dialogue.gradual_onset)),
         DialogueHandler(intent(intents.STOPS_ABOVE_KNEE), only(dialogue.stops_above_knee)),

@@ -28,6 +28,7 @@ PAIN_FACT = "PainFactIntent"
 NO_PAIN_FACT = "NoPainFactIntent"
 SOMETIMES_PAIN_FACT = "SometimesPainFactIntent"
 NO_BUT_PAIN_FACT = "NoButPainFactIntent"
+YES_AND_PAIN_FACT = "YesAndPainFactIntent"
 DURATION = "DurationIntent"
 GRADUAL_ONSET = "GradualOnsetIntent"
 STOPS_ABOVE_KNEE = "StopsAboveKneeIntent"
@@ -94,6 +95,7 @@ ALL: tuple[str, ...] = (
     NO_PAIN_FACT,
     SOMETIMES_PAIN_FACT,
     NO_BUT_PAIN_FACT,
+    YES_AND_PAIN_FACT,
     DURATION,
     GRADUAL_ONSET,
     STOPS_ABOVE_KNEE,

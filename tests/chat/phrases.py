@@ -23,7 +23,7 @@ SPEECH = load_speech()
 # Effects followed by a detail (an id or an answer code); every other effect is its whole text.
 WITH_DETAIL = (
     *("term", "explain", "sign", "fact", "no-fact", "correct", "topic", "check", "suspect"),
-    *("about", "sometimes-fact", "no-and-fact"),
+    *("about", "sometimes-fact", "no-and-fact", "yes-and-fact"),
 )
 ANSWER_CODES = {"yes": "y", "no": "n", "sometimes": "s", "not sure": "u"}
 
@@ -133,9 +133,10 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
     if effect == "sign":
         check_warning_sign(detail, answers_before, response, said, context)
         return
-    if effect == "no-and-fact":
+    if effect in ("no-and-fact", "yes-and-fact"):
         assert isinstance(step, Question), context
-        expected = [*answers_before, (step.id, "n"), (detail, "y")]
+        code = "n" if effect == "no-and-fact" else "y"
+        expected = [*answers_before, (step.id, code), (detail, "y")]
         assert answers_in(response) == expected and said.startswith("Got it: "), context
         return
     if effect in ("fact", "no-fact", "sometimes-fact"):

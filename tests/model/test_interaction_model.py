@@ -67,6 +67,7 @@ INTENTS = {
     "NoPainFactIntent",
     "SometimesPainFactIntent",
     "NoButPainFactIntent",
+    "YesAndPainFactIntent",
 }
 
 

@@ -551,12 +551,22 @@ def test_no_with_a_place_answers_the_question_and_records_the_place() -> None:
     conversation = past_the_screen()
     step = conversation.step
     assert isinstance(step, Question)
-    turn = DIALOGUE.no_but_fact(conversation, "tailbone")
+    turn = DIALOGUE.answer_with_fact(conversation, Answer.NO, "tailbone")
     assert turn.conversation.interview is not None
     assert turn.conversation.interview.answered(step.id) is Answer.NO
     assert turn.conversation.interview.answered("tailbone") is Answer.YES
     asked = turn.conversation.step
     assert isinstance(asked, Question) and asked.id != step.id
-    at_the_screen = DIALOGUE.no_but_fact(DIALOGUE.launch().conversation, "tailbone")
+    at_the_screen = DIALOGUE.answer_with_fact(DIALOGUE.launch().conversation, Answer.NO, "tailbone")
     assert at_the_screen.conversation.interview is not None
     assert at_the_screen.conversation.interview.answered("red_flag_any") is None
+
+
+def test_yes_with_a_place_answers_the_question_and_records_the_place() -> None:
+    conversation = past_the_screen()
+    step = conversation.step
+    assert isinstance(step, Question)
+    turn = DIALOGUE.answer_with_fact(conversation, Answer.YES, "numbness_tingling")
+    assert turn.conversation.interview is not None
+    assert turn.conversation.interview.answered(step.id) is Answer.YES
+    assert turn.conversation.interview.answered("numbness_tingling") is Answer.YES
