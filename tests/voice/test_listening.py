@@ -3,6 +3,8 @@ after the result, and filler said no more than it must be."""
 
 from __future__ import annotations
 
+import pytest
+
 from skill.knowledge import load_knowledge
 from skill.knowledge.speech import load_speech
 from skill.triage import Answer, Interview, Outcome, Question
@@ -547,26 +549,23 @@ def test_a_fact_volunteered_with_a_hedge_is_recorded_and_said_as_sometimes() -> 
     assert turn.said.speech[0] == SPEECH.say("volunteer.fact", fact=reason)
 
 
-def test_no_with_a_place_answers_the_question_and_records_the_place() -> None:
+@pytest.mark.parametrize(
+    ("answer", "fact_id"), [(Answer.NO, "tailbone"), (Answer.YES, "numbness_tingling")]
+)
+def test_an_answer_with_a_place_records_both(answer: Answer, fact_id: str) -> None:
     conversation = past_the_screen()
     step = conversation.step
     assert isinstance(step, Question)
-    turn = DIALOGUE.answer_with_fact(conversation, Answer.NO, "tailbone")
+    turn = DIALOGUE.answer_with_fact(conversation, answer, fact_id)
     assert turn.conversation.interview is not None
-    assert turn.conversation.interview.answered(step.id) is Answer.NO
-    assert turn.conversation.interview.answered("tailbone") is Answer.YES
+    assert turn.conversation.interview.answered(step.id) is answer
+    assert turn.conversation.interview.answered(fact_id) is Answer.YES
     asked = turn.conversation.step
-    assert isinstance(asked, Question) and asked.id != step.id
-    at_the_screen = DIALOGUE.answer_with_fact(DIALOGUE.launch().conversation, Answer.NO, "tailbone")
-    assert at_the_screen.conversation.interview is not None
-    assert at_the_screen.conversation.interview.answered("red_flag_any") is None
+    assert not isinstance(asked, Question) or asked.id != step.id
 
 
-def test_yes_with_a_place_answers_the_question_and_records_the_place() -> None:
-    conversation = past_the_screen()
-    step = conversation.step
-    assert isinstance(step, Question)
-    turn = DIALOGUE.answer_with_fact(conversation, Answer.YES, "numbness_tingling")
+def test_no_with_a_place_at_the_safety_screen_takes_only_the_place() -> None:
+    launched = DIALOGUE.launch().conversation
+    turn = DIALOGUE.answer_with_fact(launched, Answer.NO, "tailbone")
     assert turn.conversation.interview is not None
-    assert turn.conversation.interview.answered(step.id) is Answer.YES
-    assert turn.conversation.interview.answered("numbness_tingling") is Answer.YES
+    assert turn.conversation.interview.answered("red_flag_any") is None
