@@ -230,8 +230,7 @@ class Dialogue:
             weakness_check = self._check_weakness(moved_on, step.id, answer)
             if weakness_check is not None:
                 return weakness_check
-            flag = self.knowledge.red_flags.get(step.id)
-            if flag is not None and flag.triage == "soon" and answer in _AFFIRMING:
+            if self._raises_soon(step.id, answer):
                 # Said as when the sign is volunteered: the runner knows what it changes.
                 noted = self.speech.say("volunteer.sign_soon")
                 return self._present(moved_on, noted, *self._lead_in(step, moved_on.step))
@@ -292,8 +291,7 @@ class Dialogue:
             return self._continue(conversation, self.speech.say("correction.same", answer=word))
         changed = conversation.with_interview(interview.go_back().with_answer(question_id, answer))
         noted = [self.speech.say("correction.done", answer=word)]
-        flag = self.knowledge.red_flags.get(question_id)
-        if flag is not None and flag.triage == "soon" and answer in _AFFIRMING:
+        if self._raises_soon(question_id, answer):
             # Said as plainly as when the sign is volunteered: the interview goes on, but the
             # runner must know the result will say to see a doctor soon.
             noted.append(self.speech.say("volunteer.sign_soon"))
@@ -626,16 +624,18 @@ class Dialogue:
         # A see-a-doctor-soon sign comes first, whether the result has said it yet or not.
         interview = conversation.interview or Interview()
         soon = any(
-            flag.triage == "soon" and interview.answered(flag_id) in _AFFIRMING
-            for flag_id, flag in self.knowledge.red_flags.items()
+            self._raises_soon(question_id, reply) for question_id, reply in interview.answers
         )
         first = (
             (self.speech.say("topic.soon_first"),) if soon and topic in _DOCTOR_FIRST_TOPICS else ()
         )
         about = self.speech.say("topic.about_cause", name=self._name(cause_id))
-        if isinstance(step, Outcome):
-            return self._offer(conversation, *first, about, answer)
         return self._continue(conversation, *first, about, answer)
+
+    def _raises_soon(self, question_id: str, answer: Answer) -> bool:
+        """Whether this answer raises a see-a-doctor-soon warning sign."""
+        flag = self.knowledge.red_flags.get(question_id)
+        return flag is not None and flag.triage == "soon" and answer in _AFFIRMING
 
     def how_long(self, conversation: Conversation) -> Turn:
         """ "How long will it take?": before a result, the interview (how many questions are
