@@ -387,7 +387,7 @@ class Dialogue:
         return self._ask_current(checking, *before, self.speech.say("volunteer.weak_leg_check"))
 
     def answer_with_fact(
-        self, conversation: Conversation, answer: Answer, fact_id: str | None
+        self, conversation: Conversation, fact_id: str | None, answer: Answer
     ) -> Turn:
         """ "No, it's more at my tailbone" or "yes, and my foot tingles": the answer to the
         question waiting, then the place or sign, as if volunteered. A no is never taken for a

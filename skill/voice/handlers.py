@@ -228,25 +228,16 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         flag_id, _ = slot_value(handler_input, intents.SIGN_SLOT)
         return dialogue.warning_sign(conversation, flag_id)
 
-    def volunteering_a_fact(handler_input: HandlerInput, conversation: Conversation) -> Turn:
-        fact_id, _ = slot_value(handler_input, intents.FACT_SLOT)
-        return dialogue.fact(conversation, fact_id)
+    def telling(
+        step: Callable[[Conversation, str | None, Answer], Turn], answer: Answer
+    ) -> Callable[[HandlerInput, Conversation], Turn]:
+        """A place or sign of the pain told (the fact slot), as `answer`, to a dialogue step."""
 
-    def hedging_a_fact(handler_input: HandlerInput, conversation: Conversation) -> Turn:
-        fact_id, _ = slot_value(handler_input, intents.FACT_SLOT)
-        return dialogue.fact(conversation, fact_id, Answer.SOMETIMES)
+        def told(handler_input: HandlerInput, conversation: Conversation) -> Turn:
+            fact_id, _ = slot_value(handler_input, intents.FACT_SLOT)
+            return step(conversation, fact_id, answer)
 
-    def answering_no_with_a_fact(handler_input: HandlerInput, conversation: Conversation) -> Turn:
-        fact_id, _ = slot_value(handler_input, intents.FACT_SLOT)
-        return dialogue.answer_with_fact(conversation, Answer.NO, fact_id)
-
-    def answering_yes_with_a_fact(handler_input: HandlerInput, conversation: Conversation) -> Turn:
-        fact_id, _ = slot_value(handler_input, intents.FACT_SLOT)
-        return dialogue.answer_with_fact(conversation, Answer.YES, fact_id)
-
-    def denying_a_fact(handler_input: HandlerInput, conversation: Conversation) -> Turn:
-        fact_id, _ = slot_value(handler_input, intents.FACT_SLOT)
-        return dialogue.fact(conversation, fact_id, Answer.NO)
+        return told
 
     def correcting(handler_input: HandlerInput, conversation: Conversation) -> Turn:
         code, _ = slot_value(handler_input, intents.ANSWER_SLOT)
@@ -314,11 +305,18 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         DialogueHandler(intent(intents.EXPLAIN_CONDITION), explaining),
         DialogueHandler(intent(intents.WARNING_SIGN), volunteering_a_sign),
         DialogueHandler(intent(intents.NO_WARNING_SIGN), only(dialogue.no_warning_sign)),
-        DialogueHandler(intent(intents.PAIN_FACT), volunteering_a_fact),
-        DialogueHandler(intent(intents.NO_PAIN_FACT), denying_a_fact),
-        DialogueHandler(intent(intents.SOMETIMES_PAIN_FACT), hedging_a_fact),
-        DialogueHandler(intent(intents.NO_BUT_PAIN_FACT), answering_no_with_a_fact),
-        DialogueHandler(intent(intents.YES_AND_PAIN_FACT), answering_yes_with_a_fact),
+        DialogueHandler(intent(intents.PAIN_FACT), telling(dialogue.fact, Answer.YES)),
+        DialogueHandler(intent(intents.NO_PAIN_FACT), telling(dialogue.fact, Answer.NO)),
+        DialogueHandler(
+            intent(intents.SOMETIMES_PAIN_FACT), telling(dialogue.fact, Answer.SOMETIMES)
+        ),
+        # The answer to the question waiting, with a place or sign after it.
+        DialogueHandler(
+            intent(intents.NO_BUT_PAIN_FACT), telling(dialogue.answer_with_fact, Answer.NO)
+        ),
+        DialogueHandler(
+            intent(intents.YES_AND_PAIN_FACT), telling(dialogue.answer_with_fact, Answer.YES)
+        ),
         DialogueHandler(intent(intents.DURATION), only(dialogue.duration)),
         DialogueHandler(intent(intents.GRADUAL_ONSET), only(dialogue.gradual_onset)),
         DialogueHandler(intent(intents.STOPS_ABOVE_KNEE), only(dialogue.stops_above_knee)),

@@ -556,7 +556,7 @@ def test_an_answer_with_a_place_records_both(answer: Answer, fact_id: str) -> No
     conversation = past_the_screen()
     step = conversation.step
     assert isinstance(step, Question)
-    turn = DIALOGUE.answer_with_fact(conversation, answer, fact_id)
+    turn = DIALOGUE.answer_with_fact(conversation, fact_id, answer)
     assert turn.conversation.interview is not None
     assert turn.conversation.interview.answered(step.id) is answer
     assert turn.conversation.interview.answered(fact_id) is Answer.YES
@@ -566,6 +566,6 @@ def test_an_answer_with_a_place_records_both(answer: Answer, fact_id: str) -> No
 
 def test_no_with_a_place_at_the_safety_screen_takes_only_the_place() -> None:
     launched = DIALOGUE.launch().conversation
-    turn = DIALOGUE.answer_with_fact(launched, Answer.NO, "tailbone")
+    turn = DIALOGUE.answer_with_fact(launched, "tailbone", Answer.NO)
     assert turn.conversation.interview is not None
     assert turn.conversation.interview.answered("red_flag_any") is None
