@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -467,6 +467,16 @@ class Nlu:
         backs = [index for index, word in enumerate(clause) if word == "back"]
         if backs and all(clause[index + 1 : index + 2] == ("of",) for index in backs):
             said.discard("back")  # "the back of my thigh" is no back pain
+        plain = _without_apostrophes(clause)
+        # A negation denies what was told ("walking doesn't hurt", "my groin isn't numb"), except
+        # one that goes on to describe a sign ("numbness between my legs, I cannot feel when I
+        # wipe"): a negation followed by a word such as feel, control or hold.
+        denials = {
+            word
+            for index, word in enumerate(plain)
+            if word in ALL_RIGHT or (word in NEGATIONS_PLAIN and not _describes(plain, index))
+        }
+        told_words = len(said - FUNCTION_WORDS)
         best: tuple[int, _Sample, _Value] | None = None
         for sample in self._samples:
             if len(sample.words) != 1 or not _is_slot(sample.words[0]):
@@ -476,25 +486,15 @@ class Nlu:
                 continue
             sign = slot_type == TOLD_TYPES[0]
             for value in self._values.get(slot_type, ()):
-                plain = _without_apostrophes(clause)
                 denying = NEGATIONS_PLAIN.intersection(value.words)
                 if denying and not _said_as_is(value.words, plain):
                     continue  # "no feeling between my legs" is said as it is, or not at all
                 content = {_stem(w) for w in value.words} - FUNCTION_WORDS
-                # A negation denies what was told ("walking doesn't hurt", "my groin isn't
-                # numb"), except one that goes on to describe a sign ("numbness between my legs,
-                # I cannot feel when I wipe"): a negation followed by a word such as feel,
-                # control or hold.
-                negations = {
-                    word
-                    for index, word in enumerate(plain)
-                    if word in ALL_RIGHT
-                    or (word in NEGATIONS_PLAIN and not _describes(plain, index))
-                } - set(value.words)
+                negations = denials - set(value.words)
                 # One word of a place is enough only in a short telling: "my calf's been tight
                 # but I think that's separate" is no pain past the knee. A warning sign may rest
                 # on one word anywhere, since asking about it again is the safe side.
-                slight = len(content) == 1 and 3 * len(content) < len(said - FUNCTION_WORDS)
+                slight = len(content) == 1 and 3 * len(content) < told_words
                 if slight and not sign:
                     continue
                 if content and content <= said and not negations:
@@ -529,7 +529,7 @@ class Nlu:
             telling = TOLD_TYPES_SET.intersection(sample.slot_types.values())
             if telling and ALL_RIGHT.intersection(tokens) - set(pattern):
                 continue  # "back feels okay" tells no back pain
-            if len(tokens) < len(pattern) and next(_occurrences(tokens, pattern), None) is not None:
+            if len(tokens) < len(pattern) and _said_as_is(tokens, pattern):
                 # Part of a sample without the words that make it ("I do" of "yes I do"): a
                 # fragment, not a near miss.
                 continue
@@ -759,9 +759,14 @@ def _back_of(
 def _not_told_of_self(words: tuple[str, ...]) -> bool:
     """Someone else's trouble ("my friend had cancer", but not "my wife says I've had a
     fever") or a saying ("I fell behind")."""
-    text = f" {' '.join(words)} "
     others = bool(OTHERS.intersection(words)) and not SELF.intersection(words)
-    return others or any(f" {saying} " in text for saying in SAYINGS)
+    return others or _says_any(words, SAYINGS)
+
+
+def _says_any(words: tuple[str, ...], phrases: Iterable[str]) -> bool:
+    """Whether one of these phrases is said, as whole words."""
+    text = f" {' '.join(words)} "
+    return any(f" {phrase} " in text for phrase in phrases)
 
 
 def _describes(words: tuple[str, ...], index: int) -> bool:
@@ -771,16 +776,14 @@ def _describes(words: tuple[str, ...], index: int) -> bool:
 
 
 def _said_as_is(value: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether `value` is said in `words`, word for word."""
     return next(_occurrences(value, words), None) is not None
 
 
 def _hedged(words: tuple[str, ...]) -> bool:
     """Whether what was told is hedged: "sometimes", "a bit", "sort of", "now and then"; not
     when it is also said firmly ("sprinting definitely, hills a bit")."""
-    text = f" {' '.join(words)} "
-    if FIRM_WORDS.intersection(words):
-        return False
-    return any(f" {hedge} " in text for hedge in HEDGES)
+    return not FIRM_WORDS.intersection(words) and _says_any(words, HEDGES)
 
 
 def _clause_of(tokens: tuple[str, ...], start: int) -> tuple[str, ...]:
