@@ -13,8 +13,12 @@ import traceback
 from collections.abc import Mapping
 from typing import Any
 
+from ask_sdk_model import Request
+
 #: A logged stack keeps this many frames at each end (a RecursionError has a thousand).
 STACK_FRAMES_KEPT = 15
+# The request types Alexa sends: any other type named in a request is whatever a caller sent.
+KNOWN_REQUEST_TYPES = frozenset(Request.discriminator_value_class_map)
 
 # Exception types whose messages are written to be safe to log (the web service's own
 # verification failures); every other exception is logged without its message.
@@ -91,4 +95,13 @@ def describe(error: BaseException) -> str:
     return (
         f"Traceback (most recent call last):\n{''.join(shown)}"
         f"{type(error).__module__}.{type(error).__qualname__} (message withheld)"
+    )
+
+
+def request_kind(request_type: object) -> str:
+    """What a log may say of a request's type: one Alexa sends, else "an unknown type"."""
+    return (
+        request_type
+        if isinstance(request_type, str) and request_type in KNOWN_REQUEST_TYPES
+        else "an unknown type"
     )

@@ -14,12 +14,13 @@ from ask_sdk_core.utils import (
     get_slot,
     is_request_type,
 )
-from ask_sdk_model import Request, Response
+from ask_sdk_model import Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
 from skill.knowledge import load_knowledge
 from skill.knowledge.speech import DEFAULT_LOCALE, load_speech
+from skill.logs import request_kind
 from skill.triage import Answer
 from skill.voice import intents, screens
 from skill.voice.dialogue import Conversation, Dialogue, Turn
@@ -35,7 +36,6 @@ _TURNS = frozenset(
     {"LaunchRequest", "IntentRequest", "SessionEndedRequest", screens.USER_EVENT}
     | {"SessionResumedRequest", "Connections.Response"}
 )
-_KNOWN_REQUEST_TYPES = frozenset(Request.discriminator_value_class_map)
 
 
 def current_conversation(handler_input: HandlerInput) -> Conversation:
@@ -156,9 +156,8 @@ class NotATurnHandler(AbstractRequestHandler):
         return get_request_type(handler_input) not in _TURNS
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        request_type = get_request_type(handler_input)
-        known = request_type if request_type in _KNOWN_REQUEST_TYPES else "an unknown type"
-        logger.info("not a turn of the conversation: %s", known)
+        kind = request_kind(get_request_type(handler_input))
+        logger.info("not a turn of the conversation: %s", kind)
         response: Response = handler_input.response_builder.response
         return response
 

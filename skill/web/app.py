@@ -28,7 +28,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ask_sdk_core.skill import CustomSkill
-from ask_sdk_model import Request
 from ask_sdk_model.request_envelope import RequestEnvelope
 from cryptography import x509
 from flask import Flask, Response, current_app, jsonify, request
@@ -40,6 +39,7 @@ from flask_ask_sdk.skill_adapter import (
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge, UnsupportedMediaType
 
 from skill.legal import DOCUMENTS, document
+from skill.logs import request_kind
 from skill.settings import SKILL_ID_VARIABLE, Clock, configured_skill_id, utc_now
 from skill.web.certificates import CertificateLoader, download_certificate_chain
 from skill.web.envelope import parse_envelope
@@ -48,7 +48,6 @@ from skill.web.verification import AlexaRequestChecks
 
 MAX_REQUEST_BYTES = 64 * 1024
 #: The request types the SDK knows; any other is logged as "unknown", never as sent.
-KNOWN_REQUEST_TYPES = frozenset(Request.discriminator_value_class_map)
 
 
 def create_app(
@@ -104,9 +103,7 @@ def create_app(
         envelope = parse_envelope(body)
         checks.check_envelope(envelope)
         checks.check_signature(signed, body)
-        request_type = envelope["request"]["type"]
-        known = request_type if request_type in KNOWN_REQUEST_TYPES else "an unknown type"
-        current_app.logger.info("received %s", known)
+        current_app.logger.info("received %s", request_kind(envelope["request"]["type"]))
         try:
             request_envelope = skill.serializer.deserialize(
                 payload=body.decode("utf-8"), obj_type=RequestEnvelope
