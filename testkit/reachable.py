@@ -157,6 +157,19 @@ def _requests(dialogue: Dialogue) -> list[tuple[str, Callable[[Conversation], Tu
         (f"suspect {cid}", lambda c, cid=cid: dialogue.suspect(c, cid, cid))
         for cid in knowledge.causes
     ]
+    # How two causes differ: the result's own, and the two said in the most words.
+    wordiest = sorted(
+        knowledge.causes.values(),
+        key=lambda cause: -len(f"{cause.name} {cause.sets_apart}".split()),
+    )
+    first, second = wordiest[0].id, wordiest[1].id
+    requests += [
+        ("difference", lambda c: dialogue.compare(c, (None, None), (None, None))),
+        (
+            f"difference {first} {second}",
+            lambda c: dialogue.compare(c, (first, first), (second, second)),
+        ),
+    ]
     return requests
 
 

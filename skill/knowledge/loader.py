@@ -138,6 +138,7 @@ def _conditions(
             id=cid,
             name=_text(entry, "name", cid),
             description=_text(entry, "description", cid),
+            sets_apart=_text(entry, "sets_apart", cid),
             advice=_text(entry, "advice", cid),
             synonyms=_texts(entry, "synonyms", cid, allow_empty=True),
             regions=_ids(entry, "regions", cid, regions),

@@ -26,6 +26,9 @@ class Condition(NamedTuple):
     id: str
     name: str
     description: str
+    # What tells it from its neighbours, in a few words said after its name ("how is it
+    # different from ...?").
+    sets_apart: str
     advice: str
     # Other names a runner may use for it (the voice model's slot values come from these).
     synonyms: tuple[str, ...]

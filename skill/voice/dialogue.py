@@ -668,6 +668,43 @@ class Dialogue:
         description = f"{_capitalised(condition.name)}. {condition.description}"
         return self._continue(conversation, description)
 
+    def compare(
+        self,
+        conversation: Conversation,
+        first: tuple[str | None, str | None],
+        second: tuple[str | None, str | None],
+    ) -> Turn:
+        """How two causes differ ("what's the difference between sciatica and piriformis?"),
+        each in a few words, and that an exam tells them apart. Each cause is an (id, words
+        heard) pair. A cause left unsaid is the result's: its lead, or its runner-up when the
+        lead was said. A name that is not known is handled as "what is" it would be."""
+        step = conversation.step
+        if isinstance(step, Outcome) and _gets_help_now(step):
+            return self._present(conversation)
+        for cause_id, heard in (first, second):
+            if heard and cause_id not in self.knowledge.causes:
+                return self.explain(conversation, None, heard)
+        said = [cause_id for cause_id, _ in (first, second) if cause_id]
+        named = list(dict.fromkeys(said))
+        for cause_id in step.conditions if isinstance(step, Outcome) else ():
+            if len(named) < 2 and cause_id not in named:
+                named.append(cause_id)
+        if len(named) == 2:
+            one, other = (self._set_apart(cause_id) for cause_id in named)
+            return self._continue(
+                conversation, self.speech.say("compare.two", first=one, second=other)
+            )
+        if said:  # one cause, and nothing to compare it with: what it is
+            return self.explain(conversation, named[0])
+        if named:  # "what's the difference?" after a result that named one cause
+            only = self.speech.say("compare.one_named", name=self._name(named[0]))
+            return self._continue(conversation, only)
+        return self._continue(conversation, self.speech.say("compare.which"))
+
+    def _set_apart(self, cause_id: str) -> str:
+        cause = self.knowledge.causes[cause_id]
+        return f"{_capitalised(cause.name)}: {cause.sets_apart}"
+
     def suspect(
         self, conversation: Conversation, condition_id: str | None, heard: str | None = None
     ) -> Turn:

@@ -215,6 +215,13 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         condition_id, heard = slot_value(handler_input, intents.CONDITION_SLOT)
         return dialogue.explain(conversation, condition_id, heard)
 
+    def comparing(handler_input: HandlerInput, conversation: Conversation) -> Turn:
+        return dialogue.compare(
+            conversation,
+            slot_value(handler_input, intents.CONDITION_SLOT),
+            slot_value(handler_input, intents.OTHER_CONDITION_SLOT),
+        )
+
     def suspecting(handler_input: HandlerInput, conversation: Conversation) -> Turn:
         condition_id, heard = slot_value(handler_input, intents.CONDITION_SLOT)
         return dialogue.suspect(conversation, condition_id, heard)
@@ -302,6 +309,7 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         DialogueHandler(intent(intents.QUESTIONS_LEFT), only(dialogue.questions_left)),
         DialogueHandler(intent(intents.MORE), only(dialogue.more)),
         DialogueHandler(intent(intents.EXPLAIN_CONDITION), explaining),
+        DialogueHandler(intent(intents.DIFFERENCE), comparing),
         DialogueHandler(intent(intents.WARNING_SIGN), volunteering_a_sign),
         DialogueHandler(intent(intents.NO_WARNING_SIGN), only(dialogue.no_warning_sign)),
         DialogueHandler(intent(intents.PAIN_FACT), telling(dialogue.fact, Answer.YES)),

@@ -17,6 +17,7 @@ WHO_TO_SEE = "WhoToSeeIntent"
 QUESTIONS_LEFT = "QuestionsLeftIntent"
 MORE = "MoreIntent"
 EXPLAIN_CONDITION = "ExplainConditionIntent"
+DIFFERENCE = "DifferenceIntent"
 HELP = "AMAZON.HelpIntent"
 STOP = "AMAZON.StopIntent"
 CANCEL = "AMAZON.CancelIntent"
@@ -61,6 +62,8 @@ TOPICS = {
 }
 
 CONDITION_SLOT = "condition"
+# The second cause of "how is {condition} different from {other}".
+OTHER_CONDITION_SLOT = "other"
 TERM_SLOT = "term"
 SIGN_SLOT = "sign"
 FACT_SLOT = "fact"
@@ -84,6 +87,7 @@ ALL: tuple[str, ...] = (
     QUESTIONS_LEFT,
     MORE,
     EXPLAIN_CONDITION,
+    DIFFERENCE,
     HELP,
     STOP,
     CANCEL,

@@ -23,7 +23,7 @@ SPEECH = load_speech()
 # Effects followed by a detail (an id or an answer code); every other effect is its whole text.
 WITH_DETAIL = (
     *("term", "explain", "sign", "fact", "no-fact", "correct", "topic", "check", "suspect"),
-    *("about", "sometimes-fact", "no-and-fact", "yes-and-fact"),
+    *("about", "sometimes-fact", "no-and-fact", "yes-and-fact", "differ"),
 )
 ANSWER_CODES = {"yes": "y", "no": "n", "sometimes": "s", "not sure": "u"}
 
@@ -247,6 +247,17 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
         assert name in said.lower() or name.capitalize() in said, context
         if isinstance(step, Question):
             assert said.startswith(SPEECH.say("suspect.noted", name=name)), context
+            assert said.endswith(step.text), context
+    elif effect == "differ":
+        # Each cause with what sets it apart, in the order meant; nothing recorded.
+        first, second = (KNOWLEDGE.causes[cause] for cause in detail.split())
+        apart = [
+            f"{cause.name[:1].upper()}{cause.name[1:]}: {cause.sets_apart}"
+            for cause in (first, second)
+        ]
+        assert said.startswith(SPEECH.say("compare.two", first=apart[0], second=apart[1])), context
+        assert answers_in(response) == (answers_before or None), context
+        if isinstance(step, Question):
             assert said.endswith(step.text), context
     elif effect == "disagree":
         assert isinstance(step, Outcome) and said.startswith(SPEECH.say("result.disagree")), context

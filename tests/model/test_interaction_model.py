@@ -35,6 +35,7 @@ INTENTS = {
     "GoBackIntent",
     "WhyIntent",
     "ExplainConditionIntent",
+    "DifferenceIntent",
     "AMAZON.HelpIntent",
     "AMAZON.StopIntent",
     "AMAZON.CancelIntent",

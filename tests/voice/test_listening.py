@@ -9,7 +9,7 @@ from skill.knowledge import load_knowledge
 from skill.knowledge.speech import load_speech
 from skill.triage import Answer, Interview, Outcome, Question
 from skill.voice import intents
-from skill.voice.dialogue import CHECKED_FACTS, Conversation, Dialogue, Heard
+from skill.voice.dialogue import CHECKED_FACTS, MAX_TURN_WORDS, Conversation, Dialogue, Heard
 from skill.voice.session import attributes_for, conversation_from
 from testkit.talk import Talk
 
@@ -569,3 +569,74 @@ def test_no_with_a_place_at_the_safety_screen_takes_only_the_place() -> None:
     turn = DIALOGUE.answer_with_fact(launched, "tailbone", Answer.NO)
     assert turn.conversation.interview is not None
     assert turn.conversation.interview.answered("red_flag_any") is None
+
+
+PIRIFORMIS_OR_GLUTEUS_MEDIUS = frozenset({"numbness_tingling", "deep_buttock_spot"})
+
+
+def set_apart(cause_id: str) -> str:
+    cause = KNOWLEDGE.causes[cause_id]
+    return f"{cause.name[:1].upper()}{cause.name[1:]}: {cause.sets_apart}"
+
+
+def compared(first: str, second: str) -> str:
+    return SPEECH.say("compare.two", first=set_apart(first), second=set_apart(second))
+
+
+def test_two_causes_named_mid_interview_are_set_apart_and_the_question_waits() -> None:
+    conversation = past_the_screen()
+    turn = DIALOGUE.compare(
+        conversation, ("sciatica", "sciatica"), ("ischial_bursitis", "runner's butt")
+    )
+    assert turn.said.speech[0] == compared("sciatica", "ischial_bursitis")
+    assert turn.conversation.interview == conversation.interview
+    assert isinstance(step := conversation.step, Question) and turn.said.speech[-1] == step.text
+
+
+def test_what_is_the_difference_after_a_result_sets_the_lead_apart_from_the_runner_up() -> None:
+    conversation = finished(PIRIFORMIS_OR_GLUTEUS_MEDIUS)
+    step = conversation.step
+    assert isinstance(step, Outcome) and len(step.conditions) == 2
+    turn = DIALOGUE.compare(conversation, (None, None), (None, None))
+    assert turn.said.speech[0] == compared(*step.conditions)
+    # One cause named: set against the result's lead, or its runner-up when it is the lead.
+    turn = DIALOGUE.compare(conversation, ("sciatica", "sciatica"), (None, None))
+    assert turn.said.speech[0] == compared("sciatica", step.conditions[0])
+    turn = DIALOGUE.compare(conversation, (None, None), (step.conditions[0], "piriformis"))
+    assert turn.said.speech[0] == compared(*step.conditions)
+    assert not turn.said.end_session and turn.said.reprompt
+
+
+def test_with_nothing_to_compare_the_difference_question_says_what_it_needs() -> None:
+    one_cause = finished(frozenset({"sit_bone", "worse_sitting", "hip_catching"}))
+    assert isinstance(step := one_cause.step, Outcome)
+    assert step.conditions == ("ischial_bursitis",)
+    said = DIALOGUE.compare(one_cause, (None, None), (None, None)).said.speech[0]
+    assert said == SPEECH.say("compare.one_named", name=KNOWLEDGE.causes["ischial_bursitis"].name)
+    mid_interview = past_the_screen()
+    turn = DIALOGUE.compare(mid_interview, (None, None), (None, None))
+    assert turn.said.speech[0] == SPEECH.say("compare.which")
+    assert turn.conversation.interview == mid_interview.interview
+    # The same cause twice, or one cause before any result: what it is.
+    said = DIALOGUE.compare(mid_interview, ("sciatica", "sciatica"), ("sciatica", "slipped disc"))
+    assert said.said.speech[0].startswith("Sciatica from a lumbar disc. ")
+
+
+def test_an_unknown_cause_to_compare_is_not_known_and_a_warning_signs_advice_stands() -> None:
+    conversation = finished(HIP_BURSITIS)
+    turn = DIALOGUE.compare(conversation, ("sciatica", "sciatica"), (None, "tennis elbow"))
+    assert turn.said.speech[0] == SPEECH.say("explain.unknown")
+    emergency = DIALOGUE.warning_sign(past_the_screen(), "red_flag_saddle").conversation
+    assert isinstance(step := emergency.step, Outcome) and step.triage == "emergency"
+    turn = DIALOGUE.compare(
+        emergency, ("sciatica", "sciatica"), ("piriformis_syndrome", "piriformis")
+    )
+    assert turn.said.speech[0] == SPEECH.localised(step.advice, "en-US")
+
+
+def test_every_cause_set_apart_from_another_fits_one_turn() -> None:
+    # The longest pair, with the longest question after it, stays within a turn's words.
+    longest = sorted(KNOWLEDGE.causes, key=lambda cause: -len(set_apart(cause).split()))[:2]
+    asked = (*KNOWLEDGE.red_flags, *KNOWLEDGE.features)
+    question = max((KNOWLEDGE.question_text(q) for q in asked), key=lambda q: len(q.split()))
+    assert len(f"{compared(*longest)} {question}".split()) <= MAX_TURN_WORDS

@@ -211,6 +211,9 @@ def every_kind_of_volunteered_or_after_result_turn(
     for _ in range(12):
         finished = dialogue.why(finished).conversation
     clear = outcome("see_specialist", "sciatica")
+    dialogue.compare(past_the_screen, (None, None), (None, None))  # nothing to compare yet
+    dialogue.compare(clear, (None, None), (None, None))  # a result naming one cause
+    dialogue.compare(clear, ("piriformis_syndrome", "piriformis"), (None, None))
     for certainty in (0.99, 0.6):
         dialogue.how_sure(FixedStep(clear.step._replace(certainty=certainty)))
 
