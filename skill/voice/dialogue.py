@@ -136,7 +136,7 @@ class Conversation(NamedTuple):
         """A changed interview: any confirmation is dropped, and a new result is offered anew."""
         if interview == self.interview:
             return self._replace(confirming=None)
-        heard = self.heard._replace(offered=0) if self.heard.offered else self.heard
+        heard = self.heard._replace(offered=0, prompts=0) if self.heard.offered else self.heard
         return self._replace(interview=interview, confirming=None, heard=heard)
 
     def hearing(self, **more: int) -> Conversation:
@@ -242,10 +242,13 @@ class Dialogue:
             if answer is Answer.NO:
                 return self.stop(conversation)
             return self._offer(conversation, self.speech.say("help.not_started"))
-        # After an outcome the only question open is the offer to hear more or start over.
+        # After an outcome the only question open is the offer to hear more or start over, or
+        # a short prompt ("Anything else?"), to which a yes means there is something to ask.
         if answer is Answer.YES:
             if _gets_help_now(step):
                 return self._present(conversation)
+            if conversation.heard.prompts:
+                return self.help(conversation)
             if step.conditions:
                 return self.more(conversation)
             return self.start_over(conversation)
@@ -902,16 +905,21 @@ class Dialogue:
         headlines = self._headlines(outcome)
         apps = dict.fromkeys([tuple(in_app), ()])
         forms = (
-            [*before, *first, *headline, *filter(None, [caution]), *disclaimer, *app, *end]
+            [*first, *headline, *filter(None, [caution]), *disclaimer, *app, *end]
             for first in safety
             for caution in cautions
             for headline in headlines
             for end in endings
             for app in apps
         )
-        for parts in forms:
-            if _words(self.speech.localised(" ".join(parts), locale)) <= MAX_RESULT_WORDS:
+        # What comes before ("Got it: ...") is not the result's: it costs the result no words
+        # of its own, only room in the turn.
+        said_before = _words(self.speech.localised(" ".join(before), locale))
+        for result in forms:
+            words = _words(self.speech.localised(" ".join(result), locale))
+            if words <= MAX_RESULT_WORDS and said_before + words <= MAX_TURN_WORDS:
                 break  # the fullest form that fits; if none does, the last and briefest
+        parts = [*before, *result]
         said_app = any(line in parts for line in in_app)
         ended = ending in parts and not help_now
         conversation = conversation.hearing(

@@ -640,3 +640,37 @@ def test_every_cause_set_apart_from_another_fits_one_turn() -> None:
     asked = (*KNOWLEDGE.red_flags, *KNOWLEDGE.features)
     question = max((KNOWLEDGE.question_text(q) for q in asked), key=lambda q: len(q.split()))
     assert len(f"{compared(*longest)} {question}".split()) <= MAX_TURN_WORDS
+
+
+def test_a_result_after_a_told_place_still_says_who_to_see() -> None:
+    # "Got it: ..." before the result used to take the words who to see needed.
+    conversation = past_the_screen()
+    while isinstance(step := conversation.step, Question) and step.id != "thigh_burning_patch":
+        conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
+    turn = DIALOGUE.fact(conversation, "thigh_burning_patch")
+    outcome = turn.conversation.step
+    assert isinstance(outcome, Outcome) and outcome.conditions[0] == "meralgia_paresthetica"
+    assert turn.said.speech[0].startswith("Got it: ")
+    assert any(line.endswith("can help.") for line in turn.said.speech)
+
+
+def test_yes_to_a_short_prompt_after_the_result_says_what_can_be_asked() -> None:
+    conversation = finished(HIP_BURSITIS)
+    more = DIALOGUE.answer(conversation, Answer.YES)  # yes to "want to hear more?"
+    described = KNOWLEDGE.causes["hip_bursitis"].description
+    assert described in " ".join(more.said.speech)
+    again = DIALOGUE.answer(more.conversation, Answer.YES)  # yes to "anything else?"
+    assert again.said.speech[0] == SPEECH.say("help.after_outcome")
+    assert described not in " ".join(again.said.speech)
+    # After a correction the result is offered anew, and a yes hears more of it.
+    assert again.conversation.interview is not None
+    last = again.conversation.interview.answers[-1][1]
+    corrected = DIALOGUE.correct(
+        again.conversation, Answer.UNSURE if last is Answer.NO else Answer.NO
+    )
+    while isinstance(corrected.conversation.step, Question):
+        corrected = DIALOGUE.answer(corrected.conversation, Answer.NO)
+    offers = (SPEECH.say("offer.after_outcome"), SPEECH.say("offer.after_unclear"))
+    assert corrected.said.speech[-1] in offers
+    heard = DIALOGUE.answer(corrected.conversation, Answer.YES).said.speech
+    assert SPEECH.say("help.after_outcome") not in heard
