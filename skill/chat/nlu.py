@@ -121,6 +121,21 @@ CLAUSE_STARTS = frozenset(
 )
 # A bare answer that may begin a longer reply ("no, it's more in my groin").
 ANSWER_WORDS = frozenset({"yes", "yeah", "yep", "no", "nope", "nah"})
+# Two words that begin a reply as a bare no does ("not really, it's more my tailbone").
+NO_OPENINGS = frozenset({("not", "really"), ("not", "exactly"), ("not", "quite")})
+# What tells an exception to the answer before it ("no, apart from a fever", "nah, nothing
+# like that, but my leg's been weak"): a warning sign after one of these is told, not denied.
+EXCEPTIONS = (
+    *(("but",), ("though",), ("although",), ("except",), ("besides",)),
+    *(("apart", "from"), ("other", "than"), ("aside", "from"), ("except", "for")),
+)
+# How long it has hurt, or a remark: after a bare answer word, the answer stands ("yes, since
+# two weeks").
+REMARK_INTENTS = frozenset({"SmallTalkIntent", "DurationIntent"})
+NOT_SURE_INTENT = "NotSureIntent"
+# A "not sure" followed by one of these asks, and answers nothing ("not sure, what's a
+# hamstring curl?").
+ASKING_WORDS = frozenset({"what", "what's", "which", "where", "where's", "who"})
 # Said of a place or a sign, these deny it as a negation does ("my back's fine").
 ALL_RIGHT = frozenset({"fine", "okay", "ok", "grand", "alright", "good", "normal"})
 # Words that carry no content of their own, left out when a value is looked for word by word.
@@ -339,10 +354,19 @@ class Nlu:
         found = self._resolve_words(words)
         if found.name == WARNING_SIGN_INTENT and found.how != "exact" and _not_told_of_self(words):
             return self._match(SMALL_TALK_INTENT, {}, "saying")  # "I fell behind on my training"
-        if found.name == SMALL_TALK_INTENT and words[0] in ANSWER_WORDS and len(words) > 1:
-            # "Yes, and getting up from a chair hurts": the answer, with a remark after it.
+        if found.name in REMARK_INTENTS and words[0] in ANSWER_WORDS and len(words) > 1:
+            # "Yes, and getting up from a chair hurts", "yes, since two weeks": the answer, with
+            # a remark after it.
             bare = "AMAZON.NoIntent" if words[0] in NEGATIONS else "AMAZON.YesIntent"
             return self._match(bare, {}, "answer")
+        if found.name == NOT_SURE_INTENT and found.how != "exact":
+            asked = next((i for i, word in enumerate(words) if i and word in ASKING_WORDS), None)
+            if asked is not None:
+                # "Not sure, what's a hamstring curl?": the question, never an answer.
+                question = self._resolve_words(words[asked:])
+                if question.name not in ANSWER_INTENTS and question.name != FALLBACK_INTENT:
+                    return question
+                return self._match(CONFUSED_INTENT, {}, "question")
         if found.name in ANSWER_INTENTS | {PLACE_INTENT} and len(words) > 1:
             found = self._told_after_the_answer(words, found)
         if text.rstrip().endswith("?") and found.name in ANSWER_INTENTS | PLACE_INTENTS:
@@ -359,22 +383,38 @@ class Nlu:
         """ "Yes, and it's been hard to pee" or "no, it's more in my groin": what follows a bare
         answer word is heard too. A warning sign there wins over the answer (safety first); a
         place makes it "no, it's here" or "yes, and this too", both recorded."""
-        rest = words[1:]
-        if words[0] not in ANSWER_WORDS or rest[0] in NEGATIONS:
+        opening = 2 if words[:2] in NO_OPENINGS else 1
+        if opening == 1 and words[0] not in ANSWER_WORDS:
             return answer
-        if words[0] in NEGATIONS and rest[0] not in CLAUSE_STARTS:
+        denied = opening == 2 or words[0] in NEGATIONS
+        rest = words[opening:]
+        excepted = _after_an_exception(rest)
+        if excepted:
+            # "No, apart from a fever": a warning sign told as the exception wins; after a no,
+            # so does a place ("nothing like that, but it's my tailbone").
+            told = self._resolve_words(excepted)
+            if told.name == WARNING_SIGN_INTENT and not _not_told_of_self(excepted):
+                return told
+            if denied and told.name == PLACE_INTENT and told.how != "similar":
+                return self._answer_with_place(NO_BUT_PLACE_INTENT, told)
+            if denied and told.name == HEDGED_PLACE_INTENT:
+                return told  # "nothing like that, but my leg's a bit weak": checked, or asked again
+        if not rest or rest[0] in NEGATIONS:
+            return answer
+        if denied and rest[0] not in CLAUSE_STARTS:
             return answer  # "no bruising": the no denies what follows it
         # The whole reply may have been heard as the place already ("yes, and my foot tingles").
         found = answer if answer.name == PLACE_INTENT else self._resolve_words(rest)
-        if found.name == WARNING_SIGN_INTENT:
+        if found.name == WARNING_SIGN_INTENT and not _not_told_of_self(rest):
             return found
         if found.name == PLACE_INTENT and found.how != "similar":
-            fillers = {
-                s.name: (s.slot_type, tuple(s.value.split())) for s in found.slots if s.value
-            }
-            both = NO_BUT_PLACE_INTENT if words[0] in NEGATIONS else YES_AND_PLACE_INTENT
-            return self._match(both, fillers, found.how)
+            both = NO_BUT_PLACE_INTENT if denied else YES_AND_PLACE_INTENT
+            return self._answer_with_place(both, found)
         return answer
+
+    def _answer_with_place(self, intent: str, place: IntentMatch) -> IntentMatch:
+        fillers = {s.name: (s.slot_type, tuple(s.value.split())) for s in place.slots if s.value}
+        return self._match(intent, fillers, place.how)
 
     def _resolve_words(self, words: tuple[str, ...]) -> IntentMatch:
         for step in (self._exact, self._open_slot, self._contained, self._told, self._similar):
@@ -761,6 +801,15 @@ def _not_told_of_self(words: tuple[str, ...]) -> bool:
     fever") or a saying ("I fell behind")."""
     others = bool(OTHERS.intersection(words)) and not SELF.intersection(words)
     return others or _says_any(words, SAYINGS)
+
+
+def _after_an_exception(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words after the first word (or pair) that tells an exception, if any."""
+    for start in range(len(words)):
+        for exception in EXCEPTIONS:
+            if words[start : start + len(exception)] == exception:
+                return words[start + len(exception) :]
+    return ()
 
 
 def _says_any(words: tuple[str, ...], phrases: Iterable[str]) -> bool:

@@ -305,6 +305,11 @@ def test_a_place_mentioned_in_passing_or_said_to_be_fine_is_not_told_as_pain(
     [
         ("no but I've had a fever since Tuesday", "red_flag_trauma_fever"),
         ("no, but I had chills last night", "red_flag_trauma_fever"),
+        ("no, though I did have a fever last week", "red_flag_trauma_fever"),
+        ("no, other than losing a bit of weight", "red_flag_serious"),
+        ("not really, apart from a fever", "red_flag_trauma_fever"),
+        ("no, although I had a temperature on Monday", "red_flag_trauma_fever"),
+        ("nope, except I had cancer years ago", "red_flag_serious"),
     ],
 )
 def test_a_warning_sign_after_no_but_is_still_heard(nlu: Nlu, said: str, value: str) -> None:
@@ -353,6 +358,25 @@ def test_a_warning_sign_told_anywhere_wins_over_a_place_found_first(
             "fact",
             "tailbone",
         ),
+        ("no, it's lower down, right at my tailbone", "NoButPainFactIntent", "fact", "tailbone"),
+        (
+            "not exactly, it's lower down, right at my tailbone",
+            "NoButPainFactIntent",
+            "fact",
+            "tailbone",
+        ),
+        (
+            "not really, it's more in the middle of my bum, deep in",
+            "NoButPainFactIntent",
+            "fact",
+            "deep_buttock",
+        ),
+        (
+            "nah mate, nothing like that, but my leg has been a bit weak lately",
+            "SometimesPainFactIntent",
+            "fact",
+            "weak_leg",
+        ),
     ],
 )
 def test_what_follows_a_bare_yes_or_no_is_heard_when_it_tells_a_sign_or_after_no_a_place(
@@ -368,6 +392,9 @@ def test_what_follows_a_bare_yes_or_no_is_heard_when_it_tells_a_sign_or_after_no
         ("yes on the left", "AMAZON.YesIntent"),
         ("no not really", "AMAZON.NoIntent"),
         ("yes a little", "SometimesIntent"),
+        ("yes since two weeks", "AMAZON.YesIntent"),
+        ("no, but my friend had a fever", "AMAZON.NoIntent"),
+        ("no, though my mum had cancer", "AMAZON.NoIntent"),
     ],
 )
 def test_a_bare_answer_stays_the_answer_when_nothing_more_is_told(
@@ -448,6 +475,20 @@ def test_a_warning_sign_someone_else_noticed_in_the_runner_is_still_heard(nlu: N
 
 @pytest.mark.parametrize(("said", "intent"), [("no not really", "AMAZON.NoIntent")])
 def test_a_negative_answer_may_hold_more_than_one_negation(
+    nlu: Nlu, said: str, intent: str
+) -> None:
+    assert nlu.resolve(said).name == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("not sure, what's a hamstring curl", "TermIntent"),
+        ("I'm not sure what you mean by dimple", "ConfusedIntent"),
+        ("I don't know, what do you mean", "ConfusedIntent"),
+    ],
+)
+def test_not_sure_followed_by_a_question_asks_and_is_never_an_answer(
     nlu: Nlu, said: str, intent: str
 ) -> None:
     assert nlu.resolve(said).name == intent
