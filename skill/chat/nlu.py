@@ -117,7 +117,7 @@ CONFUSED_INTENT = "ConfusedIntent"
 # other word the no denies what follows ("no bruising").
 CLAUSE_STARTS = frozenset(
     {"it's", "it", "its", "i", "i'm", "i've", "my", "the", "there", "there's", "that's"}
-    | {"but", "and", "actually", "honestly", "well", "more", "just", "only"}
+    | {"but", "and", "actually", "honestly", "well", "more", "just", "only", "mate"}
 )
 # A bare answer that may begin a longer reply ("no, it's more in my groin").
 ANSWER_WORDS = frozenset({"yes", "yeah", "yep", "no", "nope", "nah"})
@@ -133,6 +133,14 @@ EXCEPTIONS = (
 # two weeks").
 REMARK_INTENTS = frozenset({"SmallTalkIntent", "DurationIntent"})
 NOT_SURE_INTENT = "NotSureIntent"
+# Said with an answer word, these make it confusion, never an answer ("no, I don't understand
+# what you mean", "no clue, where's the dimple meant to be?").
+CONFUSION_MARKERS = (
+    *("don't understand", "didn't understand", "not sure i understand", "can't understand"),
+    *("what you mean", "what you're asking", "don't follow", "not sure i follow"),
+    *("don't get it", "what that means", "what it means", "lost me", "meant to be"),
+    *("no clue where", "no clue what", "no idea where", "no idea what", "where's the"),
+)
 # A "not sure" followed by one of these asks, and answers nothing ("not sure, what's a
 # hamstring curl?").
 ASKING_WORDS = frozenset({"what", "what's", "which", "where", "where's", "who"})
@@ -161,6 +169,20 @@ UNABLE = frozenset({"cant", "cannot", "couldnt"})
 DESCRIBED = frozenset(
     (word,) for word in ("feel", "control", "hold", "pee", "wee", "tell", "empty", "stop", "go")
 )
+# Negations that tell how a sign is, not that it is absent ("losing weight, not on purpose",
+# "it aches all night and nothing helps", "I can't sleep for the pain"), as values are kept.
+DESCRIBING = (
+    *(("not", "on", "purpose"), ("dont", "know", "why"), ("no", "idea", "why")),
+    *(("not", "sure", "why"), ("nothing", "helps"), ("nothing", "eases"), ("nothing", "works")),
+    *(("cant", "sleep"), ("no", "reason"), ("not", "dieting"), ("not", "trying")),
+    *(("wasnt", "trying"), ("havent", "been", "dieting"), ("havent", "changed")),
+    *(("havent", "been", "trying"), ("didnt", "feel", "it")),
+)
+# "Does it matter that I had cancer?": a question, but what follows these words is told.
+TOLD_IN_A_QUESTION = (
+    *("matter that", "normal that", "bad that", "a problem that", "worry that", "okay that"),
+    *("ok that", "serious that", "worrying that"),
+)
 # Who else a runner may talk about: what happened to them is no warning sign of the runner's
 # ("my friend had cancer", "my dog was limping").
 OTHERS = frozenset(
@@ -169,13 +191,17 @@ OTHERS = frozenset(
     | {"kids", "kid", "grandma", "grandad", "granny", "neighbour", "neighbor", "colleague"}
 )
 SELF = frozenset({"i", "i'm", "i've", "i'd", "me"})
+# The same, said in two words ("my mate came off his bike"; "mate" alone is often the one
+# spoken to: "nah mate, I had a fever").
+OTHER_PHRASES = ("my mate", "a mate", "my mates", "my buddy", "my pal", "his bike", "her bike")
 # Everyday sayings that hold a warning sign's word but tell none ("I fell behind", "the fall
 # marathon", "I hit the wall").
 SAYINGS = (
     *("fell behind", "fell in love", "fell asleep", "fell off the pace", "fell out", "fell for"),
     *("fell short", "fell into", "fell in with", "fell off a cliff", "the fall", "in the fall"),
     *("fall race", "fall marathon", "hit the wall", "hit my", "hit a new", "hit the trails"),
-    *("hit by a wave", "on purpose", "for cancer", "cancer research", "cancer charity"),
+    *("hit by a wave", "weight on purpose", "run for cancer", "running for cancer"),
+    *("cancer research", "cancer charity"),
     *("star sign", "no cancer", "bruised my ego", "ego is bruised", "caught a chill"),
     *("chills listening", "thrill", "goosebumps", "running more", "out of love"),
     # Signs told as over ("that's gone", "cleared up"), or of things, not the runner's body.
@@ -184,6 +210,11 @@ SAYINGS = (
     *("bananas", "an apple", "on my arm", "limping along", "hobbling along", "tumble down"),
     *("about my race", "because it was cold", "room is hot", "temperature check"),
     *("for my car", "weaker at hills", "gives me chills"),
+    *("marathon fever", "race fever", "the finish line", "what an atmosphere", "past a car crash"),
+    *("stacked on", "fall out with", "falling out with", "bruised my toe", "bruise on my shin"),
+    *("bruising week", "bruising session", "lost weight training", "popped to the", "cancer nurse"),
+    *("popped out", "popped in", "popped round", "popped over", "money for cancer"),
+    *("walk for cancer", "ride for cancer", "miles for cancer"),
 )
 
 
@@ -352,13 +383,22 @@ class Nlu:
         if not words:
             return self._match(FALLBACK_INTENT, {}, "fallback")
         found = self._resolve_words(words)
-        if found.name == WARNING_SIGN_INTENT and found.how != "exact" and _not_told_of_self(words):
-            return self._match(SMALL_TALK_INTENT, {}, "saying")  # "I fell behind on my training"
+        told = found.name == WARNING_SIGN_INTENT or found.name in PLACE_INTENTS
+        if told and found.how != "exact" and _not_told_of_self(words):
+            # "I fell behind on my training", "I popped to the shops"
+            return self._match(SMALL_TALK_INTENT, {}, "saying")
         if found.name in REMARK_INTENTS and words[0] in ANSWER_WORDS and len(words) > 1:
             # "Yes, and getting up from a chair hurts", "yes, since two weeks": the answer, with
             # a remark after it.
             bare = "AMAZON.NoIntent" if words[0] in NEGATIONS else "AMAZON.YesIntent"
             return self._match(bare, {}, "answer")
+        if found.name in ANSWER_INTENTS and _says_any(words, CONFUSION_MARKERS):
+            # "No clue, where's the dimple meant to be?": the word explained, else the question
+            # put plainly.
+            explained = self._resolve_words(words[1:]) if len(words) > 1 else found
+            if explained.name == TERM_INTENT:
+                return explained
+            return self._match(CONFUSED_INTENT, {}, "question")
         if found.name == NOT_SURE_INTENT and found.how != "exact":
             asked = next((i for i, word in enumerate(words) if i and word in ASKING_WORDS), None)
             if asked is not None:
@@ -384,7 +424,7 @@ class Nlu:
         answer word is heard too. A warning sign there wins over the answer (safety first); a
         place makes it "no, it's here" or "yes, and this too", both recorded."""
         opening = 2 if words[:2] in NO_OPENINGS else 1
-        if opening == 1 and words[0] not in ANSWER_WORDS:
+        if opening == 1 and words[0] not in ANSWER_WORDS and words[0] != "nothing":
             return answer
         denied = opening == 2 or words[0] in NEGATIONS
         rest = words[opening:]
@@ -496,7 +536,10 @@ class Nlu:
         the value alone as a sample ("{sign}"). Never a question, and never a negation the
         value does not hold."""
         if words[0] in QUESTION_WORDS:
-            return None
+            # Never a question, unless it asks about something told in it: "does it matter
+            # that I had cancer?" tells a warning sign (safety first), and nothing else.
+            told = self._told_in_a_question(words)
+            return told if told is not None and told.name == WARNING_SIGN_INTENT else None
         if _not_told_of_self(words):
             return None  # someone else's, or a saying: nothing the runner tells of themselves
         # The value with the most content words wins; a warning sign before anything else.
@@ -538,7 +581,7 @@ class Nlu:
                 if slight and not sign:
                     continue
                 if content and content <= said and not negations:
-                    rank = 2 * len(content) + sign
+                    rank = len(content) + 100 * sign
                     if best is None or rank > best[0]:
                         best = (rank, sample, value)
         if best is None:
@@ -548,6 +591,14 @@ class Nlu:
         if sample.intent == PLACE_INTENT and _hedged(clause):
             return self._match(HEDGED_PLACE_INTENT, fillers, "told")  # "it goes numb sometimes"
         return self._match(sample.intent, fillers, "told")
+
+    def _told_in_a_question(self, words: tuple[str, ...]) -> IntentMatch | None:
+        text = " ".join(words)
+        for asking in TOLD_IN_A_QUESTION:
+            _, found, after = text.partition(f" {asking} ")
+            if found and after:
+                return self._told(tuple(after.split()))
+        return None
 
     def _similar(self, words: tuple[str, ...]) -> IntentMatch | None:
         marking = self._marking(words)
@@ -799,7 +850,8 @@ def _back_of(
 def _not_told_of_self(words: tuple[str, ...]) -> bool:
     """Someone else's trouble ("my friend had cancer", but not "my wife says I've had a
     fever") or a saying ("I fell behind")."""
-    others = bool(OTHERS.intersection(words)) and not SELF.intersection(words)
+    others = bool(OTHERS.intersection(words)) or _says_any(words, OTHER_PHRASES)
+    others = others and not SELF.intersection(words)
     return others or _says_any(words, SAYINGS)
 
 
@@ -821,7 +873,9 @@ def _says_any(words: tuple[str, ...], phrases: Iterable[str]) -> bool:
 def _describes(words: tuple[str, ...], index: int) -> bool:
     """Whether the negation at `index` describes a sign rather than denies it: "can't feel",
     "cannot hold" (not "don't feel unwell")."""
-    return words[index] in UNABLE and words[index + 1 : index + 2] in DESCRIBED
+    if words[index] in UNABLE and words[index + 1 : index + 2] in DESCRIBED:
+        return True
+    return any(words[index : index + len(phrase)] == phrase for phrase in DESCRIBING)
 
 
 def _said_as_is(value: tuple[str, ...], words: tuple[str, ...]) -> bool:

@@ -460,6 +460,16 @@ def test_a_sign_described_with_a_negation_after_it_is_still_the_sign(nlu: Nlu, s
         "my hands go numb in the cold",
         "I don't feel unwell",
         "I was limping last month but that's gone",
+        "I've got a bit of marathon fever",
+        "my mate came off his bike",
+        "I had a fall out with my running club",
+        "I bruised my toe on a rock",
+        "I'm a cancer nurse",
+        "I popped to the shops before my run",
+        "I lost weight on purpose",
+        "no, but my friend had a fever",
+        "I've lost a few kilos since I started running",
+        "does it matter that my friend had cancer",
     ],
 )
 def test_an_everyday_sentence_with_a_warning_signs_words_is_no_warning_sign(
@@ -492,3 +502,53 @@ def test_not_sure_followed_by_a_question_asks_and_is_never_an_answer(
     nlu: Nlu, said: str, intent: str
 ) -> None:
     assert nlu.resolve(said).name == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        (
+            "nothing like that, but I've had a couple of little accidents with wee",
+            "red_flag_saddle",
+        ),
+        ("I can't really feel the toilet paper when I wipe", "red_flag_saddle"),
+        ("by the way my bladder's been a bit dodgy this week", "red_flag_saddle"),
+        ("probably nothing but my leg seems weaker than last week", "red_flag_neuro"),
+        ("I went over on the ice last month and landed on my arse", "red_flag_trauma_fever"),
+        ("nah mate, had a fever last week", "red_flag_trauma_fever"),
+        ("I can't hop on it without a stabbing pain", "red_flag_weight_bearing"),
+        ("I've been losing weight, not on purpose", "red_flag_serious"),
+        ("it wakes me up every night and I can't get comfortable", "red_flag_serious"),
+        ("I nearly wet myself on my run yesterday and didn't feel it coming", "red_flag_saddle"),
+        ("it aches all night and nothing helps", "red_flag_serious"),
+        ("nothing like that, but I did have radiotherapy for cancer", "red_flag_serious"),
+        ("it snapped, the back of my thigh is all purple", "red_flag_avulsion"),
+    ],
+)
+def test_a_warning_sign_told_in_everyday_words_or_with_a_negation_that_describes_it(
+    nlu: Nlu, said: str, value: str
+) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", value)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["no I don't understand what you mean", "no clue, where's the dimple meant to be"],
+)
+def test_an_answer_word_said_in_confusion_is_no_answer(nlu: Nlu, said: str) -> None:
+    assert nlu.resolve(said).name not in ("AMAZON.YesIntent", "AMAZON.NoIntent", "NotSureIntent")
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("does it matter that I had cancer", "red_flag_serious"),
+        ("is it normal that I can't feel myself wiping", "red_flag_saddle"),
+    ],
+)
+def test_a_warning_sign_told_inside_a_question_is_still_heard(
+    nlu: Nlu, said: str, value: str
+) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", value)
