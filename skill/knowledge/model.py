@@ -129,6 +129,8 @@ class InterviewSettings(NamedTuple):
     # is asked about, if it has not been.
     lookalike_check: float
     unclear_advice: str
+    # Said when one of the seven and a look-alike fit about equally: {first} and {second}.
+    in_doubt_advice: str
     # Said when most answers were "not sure", so nothing could be narrowed down.
     uncertain_advice: str
 

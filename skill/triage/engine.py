@@ -277,7 +277,8 @@ class Engine:
         check = None if ended else self._before_naming(weights, verdict, settled)
         if check is not None:
             return self._question(check, len(answered))
-        return self._outcome(interview, answered, raised, verdict, share)
+        in_doubt = () if verdict else self._in_doubt(weights, unnamable)
+        return self._outcome(interview, answered, raised, verdict, share, in_doubt)
 
     def _settled(self, answered: Sequence[tuple[str, Answer]]) -> set[str]:
         """The questions answered, directly or through a question that implies them."""
@@ -469,21 +470,48 @@ class Engine:
             or top_weight < settings.minimum_share * sum(weights)
         ):
             return ()
+        if self._lookalike_in_doubt(weights, top, unnamable) is not None:
+            # A look-alike fits nearly as well: one of the seven would be no honest answer.
+            return ()
         close = settings.runner_up_ratio * top_weight
         kind = self._lookalike[top]
         same: tuple[float, int] = (-1.0, -1)
-        other = -1.0
         for h, weight in enumerate(weights):
-            if h in (top, self._none) or h in unnamable:
+            if h in (top, self._none) or h in unnamable or self._lookalike[h] != kind:
                 continue
-            if self._lookalike[h] != kind:
-                other = max(other, weight)
-            elif weight > same[0]:
+            if weight > same[0]:
                 same = (weight, h)
-        if not kind and other >= settings.lookalike_doubt * top_weight:
-            # A look-alike fits nearly as well: one of the seven would be no honest answer.
-            return ()
         return (top, same[1]) if same[0] >= close else (top,)
+
+    def _lookalike_in_doubt(
+        self, weights: Sequence[float], top: int, unnamable: frozenset[int]
+    ) -> int | None:
+        """The look-alike, one that may be named, fitting close enough behind `top`, one of the
+        seven, that naming `top` would be no honest answer (`lookalike_doubt` of its weight):
+        the heaviest such, or None."""
+        if self._lookalike[top]:
+            return None
+        doubt = self.knowledge.settings.lookalike_doubt * weights[top]
+        close = [
+            (weight, -h)
+            for h, weight in enumerate(weights)
+            if self._lookalike[h] and h not in unnamable and weight >= doubt
+        ]
+        return -max(close)[1] if close else None
+
+    def _in_doubt(self, weights: Sequence[float], unnamable: frozenset[int]) -> tuple[int, ...]:
+        """One of the seven that would lead, and the look-alike that fits nearly as well, when
+        that pair is why nothing is named; otherwise nothing."""
+        top_weight = max(weights)
+        top = weights.index(top_weight)
+        if (
+            top == self._none
+            or top in unnamable
+            or top_weight < self.knowledge.settings.minimum_share * sum(weights)
+        ):
+            return ()
+        lookalike = self._lookalike_in_doubt(weights, top, unnamable)
+        return () if lookalike is None else (top, lookalike)
 
     # --- building steps ------------------------------------------------------------------
 
@@ -494,6 +522,7 @@ class Engine:
         raised: tuple[RedFlag, ...],
         verdict: tuple[int, ...],
         certainty: float,
+        in_doubt: tuple[int, ...] = (),
     ) -> Outcome:
         knowledge = self.knowledge
         settings = knowledge.settings
@@ -512,6 +541,9 @@ class Engine:
             advice = settings.uncertain_advice
         elif conditions:
             advice = knowledge.causes[conditions[0]].advice
+        elif in_doubt:
+            first, second = (knowledge.causes[self._hypotheses[h]].name for h in in_doubt)
+            advice = settings.in_doubt_advice.replace("{first}", first).replace("{second}", second)
         else:
             advice = settings.unclear_advice
         triage: Triage = "unclear"

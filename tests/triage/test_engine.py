@@ -299,3 +299,13 @@ def test_the_answer_that_tells_most_against_a_cause_is_the_one_likeliest_from_th
     stronger = ENGINE.against(with_outer_hip, "sciatica", "hip_bursitis")
     assert stronger is not None and stronger.feature_id in ("past_knee", "outer_hip")
     assert ENGINE.against(Interview(), "sciatica", "hip_bursitis") is None
+
+
+def test_one_of_the_seven_and_a_lookalike_that_fit_alike_are_both_named_as_a_toss_up() -> None:
+    sometimes = Answer.SOMETIMES
+    profile = {"outer_hip": sometimes, "lying_on_side": sometimes, "outer_thigh_to_knee": YES}
+    outcome, _ = finish(after_a_clear_screen(), profile)
+    assert outcome.triage == "unclear" and outcome.conditions == ()
+    causes = load_knowledge().causes
+    first, second = causes["hip_bursitis"].name, causes["iliotibial_band_syndrome"].name
+    assert outcome.advice.startswith(f"Your answers fit {first} about as well as {second},")

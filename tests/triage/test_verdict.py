@@ -97,6 +97,17 @@ def test_one_of_the_seven_is_not_named_while_a_lookalike_that_fits_is_close_behi
     assert verdict(belief(first=0.6, lookalike=0.3), unaffirmed) == (HYPOTHESES[FIRST],)
 
 
+def test_when_one_of_the_seven_and_a_lookalike_fit_alike_both_are_the_pair_in_doubt() -> None:
+    doubt = SETTINGS.lookalike_doubt
+    in_doubt = ENGINE._in_doubt(belief(first=0.6, lookalike=0.6 * doubt), frozenset())
+    assert in_doubt == (FIRST, LOOKALIKE)
+    # Nothing is in doubt when one is named, when the look-alike's sign was not affirmed, or
+    # when "none of these" leads.
+    assert ENGINE._in_doubt(belief(first=0.6, lookalike=0.1), frozenset()) == ()
+    assert ENGINE._in_doubt(belief(first=0.6, lookalike=0.3), frozenset({LOOKALIKE})) == ()
+    assert ENGINE._in_doubt(belief(none=0.6, first=0.3, lookalike=0.3), frozenset()) == ()
+
+
 weights = st.lists(
     st.floats(min_value=1e-6, max_value=1.0), min_size=len(HYPOTHESES), max_size=len(HYPOTHESES)
 )
