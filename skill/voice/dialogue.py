@@ -50,6 +50,10 @@ _PAST_KNEE = "past_knee"
 # The nerve symptoms in a leg that make "both sides" worth checking.
 _NERVE_SIGNS = ("numbness_tingling", _PAST_KNEE)
 _FOOT_WEAKNESS = "leg_weakness"
+# Trouble walking said to the question asked after a pop is that question's sign (the tendon
+# torn away), not the stress fracture's every painful step.
+_WALKING_FLAG = "red_flag_weight_bearing"
+_AFTER_A_POP_FLAG = "red_flag_avulsion"
 # Said unasked, these may answer a question without saying enough to record it: each is
 # checked with that question (or, once it is answered, acknowledged). A weak leg may mean
 # weakness getting worse, pain at night may be night pain that doesn't ease, and a numb buttock
@@ -304,6 +308,8 @@ class Dialogue:
 
     def warning_sign(self, conversation: Conversation, flag_id: str | None) -> Turn:
         """A warning sign said unasked ("I've got a fever"): yes to its red flag, at once."""
+        if flag_id == _WALKING_FLAG and conversation.waiting == _AFTER_A_POP_FLAG:
+            flag_id = _AFTER_A_POP_FLAG
         flag = self.knowledge.red_flags.get(flag_id or "")
         if flag is None or flag.triage is None:
             return self._unclear(conversation, "volunteer.unclear_sign")

@@ -674,3 +674,16 @@ def test_yes_to_a_short_prompt_after_the_result_says_what_can_be_asked() -> None
     assert corrected.said.speech[-1] in offers
     heard = DIALOGUE.answer(corrected.conversation, Answer.YES).said.speech
     assert SPEECH.say("help.after_outcome") not in heard
+
+
+def test_trouble_walking_said_to_the_question_after_a_pop_is_the_torn_tendon_sign() -> None:
+    screened = past_the_screen()
+    assert screened.interview is not None
+    after_a_pop = screened.with_interview(screened.interview.with_answer("sudden_pull", Answer.YES))
+    assert after_a_pop.waiting == "red_flag_avulsion"
+    outcome = DIALOGUE.warning_sign(after_a_pop, "red_flag_weight_bearing").conversation.step
+    assert isinstance(outcome, Outcome) and outcome.red_flag == "red_flag_avulsion"
+    # Anywhere else it stays the every-step sign.
+    elsewhere = DIALOGUE.warning_sign(past_the_screen(), "red_flag_weight_bearing").conversation
+    assert isinstance(elsewhere.step, Outcome)
+    assert elsewhere.step.red_flag == "red_flag_weight_bearing"
