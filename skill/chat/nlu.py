@@ -178,6 +178,130 @@ DESCRIBING = (
     *(("wasnt", "trying"), ("havent", "been", "dieting"), ("havent", "changed")),
     *(("havent", "been", "trying"), ("didnt", "feel", "it")),
 )
+# A warning sign told in words no value holds ("since Sunday I can't feel a thing on the loo
+# seat"): one phrase of each group of one of its rows is said, and no denial is left once those
+# phrases are taken out. Alexa's understanding generalises from the model's values; this is the
+# chat's stand-in for that, for the signs only (asking again is the safe side). Written as values
+# are kept: without apostrophes.
+_NUMB = (
+    *("numb", "numbness", "numbed", "tingly", "tingling", "tingles", "pins and needles"),
+    *("asleep", "no feeling", "cant feel", "cannot feel", "couldnt feel", "barely feel"),
+    *("hardly feel", "lost feeling", "losing feeling", "no sensation", "zero sensation"),
+    *("lost sensation", "not getting sensation", "gone dead", "feels dead"),
+)
+_SADDLE_PLACES = (
+    *("groin", "crotch", "genitals", "genital", "privates", "private parts", "private area"),
+    *("scrotum", "testicles", "penis", "willy", "vagina", "vulva", "labia", "lady parts"),
+    *("taint", "perineum", "butthole", "anus", "back passage", "saddle area", "bike seat"),
+    *("down there", "inner thighs", "between my legs", "loo seat", "toilet seat"),
+    *("toilet paper", "when i wipe", "wiping", "nether regions", "undercarriage", "my bits"),
+    *("me bits",),
+)
+_BLADDER_OR_BOWEL = (
+    *("bladder", "bowel", "bowels", "wee", "weeing", "pee", "peed", "peeing", "urine"),
+    *("urinate", "poo", "poop", "pooped", "pooing", "number twos", "number two", "motions"),
+    *("toilet", "loo", "dunny", "bathroom", "pass water", "passing water", "wet myself"),
+    *("wetting myself", "soiling", "soiled", "knickers", "stools"),
+)
+_LOST_CONTROL = (
+    *("control", "cant hold", "couldnt hold", "accident", "accidents", "leak", "leaking"),
+    *("leaks", "lets go", "let go", "dribble", "dribbles", "dribbling", "without realising"),
+    *("without realizing", "didnt notice", "didnt even notice", "not been able", "unable"),
+    *("havent had a proper", "cant start", "nothing comes out", "retention", "cant tell when"),
+    *("no control", "not able to control", "odd accident"),
+    *("cant feel when", "cant always make it", "cant make it", "didnt make it"),
+    *("dont always make it",),
+)
+_WEAK_OR_NUMB = (
+    *("weak", "weaker", "weakness", "numb", "numbness", "tingling", "tingly", "dead"),
+    *("floppy", "flopping", "flops", "switching off", "tripping", "catching my toes"),
+    *("tip toes", "tiptoes", "toes up", "losing feeling", "lost strength", "losing strength"),
+    *("giving way", "gives way", "foot drop", "dragging"),
+)
+_WORSENING = (
+    *("getting worse", "worse every", "worse each", "worse and worse", "worse than before"),
+    *("worse than last", "worse by the day", "spreading", "spread", "crept", "creeping"),
+    *("more every", "more each", "progressively", "keeps getting", "more and more"),
+    *("a bit more every", "increasing", "worsening", "worse now", "anymore", "any more"),
+    *("used to", "last week i could"),
+)
+_LIMB = ("leg", "legs", "foot", "feet", "calf", "ankle", "toes", "toe", "knee", "quad", "thigh")
+_BOTH_SIDES = (
+    *("both legs", "both my legs", "both me legs", "both of my legs", "both feet"),
+    *("both my feet", "both sides", "both calves", "both hamstrings", "both buttocks"),
+    *("both glutes", "other leg too", "other leg as well", "other leg now"),
+)
+_NERVE = (
+    *("tingly", "tingling", "tingles", "tingle", "numb", "numbness", "pins and needles"),
+    *("sciatica", "weak", "weakness", "shooting"),
+)
+_HOPPING = ("hop", "hopping", "hopped", "hops")
+_SHARP = (
+    *("sharp", "agony", "agonising", "agonizing", "scream", "screamed", "no go", "stabbing"),
+    *("knife", "excruciating", "killing", "kills", "jolt", "unbearable"),
+)
+_EVERY_STEP = (
+    *("every step", "each step", "every footstep", "each footstep", "foot hits the ground"),
+    *("weight on it", "weight on my leg", "weight on that leg", "weight through"),
+    *("stand on that leg", "standing on that leg", "every time i walk", "each time i walk"),
+)
+_STEP_PAIN = (*_SHARP, "hurts", "hurt", "painful", "pain", "sore")
+_LOSS = (
+    *("lost", "losing", "dropped", "dropping", "down", "going down", "loose", "falling off"),
+    *("reducing", "reduced"),
+)
+_BODY_WEIGHT = (
+    *("weight", "pounds", "kilos", "kilograms", "kg", "lbs", "stone", "trousers", "clothes"),
+    *("jeans", "belt"),
+)
+_UNEXPLAINED = (
+    *("without trying", "not trying", "havent been trying", "havent been dieting"),
+    *("not dieting", "no diet", "without any diet", "without dieting", "not changed"),
+    *("havent changed", "without changing", "eating the same", "eating normally"),
+    *("dont know why", "no idea why", "not sure why", "not on purpose", "no reason"),
+    *("without any reason", "unexplained", "cant explain", "by itself", "on its own"),
+)
+_AT_NIGHT = ("night", "nights", "nighttime", "in bed", "3am", "2am", "4am", "awake")
+_UNRELIEVED = (
+    *("no matter", "whatever", "nothing helps", "nothing i do helps", "nothing eases"),
+    *("nothing works", "no way i can lie", "doesnt help", "dont help", "doesnt ease"),
+    *("wont ease", "never eases", "cant get comfy", "cant get comfortable", "no position"),
+)
+_CANCER = (
+    *("cancer", "cancre", "sarcoma", "oncologist", "oncology", "tumour", "tumor", "chemo"),
+    *("chemotherapy", "radiotherapy", "lymphoma", "leukaemia", "leukemia", "melanoma"),
+    *("myeloma", "carcinoma", "metastases"),
+)
+_A_POP = (
+    *("pop", "popped", "tear", "tore", "rip", "ripped", "snap", "snapped", "crack", "cracked"),
+    *("went bang",),
+)
+_SINCE_THE_POP = (
+    *("bruise", "bruised", "bruising", "purple", "black", "blue", "discoloured", "discolored"),
+    *("walking", "walk", "limping", "limp", "hobbling", "helped off", "penguin"),
+)
+SIGN_CONCEPTS: Mapping[str, tuple[tuple[tuple[str, ...], ...], ...]] = {
+    "red_flag_saddle": ((_NUMB, _SADDLE_PLACES), (_BLADDER_OR_BOWEL, _LOST_CONTROL)),
+    "red_flag_neuro": ((_WEAK_OR_NUMB, _WORSENING, _LIMB), (_BOTH_SIDES, _NERVE)),
+    "red_flag_weight_bearing": ((_HOPPING, _SHARP), (_EVERY_STEP, _STEP_PAIN)),
+    "red_flag_avulsion": ((_A_POP, _SINCE_THE_POP),),
+    "red_flag_serious": (
+        (_LOSS, _BODY_WEIGHT, _UNEXPLAINED),
+        (_AT_NIGHT, _UNRELIEVED),
+        (_CANCER,),
+    ),
+}
+# A bruise told of another part of the body, with no pop and nothing of the thigh, is no sign of
+# a hamstring tendon torn from the bone ("I bruised my knee on the treadmill").
+_AFTER_A_POP = "red_flag_avulsion"
+ELSEWHERE = (
+    *("knee", "shin", "forearm", "arm", "toe", "toes", "elbow", "hand", "finger", "face"),
+    *("head", "shoulder", "ankle", "foot", "chest", "rib", "ribs", "wrist", "eye", "nose"),
+)
+POPS = (
+    *("pop", "popped", "snap", "snapped", "crack", "cracked", "tear", "tore", "torn", "bang"),
+    *("thigh", "hamstring", "back of", "down to", "bum", "buttock", "sit bone", "sitting bone"),
+)
 # "Does it matter that I had cancer?": a question, but what follows these words is told.
 TOLD_IN_A_QUESTION = (
     *("matter that", "normal that", "bad that", "a problem that", "worry that", "okay that"),
@@ -189,11 +313,15 @@ OTHERS = frozenset(
     {"friend", "friends", "mum", "mom", "mother", "dad", "father", "wife", "husband", "partner"}
     | {"sister", "brother", "aunt", "uncle", "son", "daughter", "dog", "cat", "family", "coach"}
     | {"kids", "kid", "grandma", "grandad", "granny", "neighbour", "neighbor", "colleague"}
+    | {"buddy", "boy", "girl", "baby", "toddler"}
 )
 SELF = frozenset({"i", "i'm", "i've", "i'd", "me"})
 # The same, said in two words ("my mate came off his bike"; "mate" alone is often the one
 # spoken to: "nah mate, I had a fever").
-OTHER_PHRASES = ("my mate", "a mate", "my mates", "my buddy", "my pal", "his bike", "her bike")
+OTHER_PHRASES = (
+    *("my mate", "me mate", "a mate", "my mates", "my buddy", "my pal", "his bike", "her bike"),
+    *("running buddy", "little one", "little boy", "little girl", "my boy", "my girl"),
+)
 # Everyday sayings that hold a warning sign's word but tell none ("I fell behind", "the fall
 # marathon", "I hit the wall").
 SAYINGS = (
@@ -214,6 +342,9 @@ SAYINGS = (
     *("stacked on", "fall out with", "falling out with", "bruised my toe", "bruise on my shin"),
     *("bruising week", "bruising session", "lost weight training", "popped to the", "cancer nurse"),
     *("popped out", "popped in", "popped round", "popped over", "money for cancer"),
+    *("kicked my butt", "kicked my ass", "kicked my arse", "jelly legs", "chills just thinking"),
+    *("get chills", "wet myself laughing", "ego was bruised", "cancer awareness", "who survived"),
+    *("popped a", "healed long ago", "long healed", "that healed", "it healed"),
     *("walk for cancer", "ride for cancer", "miles for cancer"),
 )
 
@@ -387,6 +518,12 @@ class Nlu:
         if told and found.how != "exact" and _not_told_of_self(words):
             # "I fell behind on my training", "I popped to the shops"
             return self._match(SMALL_TALK_INTENT, {}, "saying")
+        if (
+            found.resolved_id("sign") == _AFTER_A_POP
+            and _says_any(words, ELSEWHERE)
+            and not _says_any(words, POPS)
+        ):
+            return self._match(SMALL_TALK_INTENT, {}, "elsewhere")
         if found.name in REMARK_INTENTS and words[0] in ANSWER_WORDS and len(words) > 1:
             # "Yes, and getting up from a chair hurts", "yes, since two weeks": the answer, with
             # a remark after it.
@@ -584,6 +721,14 @@ class Nlu:
                     rank = len(content) + 100 * sign
                     if best is None or rank > best[0]:
                         best = (rank, sample, value)
+        if best is None or best[1].intent != WARNING_SIGN_INTENT:
+            # No value tells a sign: one told in other words still wins over any place.
+            flag = _concept_sign(plain)
+            if flag is not None:
+                value = next(v for v in self._values[TOLD_TYPES[0]] if v.value_id == flag)
+                return self._match(
+                    WARNING_SIGN_INTENT, {"sign": (TOLD_TYPES[0], value.words)}, "told"
+                )
         if best is None:
             return None
         _, sample, value = best
@@ -830,6 +975,19 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+# The same phrases as words, plurals and possessives aside.
+_STEMMED_CONCEPTS = {
+    flag: tuple(
+        tuple(
+            tuple(tuple(_stem(word) for word in phrase.split()) for phrase in group)
+            for group in row
+        )
+        for row in rows
+    )
+    for flag, rows in SIGN_CONCEPTS.items()
+}
+
+
 def _keeps_negations(tokens: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
     """Whether a negative text (outside slot values) matches a negative sample: "no not
     really" may be "not really", "I'm not having any numbness" is never "numbness"."""
@@ -850,9 +1008,44 @@ def _back_of(
 def _not_told_of_self(words: tuple[str, ...]) -> bool:
     """Someone else's trouble ("my friend had cancer", but not "my wife says I've had a
     fever") or a saying ("I fell behind")."""
-    others = bool(OTHERS.intersection(words)) or _says_any(words, OTHER_PHRASES)
+    stems = tuple(_stem(word) for word in words)  # "my buddy's got a fever"
+    others = bool(OTHERS.intersection(stems)) or _says_any(stems, OTHER_PHRASES)
     others = others and not SELF.intersection(words)
     return others or _says_any(words, SAYINGS)
+
+
+def _concept_sign(words: tuple[str, ...]) -> str | None:
+    """The warning sign (`SIGN_CONCEPTS`) these words tell, if any: the first row each of whose
+    groups has a phrase said (plurals and possessives aside), with no negation in the three
+    words before one ("no numbness in my groin") and no "fine" just after one ("my bladder is
+    fine"). A negation further off, or inside a phrase ("can't feel"), denies nothing."""
+    said = tuple(_stem(word) for word in words)
+    for flag, rows in _STEMMED_CONCEPTS.items():
+        for row in rows:
+            spans = [_spans(group, said) for group in row]
+            if all(spans) and not _denied(said, [span for found in spans for span in found]):
+                return flag
+    return None
+
+
+def _spans(phrases: tuple[tuple[str, ...], ...], words: tuple[str, ...]) -> list[range]:
+    return [
+        range(start, start + len(phrase))
+        for phrase in phrases
+        for start in _occurrences(phrase, words)
+    ]
+
+
+def _denied(words: tuple[str, ...], spans: list[range]) -> bool:
+    inside = {index for span in spans for index in span}
+    for span in spans:
+        before = range(max(0, span.start - 3), span.start)
+        if any(words[i] in NEGATIONS_PLAIN and i not in inside for i in before):
+            return True
+        after = range(span.stop, min(len(words), span.stop + 3))
+        if any(words[i] in ALL_RIGHT for i in after):
+            return True
+    return False
 
 
 def _after_an_exception(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -63,6 +63,7 @@ _AFTER_A_POP_FLAG = "red_flag_avulsion"
 CHECKED_FACTS = {
     "weak_leg": _BOTH_LEGS_FLAG,
     "night_pain": "red_flag_serious",
+    "weight_loss": "red_flag_serious",
     "numb_buttock": "red_flag_saddle",
     "deep_buttock": "deep_buttock_spot",
     "down_leg": _PAST_KNEE,

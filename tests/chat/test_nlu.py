@@ -306,7 +306,6 @@ def test_a_place_mentioned_in_passing_or_said_to_be_fine_is_not_told_as_pain(
         ("no but I've had a fever since Tuesday", "red_flag_trauma_fever"),
         ("no, but I had chills last night", "red_flag_trauma_fever"),
         ("no, though I did have a fever last week", "red_flag_trauma_fever"),
-        ("no, other than losing a bit of weight", "red_flag_serious"),
         ("not really, apart from a fever", "red_flag_trauma_fever"),
         ("no, although I had a temperature on Monday", "red_flag_trauma_fever"),
         ("nope, except I had cancer years ago", "red_flag_serious"),
@@ -359,6 +358,8 @@ def test_a_warning_sign_told_anywhere_wins_over_a_place_found_first(
             "tailbone",
         ),
         ("no, it's lower down, right at my tailbone", "NoButPainFactIntent", "fact", "tailbone"),
+        # Weight lost, with no word of whether it was meant: checked with the warning sign.
+        ("no, other than losing a bit of weight", "SometimesPainFactIntent", "fact", "weight_loss"),
         (
             "not exactly, it's lower down, right at my tailbone",
             "NoButPainFactIntent",
@@ -552,3 +553,36 @@ def test_a_warning_sign_told_inside_a_question_is_still_heard(
 ) -> None:
     match = nlu.resolve(said)
     assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", value)
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("since Sunday I can't feel a thing when I sit on the loo seat", "red_flag_saddle"),
+        ("I have no control over when I poop anymore", "red_flag_saddle"),
+        ("right foot keeps flopping about and it's worse every day", "red_flag_neuro"),
+        ("hopping on that leg is a no go, sharp pain", "red_flag_weight_bearing"),
+        ("it keeps me awake all night no matter what position", "red_flag_serious"),
+        ("I've dropped 15 pounds without changing anything", "red_flag_serious"),
+        ("it popped and I had to be helped off the track", "red_flag_avulsion"),
+    ],
+)
+def test_a_warning_sign_told_in_words_no_value_holds_is_heard_by_what_it_tells(
+    nlu: Nlu, said: str, value: str
+) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", value)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "there's no numbness in my groin",
+        "I go to the loo a lot but my bladder is fine",
+        "my legs feel weak on hills but it's not getting worse",
+        "I bruised my knee on the treadmill",
+        "I've lost a few kilos since I started running",
+    ],
+)
+def test_what_only_shares_a_signs_ideas_or_denies_them_raises_no_sign(nlu: Nlu, said: str) -> None:
+    assert nlu.resolve(said).name != "WarningSignIntent"
