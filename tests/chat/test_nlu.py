@@ -506,8 +506,31 @@ def test_not_sure_followed_by_a_question_asks_and_is_never_an_answer(
 
 
 @pytest.mark.parametrize(
+    "said",
+    ["no I don't understand what you mean", "no clue, where's the dimple meant to be"],
+)
+def test_an_answer_word_said_in_confusion_is_no_answer(nlu: Nlu, said: str) -> None:
+    assert nlu.resolve(said).name not in ("AMAZON.YesIntent", "AMAZON.NoIntent", "NotSureIntent")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "there's no numbness in my groin",
+        "I go to the loo a lot but my bladder is fine",
+        "my legs feel weak on hills but it's not getting worse",
+        "I bruised my knee on the treadmill",
+        "I've lost a few kilos since I started running",
+    ],
+)
+def test_what_only_shares_a_signs_ideas_or_denies_them_raises_no_sign(nlu: Nlu, said: str) -> None:
+    assert nlu.resolve(said).name != "WarningSignIntent"
+
+
+@pytest.mark.parametrize(
     ("said", "value"),
     [
+        # In everyday words, or with a negation that describes the sign.
         (
             "nothing like that, but I've had a couple of little accidents with wee",
             "red_flag_saddle",
@@ -524,40 +547,10 @@ def test_not_sure_followed_by_a_question_asks_and_is_never_an_answer(
         ("it aches all night and nothing helps", "red_flag_serious"),
         ("nothing like that, but I did have radiotherapy for cancer", "red_flag_serious"),
         ("it snapped, the back of my thigh is all purple", "red_flag_avulsion"),
-    ],
-)
-def test_a_warning_sign_told_in_everyday_words_or_with_a_negation_that_describes_it(
-    nlu: Nlu, said: str, value: str
-) -> None:
-    match = nlu.resolve(said)
-    assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", value)
-
-
-@pytest.mark.parametrize(
-    "said",
-    ["no I don't understand what you mean", "no clue, where's the dimple meant to be"],
-)
-def test_an_answer_word_said_in_confusion_is_no_answer(nlu: Nlu, said: str) -> None:
-    assert nlu.resolve(said).name not in ("AMAZON.YesIntent", "AMAZON.NoIntent", "NotSureIntent")
-
-
-@pytest.mark.parametrize(
-    ("said", "value"),
-    [
+        # Inside a question about it.
         ("does it matter that I had cancer", "red_flag_serious"),
         ("is it normal that I can't feel myself wiping", "red_flag_saddle"),
-    ],
-)
-def test_a_warning_sign_told_inside_a_question_is_still_heard(
-    nlu: Nlu, said: str, value: str
-) -> None:
-    match = nlu.resolve(said)
-    assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", value)
-
-
-@pytest.mark.parametrize(
-    ("said", "value"),
-    [
+        # In words no value holds: heard by what they tell.
         ("since Sunday I can't feel a thing when I sit on the loo seat", "red_flag_saddle"),
         ("I have no control over when I poop anymore", "red_flag_saddle"),
         ("right foot keeps flopping about and it's worse every day", "red_flag_neuro"),
@@ -567,22 +560,8 @@ def test_a_warning_sign_told_inside_a_question_is_still_heard(
         ("it popped and I had to be helped off the track", "red_flag_avulsion"),
     ],
 )
-def test_a_warning_sign_told_in_words_no_value_holds_is_heard_by_what_it_tells(
+def test_a_warning_sign_told_in_the_runners_own_words_is_heard(
     nlu: Nlu, said: str, value: str
 ) -> None:
     match = nlu.resolve(said)
     assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", value)
-
-
-@pytest.mark.parametrize(
-    "said",
-    [
-        "there's no numbness in my groin",
-        "I go to the loo a lot but my bladder is fine",
-        "my legs feel weak on hills but it's not getting worse",
-        "I bruised my knee on the treadmill",
-        "I've lost a few kilos since I started running",
-    ],
-)
-def test_what_only_shares_a_signs_ideas_or_denies_them_raises_no_sign(nlu: Nlu, said: str) -> None:
-    assert nlu.resolve(said).name != "WarningSignIntent"
