@@ -128,6 +128,7 @@ NO_OPENINGS = frozenset({("not", "really"), ("not", "exactly"), ("not", "quite")
 EXCEPTIONS = (
     *(("but",), ("though",), ("although",), ("except",), ("besides",)),
     *(("apart", "from"), ("other", "than"), ("aside", "from"), ("except", "for")),
+    *(("only", "that"),),
 )
 # How long it has hurt, or a remark: after a bare answer word, the answer stands ("yes, since
 # two weeks").
@@ -167,7 +168,8 @@ NEGATIONS_PLAIN = frozenset(word.replace("'", "") for word in NEGATIONS)
 # wipe", "I can't hold my pee", "I couldn't control it").
 UNABLE = frozenset({"cant", "cannot", "couldnt"})
 DESCRIBED = frozenset(
-    (word,) for word in ("feel", "control", "hold", "pee", "wee", "tell", "empty", "stop", "go")
+    (word,)
+    for word in ("feel", "control", "hold", "pee", "wee", "tell", "empty", "stop", "go", "walk")
 )
 # Negations that tell how a sign is, not that it is absent ("losing weight, not on purpose",
 # "it aches all night and nothing helps", "I can't sleep for the pain"), as values are kept.
@@ -187,7 +189,7 @@ _NUMB = (
     *("numb", "numbness", "numbed", "tingly", "tingling", "tingles", "pins and needles"),
     *("asleep", "no feeling", "cant feel", "cannot feel", "couldnt feel", "barely feel"),
     *("hardly feel", "lost feeling", "losing feeling", "no sensation", "zero sensation"),
-    *("lost sensation", "not getting sensation", "gone dead", "feels dead"),
+    *("lost sensation", "not getting sensation", "gone dead", "feels dead", "dead"),
 )
 _SADDLE_PLACES = (
     *("groin", "crotch", "genitals", "genital", "privates", "private parts", "private area"),
@@ -195,11 +197,12 @@ _SADDLE_PLACES = (
     *("taint", "perineum", "butthole", "anus", "back passage", "saddle area", "bike seat"),
     *("down there", "inner thighs", "between my legs", "loo seat", "toilet seat"),
     *("toilet paper", "when i wipe", "wiping", "nether regions", "undercarriage", "my bits"),
-    *("me bits",),
+    *("me bits", "tampon"),
 )
 _BLADDER_OR_BOWEL = (
     *("bladder", "bowel", "bowels", "wee", "weeing", "pee", "peed", "peeing", "urine"),
     *("urinate", "poo", "poop", "pooped", "pooing", "number twos", "number two", "motions"),
+    *("wetting meself", "wet meself"),
     *("toilet", "loo", "dunny", "bathroom", "pass water", "passing water", "wet myself"),
     *("wetting myself", "soiling", "soiled", "knickers", "stools"),
 )
@@ -208,7 +211,7 @@ _LOST_CONTROL = (
     *("leaks", "lets go", "let go", "dribble", "dribbles", "dribbling", "without realising"),
     *("without realizing", "didnt notice", "didnt even notice", "not been able", "unable"),
     *("havent had a proper", "cant start", "nothing comes out", "retention", "cant tell when"),
-    *("no control", "not able to control", "odd accident"),
+    *("no control", "not able to control", "odd accident", "without my knowledge"),
     *("cant feel when", "cant always make it", "cant make it", "didnt make it"),
     *("dont always make it",),
 )
@@ -216,29 +219,30 @@ _WEAK_OR_NUMB = (
     *("weak", "weaker", "weakness", "numb", "numbness", "tingling", "tingly", "dead"),
     *("floppy", "flopping", "flops", "switching off", "tripping", "catching my toes"),
     *("tip toes", "tiptoes", "toes up", "losing feeling", "lost strength", "losing strength"),
-    *("giving way", "gives way", "foot drop", "dragging"),
+    *("giving way", "gives way", "foot drop", "dragging", "power", "strength", "wobbly"),
 )
 _WORSENING = (
     *("getting worse", "worse every", "worse each", "worse and worse", "worse than before"),
     *("worse than last", "worse by the day", "spreading", "spread", "crept", "creeping"),
     *("more every", "more each", "progressively", "keeps getting", "more and more"),
     *("a bit more every", "increasing", "worsening", "worse now", "anymore", "any more"),
-    *("used to", "last week i could"),
+    *("used to", "last week i could", "than it was", "reducing", "fading", "week by week"),
 )
 _LIMB = ("leg", "legs", "foot", "feet", "calf", "ankle", "toes", "toe", "knee", "quad", "thigh")
 _BOTH_SIDES = (
     *("both legs", "both my legs", "both me legs", "both of my legs", "both feet"),
     *("both my feet", "both sides", "both calves", "both hamstrings", "both buttocks"),
-    *("both glutes", "other leg too", "other leg as well", "other leg now"),
+    *("both glutes", "other leg too", "other leg as well", "other leg now", "both me feet"),
+    *("both thighs", "both my thighs"),
 )
 _NERVE = (
     *("tingly", "tingling", "tingles", "tingle", "numb", "numbness", "pins and needles"),
-    *("sciatica", "weak", "weakness", "shooting"),
+    *("sciatica", "weak", "weakness", "shooting", "shoots", "cotton wool"),
 )
 _HOPPING = ("hop", "hopping", "hopped", "hops")
 _SHARP = (
     *("sharp", "agony", "agonising", "agonizing", "scream", "screamed", "no go", "stabbing"),
-    *("knife", "excruciating", "killing", "kills", "jolt", "unbearable"),
+    *("knife", "excruciating", "killing", "kills", "jolt", "unbearable", "murder", "torture"),
 )
 _EVERY_STEP = (
     *("every step", "each step", "every footstep", "each footstep", "foot hits the ground"),
@@ -248,7 +252,7 @@ _EVERY_STEP = (
 _STEP_PAIN = (*_SHARP, "hurts", "hurt", "painful", "pain", "sore")
 _LOSS = (
     *("lost", "losing", "dropped", "dropping", "down", "going down", "loose", "falling off"),
-    *("reducing", "reduced"),
+    *("reducing", "reduced", "lighter", "hanging off"),
 )
 _BODY_WEIGHT = (
     *("weight", "pounds", "kilos", "kilograms", "kg", "lbs", "stone", "trousers", "clothes"),
@@ -270,7 +274,7 @@ _UNRELIEVED = (
 _CANCER = (
     *("cancer", "cancre", "sarcoma", "oncologist", "oncology", "tumour", "tumor", "chemo"),
     *("chemotherapy", "radiotherapy", "lymphoma", "leukaemia", "leukemia", "melanoma"),
-    *("myeloma", "carcinoma", "metastases"),
+    *("myeloma", "carcinoma", "metastases", "hodgkins", "hodgkin", "lumpectomy"),
 )
 _A_POP = (
     *("pop", "popped", "tear", "tore", "rip", "ripped", "snap", "snapped", "crack", "cracked"),
@@ -278,7 +282,7 @@ _A_POP = (
 )
 _SINCE_THE_POP = (
     *("bruise", "bruised", "bruising", "purple", "black", "blue", "discoloured", "discolored"),
-    *("walking", "walk", "limping", "limp", "hobbling", "helped off", "penguin"),
+    *("walking", "walk", "limping", "limp", "hobbling", "helped off", "penguin", "crutches"),
 )
 SIGN_CONCEPTS: Mapping[str, tuple[tuple[tuple[str, ...], ...], ...]] = {
     "red_flag_saddle": ((_NUMB, _SADDLE_PLACES), (_BLADDER_OR_BOWEL, _LOST_CONTROL)),
@@ -313,7 +317,7 @@ OTHERS = frozenset(
     {"friend", "friends", "mum", "mom", "mother", "dad", "father", "wife", "husband", "partner"}
     | {"sister", "brother", "aunt", "uncle", "son", "daughter", "dog", "cat", "family", "coach"}
     | {"kids", "kid", "grandma", "grandad", "granny", "neighbour", "neighbor", "colleague"}
-    | {"buddy", "boy", "girl", "baby", "toddler"}
+    | {"buddy", "boy", "girl", "baby", "toddler", "nan", "nana", "grandpa", "gran"}
 )
 SELF = frozenset({"i", "i'm", "i've", "i'd", "me"})
 # The same, said in two words ("my mate came off his bike"; "mate" alone is often the one
@@ -345,6 +349,9 @@ SAYINGS = (
     *("kicked my butt", "kicked my ass", "kicked my arse", "jelly legs", "chills just thinking"),
     *("get chills", "wet myself laughing", "ego was bruised", "cancer awareness", "who survived"),
     *("popped a", "healed long ago", "long healed", "that healed", "it healed"),
+    *("with fear", "feverish excitement", "stayed upright", "accident on the motorway"),
+    *("water balloon", "cancer ward", "cancer 10k", "popped into", "pop a"),
+    *("pop of", "went hot and cold waiting"),
     *("walk for cancer", "ride for cancer", "miles for cancer"),
 )
 
@@ -561,7 +568,7 @@ class Nlu:
         answer word is heard too. A warning sign there wins over the answer (safety first); a
         place makes it "no, it's here" or "yes, and this too", both recorded."""
         opening = 2 if words[:2] in NO_OPENINGS else 1
-        if opening == 1 and words[0] not in ANSWER_WORDS and words[0] != "nothing":
+        if opening == 1 and words[0] not in ANSWER_WORDS and words[0] not in ("nothing", "none"):
             return answer
         denied = opening == 2 or words[0] in NEGATIONS
         rest = words[opening:]
@@ -1040,7 +1047,10 @@ def _denied(words: tuple[str, ...], spans: list[range]) -> bool:
     inside = {index for span in spans for index in span}
     for span in spans:
         before = range(max(0, span.start - 3), span.start)
-        if any(words[i] in NEGATIONS_PLAIN and i not in inside for i in before):
+        if any(
+            words[i] in NEGATIONS_PLAIN and i not in inside and not _describes(words, i)
+            for i in before
+        ):
             return True
         after = range(span.stop, min(len(words), span.stop + 3))
         if any(words[i] in ALL_RIGHT for i in after):

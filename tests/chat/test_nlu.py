@@ -521,6 +521,8 @@ def test_an_answer_word_said_in_confusion_is_no_answer(nlu: Nlu, said: str) -> N
         "my legs feel weak on hills but it's not getting worse",
         "I bruised my knee on the treadmill",
         "I've lost a few kilos since I started running",
+        "I ran through a field of cows and nearly wet myself with fear",
+        "I popped into the physio for a quick chat",
     ],
 )
 def test_what_only_shares_a_signs_ideas_or_denies_them_raises_no_sign(nlu: Nlu, said: str) -> None:
@@ -558,6 +560,9 @@ def test_what_only_shares_a_signs_ideas_or_denies_them_raises_no_sign(nlu: Nlu, 
         ("it keeps me awake all night no matter what position", "red_flag_serious"),
         ("I've dropped 15 pounds without changing anything", "red_flag_serious"),
         ("it popped and I had to be helped off the track", "red_flag_avulsion"),
+        ("my leg strength is fading week by week", "red_flag_neuro"),
+        ("none of those, well, except my leg's definitely weaker than it was", "red_flag_neuro"),
+        ("yes, I heard it pop, I couldn't walk home and there's bruising now", "red_flag_avulsion"),
     ],
 )
 def test_a_warning_sign_told_in_the_runners_own_words_is_heard(
