@@ -141,6 +141,14 @@ CONFUSION_MARKERS = (
     *("what you mean", "what you're asking", "don't follow", "not sure i follow"),
     *("don't get it", "what that means", "what it means", "lost me", "meant to be"),
     *("no clue where", "no clue what", "no idea where", "no idea what", "where's the"),
+    *("what do you mean", "what did you mean", "not getting it", "don't get you", "part you mean"),
+)
+# Not understood, but said to be not understood: the question put another way, never "didn't
+# catch that" ("that's got me stumped, can you explain it?").
+CONFUSION_WORDS = frozenset(
+    {"understand", "understanding", "explain", "confused", "confusing", "muddled", "stumped"}
+    | {"simpler", "simply", "easier", "technical", "follow", "meaning", "mean", "whereabouts"}
+    | {"differently", "rephrase", "clarify", "lost"}
 )
 # A "not sure" followed by one of these asks, and answers nothing ("not sure, what's a
 # hamstring curl?").
@@ -536,6 +544,8 @@ class Nlu:
             # a remark after it.
             bare = "AMAZON.NoIntent" if words[0] in NEGATIONS else "AMAZON.YesIntent"
             return self._match(bare, {}, "answer")
+        if found.name == FALLBACK_INTENT and CONFUSION_WORDS.intersection(words):
+            return self._match(CONFUSED_INTENT, {}, "question")
         if found.name in ANSWER_INTENTS and _says_any(words, CONFUSION_MARKERS):
             # "No clue, where's the dimple meant to be?": the word explained, else the question
             # put plainly.

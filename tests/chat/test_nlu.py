@@ -507,7 +507,12 @@ def test_not_sure_followed_by_a_question_asks_and_is_never_an_answer(
 
 @pytest.mark.parametrize(
     "said",
-    ["no I don't understand what you mean", "no clue, where's the dimple meant to be"],
+    [
+        "no I don't understand what you mean",
+        "no clue, where's the dimple meant to be",
+        "nah, I'm not getting it, what do you mean",
+        "I don't know the body part you mean",
+    ],
 )
 def test_an_answer_word_said_in_confusion_is_no_answer(nlu: Nlu, said: str) -> None:
     assert nlu.resolve(said).name not in ("AMAZON.YesIntent", "AMAZON.NoIntent", "NotSureIntent")
@@ -570,3 +575,11 @@ def test_a_warning_sign_told_in_the_runners_own_words_is_heard(
 ) -> None:
     match = nlu.resolve(said)
     assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", value)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["that's got me stumped, can you explain it", "I'm all at sea, try me with easier words"],
+)
+def test_words_not_understood_but_said_to_be_confusing_are_confusion(nlu: Nlu, said: str) -> None:
+    assert nlu.resolve(said).name == "ConfusedIntent"
