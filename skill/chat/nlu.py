@@ -314,6 +314,12 @@ POPS = (
     *("pop", "popped", "snap", "snapped", "crack", "cracked", "tear", "tore", "torn", "bang"),
     *("thigh", "hamstring", "back of", "down to", "bum", "buttock", "sit bone", "sitting bone"),
 )
+# Numbness between the legs told of cycling ("my bike seat gives me a numb crotch") is common
+# in cyclists and is checked with the warning sign's question rather than raised outright.
+_SADDLE_NUMBNESS = "red_flag_saddle"
+CYCLING = ("bike", "bike seat", "cycling", "cycle", "turbo", "spin class", "spinning", "bicycle")
+CHECKED_NUMBNESS = "numb_buttock"
+INJURIES = ("crash", "crashed", "fell", "fall", "accident", "came off", "knocked", "hit")
 # "Does it matter that I had cancer?": a question, but what follows these words is told.
 TOLD_IN_A_QUESTION = (
     *("matter that", "normal that", "bad that", "a problem that", "worry that", "okay that"),
@@ -533,6 +539,13 @@ class Nlu:
         if told and found.how != "exact" and _not_told_of_self(words):
             # "I fell behind on my training", "I popped to the shops"
             return self._match(SMALL_TALK_INTENT, {}, "saying")
+        if (
+            found.resolved_id("sign") == _SADDLE_NUMBNESS
+            and _says_any(words, CYCLING)
+            and not _says_any(words, (*_BLADDER_OR_BOWEL, *_LOST_CONTROL, *INJURIES))
+        ):
+            checked = next(v for v in self._values[TOLD_TYPES[1]] if v.value_id == CHECKED_NUMBNESS)
+            return self._match(PLACE_INTENT, {"fact": (TOLD_TYPES[1], checked.words)}, "cycling")
         if (
             found.resolved_id("sign") == _AFTER_A_POP
             and _says_any(words, ELSEWHERE)

@@ -583,3 +583,11 @@ def test_a_warning_sign_told_in_the_runners_own_words_is_heard(
 )
 def test_words_not_understood_but_said_to_be_confusing_are_confusion(nlu: Nlu, said: str) -> None:
     assert nlu.resolve(said).name == "ConfusedIntent"
+
+
+def test_numbness_between_the_legs_from_a_bike_seat_is_checked_not_raised(nlu: Nlu) -> None:
+    match = nlu.resolve("my bike seat gives me a numb crotch on the turbo")
+    assert (match.name, match.resolved_id("fact")) == ("PainFactIntent", "numb_buttock")
+    # Never once it comes with bladder trouble or a crash.
+    crash = nlu.resolve("I can't control my bladder since my bike crash")
+    assert (crash.name, crash.resolved_id("sign")) == ("WarningSignIntent", "red_flag_saddle")
