@@ -34,6 +34,8 @@ from typing import Any
 
 from skill.interaction_model.builder import build_model, locales
 from skill.interaction_model.rules import LAUNCH_PHRASES, ONE_SHOT_PHRASES
+from skill.knowledge import load_knowledge
+from skill.knowledge.model import RED_FLAG_TRIAGES
 
 FALLBACK_INTENT = "AMAZON.FallbackIntent"
 ER_SUCCESS_MATCH = "ER_SUCCESS_MATCH"
@@ -511,6 +513,12 @@ class Nlu:
             intent["name"]: {slot["name"]: slot["type"] for slot in intent.get("slots", [])}
             for intent in language_model["intents"]
         }
+        # How serious each warning sign is (0 most): of two told at once, the graver is heard.
+        self._seriousness = {
+            flag_id: RED_FLAG_TRIAGES.index(flag.triage)
+            for flag_id, flag in load_knowledge().red_flags.items()
+            if flag.triage is not None
+        }
         self._launch = re.compile(
             rf"^(?P<verb>{'|'.join((*LAUNCH_PHRASES, *ONE_SHOT_PHRASES))}) "
             rf"{re.escape(self.invocation_name)}(?: (?P<rest>.+))?$"
@@ -619,6 +627,19 @@ class Nlu:
             return self._answer_with_place(both, found)
         return answer
 
+    def _more_serious(self, told: IntentMatch, found: IntentMatch) -> bool:
+        """Whether `told` is a warning sign and `found` none, or a less serious one."""
+        if told.name != WARNING_SIGN_INTENT:
+            return False
+        if found.name != WARNING_SIGN_INTENT:
+            return True
+        return self._graver(told.resolved_id("sign") or "", found.resolved_id("sign") or "")
+
+    def _graver(self, sign: str, other: str) -> bool:
+        """Whether warning sign `sign` calls for quicker help than `other`."""
+        least = len(RED_FLAG_TRIAGES)
+        return self._seriousness.get(sign, least) < self._seriousness.get(other, least)
+
     def _answer_with_place(self, intent: str, place: IntentMatch) -> IntentMatch:
         fillers = {s.name: (s.slot_type, tuple(s.value.split())) for s in place.slots if s.value}
         return self._match(intent, fillers, place.how)
@@ -627,11 +648,12 @@ class Nlu:
         for step in (self._exact, self._open_slot, self._contained, self._told, self._similar):
             found = step(words)
             if found:
-                if step == self._contained and found.name != WARNING_SIGN_INTENT:
+                if step == self._contained:
                     # Safety first: a warning sign told anywhere in the text wins over a
-                    # sample found in it ("numbness is there and it is increasing").
+                    # sample found in it ("numbness is there and it is increasing"), and over
+                    # a less serious sign found in it.
                     told = self._told(words)
-                    if told is not None and told.name == WARNING_SIGN_INTENT:
+                    if told is not None and self._more_serious(told, found):
                         return told
                 return found
         return self._match(FALLBACK_INTENT, {}, "fallback")
@@ -751,14 +773,14 @@ class Nlu:
                     rank = len(content) + 100 * sign
                     if best is None or rank > best[0]:
                         best = (rank, sample, value)
-        if best is None or best[1].intent != WARNING_SIGN_INTENT:
-            # No value tells a sign: one told in other words still wins over any place.
-            flag = _concept_sign(plain)
-            if flag is not None:
-                value = next(v for v in self._values[TOLD_TYPES[0]] if v.value_id == flag)
-                return self._match(
-                    WARNING_SIGN_INTENT, {"sign": (TOLD_TYPES[0], value.words)}, "told"
-                )
+        # A sign told in other words wins over any place, and over a less serious sign told in
+        # a value's words ("my groin went numb after I came off my bike": the saddle, not the
+        # fall).
+        flag = _concept_sign(plain)
+        told_sign = best[2].value_id if best and best[1].intent == WARNING_SIGN_INTENT else None
+        if flag is not None and (told_sign is None or self._graver(flag, told_sign)):
+            value = next(v for v in self._values[TOLD_TYPES[0]] if v.value_id == flag)
+            return self._match(WARNING_SIGN_INTENT, {"sign": (TOLD_TYPES[0], value.words)}, "told")
         if best is None:
             return None
         _, sample, value = best

@@ -591,3 +591,9 @@ def test_numbness_between_the_legs_from_a_bike_seat_is_checked_not_raised(nlu: N
     # Never once it comes with bladder trouble or a crash.
     crash = nlu.resolve("I can't control my bladder since my bike crash")
     assert (crash.name, crash.resolved_id("sign")) == ("WarningSignIntent", "red_flag_saddle")
+
+
+def test_the_most_serious_warning_sign_told_wins(nlu: Nlu) -> None:
+    # The saddle emergency, not the fall that came before it.
+    match = nlu.resolve("my groin went numb after I came off my bike")
+    assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", "red_flag_saddle")
