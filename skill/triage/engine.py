@@ -462,14 +462,10 @@ class Engine:
         the lead is too weak or may not be named, or one of the seven leads with a look-alike
         close behind it. The weights need not sum to one; ties go to the one listed first."""
         settings = self.knowledge.settings
-        top_weight = max(weights)
-        top = weights.index(top_weight)
-        if (
-            top == self._none
-            or top in unnamable
-            or top_weight < settings.minimum_share * sum(weights)
-        ):
+        top = self._namable_lead(weights, unnamable)
+        if top is None:
             return ()
+        top_weight = weights[top]
         if self._lookalike_in_doubt(weights, top, unnamable) is not None:
             # A look-alike fits nearly as well: one of the seven would be no honest answer.
             return ()
@@ -502,6 +498,15 @@ class Engine:
     def _in_doubt(self, weights: Sequence[float], unnamable: frozenset[int]) -> tuple[int, ...]:
         """One of the seven that would lead, and the look-alike that fits nearly as well, when
         that pair is why nothing is named; otherwise nothing."""
+        top = self._namable_lead(weights, unnamable)
+        if top is None:
+            return ()
+        lookalike = self._lookalike_in_doubt(weights, top, unnamable)
+        return () if lookalike is None else (top, lookalike)
+
+    def _namable_lead(self, weights: Sequence[float], unnamable: frozenset[int]) -> int | None:
+        """The best explanation of all, if it is a cause that may be named and holds at least
+        `minimum_share` (ties go to the one listed first); None otherwise."""
         top_weight = max(weights)
         top = weights.index(top_weight)
         if (
@@ -509,9 +514,8 @@ class Engine:
             or top in unnamable
             or top_weight < self.knowledge.settings.minimum_share * sum(weights)
         ):
-            return ()
-        lookalike = self._lookalike_in_doubt(weights, top, unnamable)
-        return () if lookalike is None else (top, lookalike)
+            return None
+        return top
 
     # --- building steps ------------------------------------------------------------------
 
