@@ -312,7 +312,7 @@ ELSEWHERE = (
     *("knee", "shin", "forearm", "arm", "toe", "toes", "elbow", "hand", "finger", "face"),
     *("head", "shoulder", "ankle", "foot", "chest", "rib", "ribs", "wrist", "eye", "nose"),
 )
-POPS = (
+POP_OR_THIGH = (
     *("pop", "popped", "snap", "snapped", "crack", "cracked", "tear", "tore", "torn", "bang"),
     *("thigh", "hamstring", "back of", "down to", "bum", "buttock", "sit bone", "sitting bone"),
 )
@@ -552,12 +552,11 @@ class Nlu:
             and _says_any(words, CYCLING)
             and not _says_any(words, (*_BLADDER_OR_BOWEL, *_LOST_CONTROL, *INJURIES))
         ):
-            checked = next(v for v in self._values[TOLD_TYPES[1]] if v.value_id == CHECKED_NUMBNESS)
-            return self._match(PLACE_INTENT, {"fact": (TOLD_TYPES[1], checked.words)}, "cycling")
+            return self._told_as(PLACE_INTENT, "fact", CHECKED_NUMBNESS, "cycling")
         if (
             found.resolved_id("sign") == _AFTER_A_POP
             and _says_any(words, ELSEWHERE)
-            and not _says_any(words, POPS)
+            and not _says_any(words, POP_OR_THIGH)
         ):
             return self._match(SMALL_TALK_INTENT, {}, "elsewhere")
         if found.name in REMARK_INTENTS and words[0] in ANSWER_WORDS and len(words) > 1:
@@ -639,6 +638,13 @@ class Nlu:
         """Whether warning sign `sign` calls for quicker help than `other`."""
         least = len(RED_FLAG_TRIAGES)
         return self._seriousness.get(sign, least) < self._seriousness.get(other, least)
+
+    def _told_as(self, intent: str, slot: str, value_id: str, how: str) -> IntentMatch:
+        """`intent` with its told slot holding the value `value_id` (of the slot's told type),
+        as if its words were said."""
+        slot_type = self._declared[intent][slot]
+        value = next(v for v in self._values[slot_type] if v.value_id == value_id)
+        return self._match(intent, {slot: (slot_type, value.words)}, how)
 
     def _answer_with_place(self, intent: str, place: IntentMatch) -> IntentMatch:
         fillers = {s.name: (s.slot_type, tuple(s.value.split())) for s in place.slots if s.value}
@@ -779,8 +785,7 @@ class Nlu:
         flag = _concept_sign(plain)
         told_sign = best[2].value_id if best and best[1].intent == WARNING_SIGN_INTENT else None
         if flag is not None and (told_sign is None or self._graver(flag, told_sign)):
-            value = next(v for v in self._values[TOLD_TYPES[0]] if v.value_id == flag)
-            return self._match(WARNING_SIGN_INTENT, {"sign": (TOLD_TYPES[0], value.words)}, "told")
+            return self._told_as(WARNING_SIGN_INTENT, "sign", flag, "told")
         if best is None:
             return None
         _, sample, value = best
