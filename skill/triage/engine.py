@@ -93,6 +93,7 @@ class Engine:
                 self._settled_by_no[implied] = (*self._settled_by_no.get(implied, ()), fid)
         self._signs_of = tuple(frozenset(cause.defining) for cause in causes)
         self._lookalikes = frozenset(h for h, lookalike in enumerate(self._lookalike) if lookalike)
+        self._causes = frozenset(range(len(causes)))
         self._focus = knowledge.settings.focus
         self._prior = inference.normalised([knowledge.priors[h] for h in self._hypotheses])
         settings = knowledge.settings
@@ -126,6 +127,13 @@ class Engine:
                 (Answer.SOMETIMES, feature.sometimes_reason),
                 (Answer.NO, feature.no_reason),
             )
+        }
+        # For each yes or sometimes, the causes it points to (it weighs for them): a cause is named
+        # only once the runner has affirmed something that points to it.
+        self._points_to = {
+            answer: frozenset(h for h, weight in enumerate(weighs) if weight > 0)
+            for answer, (_, weighs) in self._reasoning.items()
+            if answer[1] in _RAISES
         }
         # Every question as the knowledge words it, made once; a step adds how many came before.
         self._questions = {
@@ -373,18 +381,23 @@ class Engine:
         return weights
 
     def _unnamable(self, answered: Sequence[tuple[str, Answer]]) -> frozenset[int]:
-        """The causes the outcome may not name: one whose defining signs were each answered no,
-        and a look-alike none of whose defining signs was answered yes (or sometimes) yet."""
+        """The causes the outcome may not name: one whose defining signs were each answered no;
+        a look-alike none of whose defining signs was answered yes (or sometimes) yet; and a
+        cause no yes or sometimes points to, which leads only because everything else was
+        denied (a near miss, not a fit)."""
         affirmed: set[int] = set()
+        pointed_to: set[int] = set()
         denials: dict[int, int] = {}
-        for feature_id, reply in answered:
+        for answer in answered:
+            feature_id, reply = answer
+            pointed_to.update(self._points_to.get(answer, ()))
             for cause in self._defines.get(feature_id, ()):
                 if reply in _RAISES:
                     affirmed.add(cause)
                 elif reply is Answer.NO:
                     denials[cause] = denials.get(cause, 0) + 1
         denied = {cause for cause, count in denials.items() if count == self._signs[cause]}
-        return (self._lookalikes - affirmed) | denied
+        return (self._lookalikes - affirmed) | (self._causes - pointed_to) | denied
 
     def _rivals(
         self,

@@ -180,6 +180,19 @@ def test_a_cause_whose_defining_sign_was_denied_is_never_named(denied: str, caus
     assert cause not in outcome.conditions
 
 
+def test_a_cause_that_nothing_affirmed_points_to_is_never_named() -> None:
+    # Unsure of the outer hip, lying on it and sitting, no to everything else: hip bursitis led
+    # only because the rest was denied, and was named "because you have no low back pain".
+    profile = {"outer_hip": UNSURE, "lying_on_side": UNSURE, "worse_sitting": UNSURE,
+               "thigh_burning_patch": UNSURE}  # fmt: skip
+    outcome, _ = finish(after_a_clear_screen(), profile)
+    assert outcome.triage == "unclear" and outcome.conditions == ()
+    # One sometimes that points to it is enough to name it, if the rest fits.
+    outcome, _ = finish(after_a_clear_screen(), {**profile, "outer_hip": Answer.SOMETIMES,
+                                                 "lying_on_side": YES})  # fmt: skip
+    assert outcome.conditions[:1] == ("hip_bursitis",)
+
+
 def test_a_lookalike_is_never_named_without_a_yes_to_its_own_sign() -> None:
     # Sitting hurts and nothing else: coccydynia fits well, but the tailbone was denied.
     outcome, asked = finish(after_a_clear_screen(), {"worse_sitting": YES})
