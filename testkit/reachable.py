@@ -125,6 +125,7 @@ def _requests(dialogue: Dialogue) -> list[tuple[str, Callable[[Conversation], Tu
         ("already asked", dialogue.already_asked),
         ("disagree", dialogue.disagree),
         ("privacy", dialogue.privacy),
+        ("send", dialogue.send),
         ("not a doctor", dialogue.not_a_doctor),
         ("small talk", dialogue.small_talk),
         ("how sure", dialogue.how_sure),

@@ -322,6 +322,16 @@ _SADDLE_NUMBNESS = "red_flag_saddle"
 CYCLING = ("bike", "bike seat", "cycling", "cycle", "turbo", "spin class", "spinning", "bicycle")
 CHECKED_NUMBNESS = "numb_buttock"
 INJURIES = ("crash", "crashed", "fell", "fall", "accident", "came off", "knocked", "hit")
+_INJURY_OR_FEVER = "red_flag_trauma_fever"
+# A fall told as long past or healed ("I fell skiing last year", "...but that's healed"): it may
+# not be what started this pain, so the warning sign's own question checks it.
+LONG_AGO = (
+    *("last year", "years ago", "year ago", "months ago", "month ago", "ages ago", "healed"),
+    *("long time ago", "long ago", "when i was a kid", "when i was young", "as a kid"),
+    *("back in", "a while back", "a while ago", "in the past", "got better", "all better"),
+)
+CHECKED_OLD_INJURY = "old_injury"
+FEVERS = ("fever", "temperature", "chills", "unwell", "flu", "shivers", "sweats")
 # "Does it matter that I had cancer?": a question, but what follows these words is told.
 TOLD_IN_A_QUESTION = (
     *("matter that", "normal that", "bad that", "a problem that", "worry that", "okay that"),
@@ -553,6 +563,13 @@ class Nlu:
             and not _says_any(words, (*_BLADDER_OR_BOWEL, *_LOST_CONTROL, *INJURIES))
         ):
             return self._told_as(PLACE_INTENT, "fact", CHECKED_NUMBNESS, "cycling")
+        if (
+            found.resolved_id("sign") == _INJURY_OR_FEVER
+            and found.how != "exact"
+            and _says_any(words, LONG_AGO)
+            and not _says_any(words, FEVERS)
+        ):
+            return self._told_as(PLACE_INTENT, "fact", CHECKED_OLD_INJURY, "long ago")
         if (
             found.resolved_id("sign") == _AFTER_A_POP
             and _says_any(words, ELSEWHERE)

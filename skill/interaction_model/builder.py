@@ -80,14 +80,17 @@ def build_model(locale: str = "en-US") -> dict[str, Any]:
 
 def condition_values() -> list[dict[str, Any]]:
     """The ConditionType values: every cause of the clinical knowledge (the seven conditions
-    and the look-alikes), by its name and the other names runners use for it (clinical.toml is
-    their one home)."""
+    and the look-alikes), by its name and the other names runners use for it, then every
+    concern, a serious cause a runner may fear (clinical.toml is their one home)."""
     return [
         {
             "id": condition.id,
             "name": {"value": condition.name, "synonyms": list(condition.synonyms)},
         }
         for condition in load_knowledge().causes.values()
+    ] + [
+        {"id": concern.id, "name": {"value": concern.names[0], "synonyms": list(concern.names[1:])}}
+        for concern in load_knowledge().concerns.values()
     ]
 
 

@@ -15,6 +15,7 @@ from skill.knowledge.model import (
     RED_FLAG_TRIAGES,
     UMBRELLA_PREFIX,
     UNCLEAR,
+    Concern,
     Condition,
     Feature,
     InterviewSettings,
@@ -98,6 +99,7 @@ def parse_knowledge(text: str) -> Knowledge:
         regions=regions,
         terms=terms,
         after_result=_after_result(_table(data, "after_result"), (*causes, UNCLEAR)),
+        concerns=_concerns(data.get("concerns", {}), causes),
     )
     settings = knowledge.settings
     if settings.slip_rate >= 0.5 or settings.sometimes_weight <= 0.5:
@@ -125,6 +127,20 @@ def _terms(table: dict[str, Any], regions: Mapping[str, str]) -> MappingProxyTyp
             regions=_ids(entry, "regions", tid, regions),
         )
     return MappingProxyType(terms)
+
+
+def _concerns(table: dict[str, Any], causes: Mapping[str, Any]) -> MappingProxyType[str, Concern]:
+    concerns = {}
+    for concern_id in table:
+        if concern_id in causes:
+            raise KnowledgeError(f"concerns.{concern_id}: a concern may not share a cause's id")
+        entry = _table(table, concern_id)
+        concerns[concern_id] = Concern(
+            id=concern_id,
+            names=_texts(entry, "names", concern_id, allow_empty=False),
+            answer=_text(entry, "answer", concern_id),
+        )
+    return MappingProxyType(concerns)
 
 
 def _conditions(

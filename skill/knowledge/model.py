@@ -53,6 +53,16 @@ class Term(NamedTuple):
     regions: tuple[str, ...]
 
 
+class Concern(NamedTuple):
+    """A serious cause a runner may fear ("could it be a stress fracture?"): not one the
+    interview names, but one a warning sign screens for. Its answer says what points to it and
+    what to do; a term of the same id explains the word first."""
+
+    id: str
+    names: tuple[str, ...]
+    answer: str
+
+
 class Feature(NamedTuple):
     id: str
     question: str
@@ -95,7 +105,9 @@ class RedFlag(NamedTuple):
 
 
 # What runners ask once they have a result, answered per cause (and for "unclear").
-AFTER_RESULT_TOPICS = ("keep_running", "meanwhile", "how_long", "when_to_worry", "scan")
+AFTER_RESULT_TOPICS = (
+    *("keep_running", "meanwhile", "how_long", "when_to_worry", "scan", "come_back"),
+)
 # The after-result answers for an outcome that names no cause.
 UNCLEAR = "unclear"
 
@@ -152,6 +164,7 @@ class Knowledge(NamedTuple):
     terms: MappingProxyType[str, Term]
     # Cause id (or UNCLEAR) -> topic of AFTER_RESULT_TOPICS -> the answer, said in one breath.
     after_result: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType({})
+    concerns: MappingProxyType[str, Concern] = MappingProxyType({})
 
     @property
     def hypotheses(self) -> tuple[str, ...]:

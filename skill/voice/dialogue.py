@@ -56,14 +56,17 @@ _WALKING_FLAG = "red_flag_weight_bearing"
 _AFTER_A_POP_FLAG = "red_flag_avulsion"
 # Said unasked, these may answer a question without saying enough to record it: each is
 # checked with that question (or, once it is answered, acknowledged). A weak leg may mean
-# weakness getting worse, pain at night may be night pain that doesn't ease, and a numb buttock
-# may be saddle numbness (all warning signs); pain deep in the buttock may be the deep tender
-# spot, pain "down my leg" may or may not go past the knee, and "a pulled muscle" may or may
-# not have started with a pull while sprinting.
+# weakness getting worse, pain at night may be night pain that doesn't ease, a fall long ago may
+# not be what started this pain, and a numb buttock may be saddle numbness (all warning signs);
+# pain deep in the buttock may be the deep tender spot, worse downhill may be pain down the
+# outside of the thigh, pain "down my leg" may or may not go past the knee, and "a pulled
+# muscle" may or may not have started with a pull while sprinting.
 CHECKED_FACTS = {
     "weak_leg": _BOTH_LEGS_FLAG,
     "night_pain": "red_flag_serious",
     "weight_loss": "red_flag_serious",
+    "old_injury": "red_flag_trauma_fever",
+    "downhill": "outer_thigh_to_knee",
     "numb_buttock": "red_flag_saddle",
     "deep_buttock": "deep_buttock_spot",
     "down_leg": _PAST_KNEE,
@@ -294,6 +297,16 @@ class Dialogue:
         if interview is None or not interview.answers:
             return self._continue(conversation, self.speech.say("correction.nothing"))
         question_id, before = interview.answers[-1]
+        if (
+            question_id in self.knowledge.red_flags
+            and before is not Answer.NO
+            and answer is Answer.NO
+            and isinstance(conversation.step, Question)
+        ):
+            # "Actually no" right after a yes to a warning-sign question most likely answers the
+            # question now asked; and a yes to a warning sign is never taken back by a word that
+            # could belong to the next question: the checks that follow are asked one by one.
+            return self.answer(conversation, answer)
         word = self.speech.say(f"answer_words.{answer.value}")
         if before is answer:
             return self._continue(conversation, self.speech.say("correction.same", answer=word))
@@ -316,6 +329,10 @@ class Dialogue:
             return self._unclear(conversation, "volunteer.unclear_sign")
         interview = conversation.interview or Interview()
         if interview.answered(flag.id) in _AFFIRMING:
+            step = conversation.step
+            if isinstance(step, Outcome) and _gets_help_now(step):
+                # "It's only a mild temperature really": the advice stands, and is said again.
+                return self._offer(conversation, self.speech.say("volunteer.known"), step.advice)
             return self._continue(conversation, self.speech.say("volunteer.known"))
         raised = conversation.with_interview(_recorded(interview, flag.id, Answer.YES))
         if _gets_help_now(raised.step):
@@ -449,6 +466,11 @@ class Dialogue:
     def privacy(self, conversation: Conversation) -> Turn:
         """What happens to the answers: kept only for the session; then back to what waited."""
         return self._continue(conversation, self.speech.say("topic.privacy"))
+
+    def send(self, conversation: Conversation) -> Turn:
+        """Asked to text or email the result: nothing is sent; the result card holds it."""
+        line = "topic.send" if isinstance(conversation.step, Outcome) else "topic.send_not_yet"
+        return self._continue(conversation, self.speech.say(line))
 
     def not_a_doctor(self, conversation: Conversation) -> Turn:
         """Asked whether it is a doctor: no, information and not a diagnosis, and who can tell."""
@@ -660,6 +682,8 @@ class Dialogue:
         """Describe a condition: the one asked for, else ("what is it") the one the outcome
         named; never the outcome's for a name that is not known ("what is tennis elbow")."""
         step = conversation.step
+        if condition_id is not None and condition_id in self.knowledge.concerns:
+            return self._continue(conversation, *self._concern(condition_id))
         if condition_id is None and not heard and isinstance(step, Outcome) and step.conditions:
             condition_id = step.conditions[0]
         condition = self.knowledge.causes.get(condition_id or "")
@@ -692,6 +716,8 @@ class Dialogue:
         if isinstance(step, Outcome) and _gets_help_now(step):
             return self._present(conversation)
         for cause_id, heard in (first, second):
+            if cause_id is not None and cause_id in self.knowledge.concerns:
+                return self.explain(conversation, cause_id)
             if heard and cause_id not in self.knowledge.causes:
                 return self.explain(conversation, None, heard)
         said = [cause_id for cause_id, _ in (first, second) if cause_id]
@@ -711,6 +737,13 @@ class Dialogue:
             return self._continue(conversation, only)
         return self._continue(conversation, self.speech.say("compare.which"))
 
+    def _concern(self, concern_id: str) -> tuple[str, ...]:
+        """A serious cause a runner fears: the word explained, if it is a term, then what points
+        to it and what to do."""
+        term = self.knowledge.terms.get(concern_id)
+        answer = self.knowledge.concerns[concern_id].answer
+        return (term.explanation, answer) if term else (answer,)
+
     def _set_apart(self, cause_id: str) -> str:
         cause = self.knowledge.causes[cause_id]
         return f"{_capitalised(cause.name)}: {cause.sets_apart}"
@@ -723,6 +756,8 @@ class Dialogue:
         how it compares with what the answers fit, and the answer that tells most against it.
         A name not known is handled as "what is" it would be."""
         step = conversation.step
+        if condition_id is not None and condition_id in self.knowledge.concerns:
+            return self.explain(conversation, condition_id)
         cause = self.knowledge.causes.get(condition_id or "")
         if cause is None:
             return self.explain(conversation, None, heard or "?")

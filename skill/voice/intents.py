@@ -41,9 +41,11 @@ HOW_LONG = "HowLongIntent"
 RECOVERY = "RecoveryIntent"
 WORRY = "WorryIntent"
 SCAN = "ScanIntent"
+COME_BACK = "ComeBackIntent"
 MEDICINE = "MedicineIntent"
 TREATMENT = "TreatmentIntent"
 PRIVACY = "PrivacyIntent"
+SEND = "SendResultIntent"
 HOLD_ON = "HoldOnIntent"
 SUSPECT = "SuspectIntent"
 ALREADY_ASKED = "AlreadyAskedIntent"
@@ -59,6 +61,7 @@ TOPICS = {
     RECOVERY: "how_long",
     WORRY: "when_to_worry",
     SCAN: "scan",
+    COME_BACK: "come_back",
 }
 
 CONDITION_SLOT = "condition"
@@ -111,9 +114,11 @@ ALL: tuple[str, ...] = (
     RECOVERY,
     WORRY,
     SCAN,
+    COME_BACK,
     MEDICINE,
     TREATMENT,
     PRIVACY,
+    SEND,
     HOLD_ON,
     SUSPECT,
     ALREADY_ASKED,

@@ -23,6 +23,7 @@ SPEECH = load_speech()
 # Effects followed by a detail (an id or an answer code); every other effect is its whole text.
 WITH_DETAIL = (
     *("term", "explain", "sign", "fact", "no-fact", "correct", "topic", "check", "suspect"),
+    *("concern",),
     *("about", "sometimes-fact", "no-and-fact", "yes-and-fact", "differ"),
 )
 ANSWER_CODES = {"yes": "y", "no": "n", "sometimes": "s", "not sure": "u"}
@@ -259,6 +260,16 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
         assert answers_in(response) == (answers_before or None), context
         if isinstance(step, Question):
             assert said.endswith(step.text), context
+    elif effect == "concern":
+        # A serious cause the runner fears: what points to it and what to do; nothing recorded.
+        assert local(KNOWLEDGE.concerns[detail].answer) in said, context
+        assert answers_in(response) == (answers_before or None), context
+        if isinstance(step, Question):
+            assert said.endswith(step.text), context
+    elif effect == "send":
+        line = "topic.send" if isinstance(step, Outcome) else "topic.send_not_yet"
+        assert said.startswith(SPEECH.say(line)), context
+        assert answers_in(response) == (answers_before or None), context
     elif effect == "disagree":
         assert isinstance(step, Outcome) and said.startswith(SPEECH.say("result.disagree")), context
     elif effect in ("privacy", "not a doctor"):

@@ -53,9 +53,11 @@ INTENTS = {
     "RecoveryIntent",
     "WorryIntent",
     "ScanIntent",
+    "ComeBackIntent",
     "MedicineIntent",
     "TreatmentIntent",
     "PrivacyIntent",
+    "SendResultIntent",
     "HoldOnIntent",
     "SuspectIntent",
     "AlreadyAskedIntent",
@@ -176,13 +178,14 @@ def test_words_about_the_question_itself_ask_it_again_instead_of_explaining_a_co
     assert "tell me more" in samples_of(language_model, "MoreIntent")
 
 
-def test_condition_type_has_exactly_the_ids_of_the_seven_and_the_lookalikes(
+def test_condition_type_has_exactly_the_ids_of_the_causes_and_the_concerns(
     language_model: dict[str, Any],
 ) -> None:
     condition_type, _ = language_model["types"][:2]
     assert condition_type["name"] == "ConditionType"
     ids = [value["id"] for value in condition_type["values"]]
-    assert sorted(ids) == sorted(load_knowledge().causes)
+    knowledge = load_knowledge()
+    assert sorted(ids) == sorted([*knowledge.causes, *knowledge.concerns])
     assert {"coccydynia", "iliotibial_band_syndrome"} <= set(ids)
 
 
@@ -332,14 +335,20 @@ def test_a_locale_table_replaces_only_that_locales_samples(
     assert "go back a bit" not in go_back_samples("en-US")
 
 
-def test_condition_values_are_the_knowledge_causes_by_name_and_synonyms(
+def test_condition_values_are_the_knowledge_causes_then_the_concerns_by_their_names(
     language_model: dict[str, Any],
 ) -> None:
     condition_type, _ = language_model["types"][:2]  # then TermType
-    conditions = load_knowledge().causes.values()
-    assert condition_type["values"] == [
-        {"id": c.id, "name": {"value": c.name, "synonyms": list(c.synonyms)}} for c in conditions
+    knowledge = load_knowledge()
+    causes = [
+        {"id": c.id, "name": {"value": c.name, "synonyms": list(c.synonyms)}}
+        for c in knowledge.causes.values()
     ]
+    concerns = [
+        {"id": c.id, "name": {"value": c.names[0], "synonyms": list(c.names[1:])}}
+        for c in knowledge.concerns.values()
+    ]
+    assert condition_type["values"] == causes + concerns
 
 
 def test_volunteered_slot_values_name_what_the_knowledge_and_the_engine_know(

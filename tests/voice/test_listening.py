@@ -687,3 +687,78 @@ def test_trouble_walking_said_to_the_question_after_a_pop_is_the_torn_tendon_sig
     elsewhere = DIALOGUE.warning_sign(past_the_screen(), "red_flag_weight_bearing").conversation
     assert isinstance(elsewhere.step, Outcome)
     assert elsewhere.step.red_flag == "red_flag_weight_bearing"
+
+
+def test_a_no_correcting_a_yes_to_a_safety_question_answers_the_question_waiting() -> None:
+    # "Actually no" after a yes to the first umbrella: the saddle question is answered, and the
+    # other warning signs are still asked; the yes is never taken back.
+    opened = DIALOGUE.answer(DIALOGUE.launch().conversation, Answer.YES).conversation
+    waiting = opened.step
+    assert isinstance(waiting, Question) and waiting.is_safety_screen
+    turn = DIALOGUE.correct(opened, Answer.NO)
+    interview = turn.conversation.interview
+    assert interview is not None
+    first, _ = opened.interview.answers[-1] if opened.interview else ("", Answer.NO)
+    assert interview.answered(first) is Answer.YES
+    assert interview.answered(waiting.id) is Answer.NO
+    step = turn.conversation.step
+    assert isinstance(step, Question) and step.is_safety_screen and step.id != waiting.id
+
+
+def test_a_no_correcting_a_symptom_answer_still_corrects_it() -> None:
+    conversation = DIALOGUE.answer(past_the_screen(), Answer.YES).conversation
+    assert conversation.interview is not None
+    last, _ = conversation.interview.answers[-1]
+    turn = DIALOGUE.correct(conversation, Answer.NO)
+    assert turn.conversation.interview is not None
+    assert turn.conversation.interview.answers[-1] == (last, Answer.NO)
+
+
+@pytest.mark.parametrize("concern", sorted(KNOWLEDGE.concerns))
+def test_a_feared_serious_cause_gets_what_points_to_it_and_nothing_is_recorded(
+    concern: str,
+) -> None:
+    for conversation in (past_the_screen(), finished(HIP_BURSITIS)):
+        for turn in (
+            DIALOGUE.suspect(conversation, concern, "it"),
+            DIALOGUE.explain(conversation, concern, "it"),
+        ):
+            said = " ".join(turn.said.speech)
+            assert SPEECH.localised(KNOWLEDGE.concerns[concern].answer, "en-US") in said
+            assert turn.conversation.interview == conversation.interview
+            term = KNOWLEDGE.terms.get(concern)
+            if term is not None:
+                assert said.startswith(SPEECH.localised(term.explanation, "en-US"))
+
+
+def test_will_it_come_back_is_answered_for_the_cause_named() -> None:
+    conversation = finished(HIP_BURSITIS)
+    turn = DIALOGUE.after_result(conversation, "come_back")
+    answer = KNOWLEDGE.after_result["hip_bursitis"]["come_back"]
+    assert turn.said.speech[0] == SPEECH.localised(answer, "en-US")
+
+
+def test_asked_to_send_the_result_it_says_the_card_holds_it_and_sends_nothing() -> None:
+    before = DIALOGUE.send(past_the_screen())
+    assert before.said.speech[0] == SPEECH.say("topic.send_not_yet")
+    after = DIALOGUE.send(finished(HIP_BURSITIS))
+    assert after.said.speech[0] == SPEECH.say("topic.send")
+
+
+def test_a_warning_sign_played_down_after_its_advice_hears_the_advice_again() -> None:
+    # "It's only a mild temperature really": already known, and the advice stands.
+    urgent = DIALOGUE.warning_sign(past_the_screen(), "red_flag_trauma_fever").conversation
+    step = urgent.step
+    assert isinstance(step, Outcome) and step.triage == "urgent"
+    turn = DIALOGUE.warning_sign(urgent, "red_flag_trauma_fever")
+    assert turn.said.speech[0] == SPEECH.say("volunteer.known")
+    assert SPEECH.localised(step.advice, "en-US") in turn.said.speech
+    assert not turn.said.end_session
+
+
+def test_a_fall_long_ago_is_checked_with_the_injury_question_not_raised() -> None:
+    turn = DIALOGUE.fact(past_the_screen(), "old_injury", Answer.YES)
+    step = turn.conversation.step
+    assert isinstance(step, Question)
+    assert turn.conversation.confirming == "red_flag_trauma_fever"
+    assert turn.conversation.interview == past_the_screen().interview

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from skill.interaction_model.builder import locales
 from skill.knowledge import KnowledgeError, load_knowledge
-from skill.knowledge.model import Triage
+from skill.knowledge.model import AFTER_RESULT_TOPICS, Triage
 from skill.knowledge.speech import Speech, load_speech, parse_speech
 from skill.triage import Answer, Interview, Outcome, Question, Reason
 from skill.voice import screens
@@ -172,12 +172,13 @@ def every_kind_of_volunteered_or_after_result_turn(
         dialogue.medicine(conversation)
         dialogue.treatment(conversation)
         dialogue.privacy(conversation)
+        dialogue.send(conversation)
         dialogue.not_a_doctor(conversation)
         dialogue.how_sure(conversation)
         dialogue.thanks(conversation)
         for answer in (*Answer, None):
             dialogue.correct(conversation, answer)
-        for topic in ("keep_running", "meanwhile", "how_long", "when_to_worry", "scan"):
+        for topic in AFTER_RESULT_TOPICS:
             dialogue.after_result(conversation, topic)
             dialogue.after_result(conversation, topic, "sciatica")
     serious = dialogue.warning_sign(past_the_screen, "red_flag_serious").conversation
@@ -190,7 +191,8 @@ def every_kind_of_volunteered_or_after_result_turn(
         dialogue.how_sure(end)
         dialogue.thanks(end)
         dialogue.result(end)
-        for topic in ("keep_running", "meanwhile", "how_long", "when_to_worry", "scan"):
+        dialogue.send(end)
+        for topic in AFTER_RESULT_TOPICS:
             dialogue.after_result(end, topic)
     # After a real result: more questions when a correction reopens the interview, and the
     # prompts that end one turn after another.
