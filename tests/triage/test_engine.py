@@ -155,6 +155,15 @@ def test_deep_groin_pain_that_catches_is_named_as_the_hip_joint_and_never_as_the
     assert "groin_pain" in [r.feature_id for r in outcome.reasons]
 
 
+def test_a_strained_hip_flexor_that_feels_stiff_is_not_taken_for_the_hip_joint() -> None:
+    # Front of the hip, lifting the knee, worse sprinting, and a hip that feels stiff or weak,
+    # as a strained muscle does: the strain leads.
+    profile = {"groin_pain": YES, "knee_lift_pain": YES, "hip_catching": YES,
+               "worse_uphill_sprint": YES}  # fmt: skip
+    outcome, _ = finish(after_a_clear_screen(), profile)
+    assert outcome.triage == "elsewhere" and outcome.conditions[0] == "hip_flexor_strain"
+
+
 def test_lower_back_pain_only_is_never_told_ischial_bursitis() -> None:
     # The runner of issue 19: lower back pain only, no to the sitting bone.
     profile = {"back_not_buttock": YES, "low_back_pain": YES, "worse_sitting": YES}
