@@ -126,6 +126,7 @@ def _requests(dialogue: Dialogue) -> list[tuple[str, Callable[[Conversation], Tu
         ("disagree", dialogue.disagree),
         ("privacy", dialogue.privacy),
         ("send", dialogue.send),
+        ("pregnancy", dialogue.pregnancy),
         ("not a doctor", dialogue.not_a_doctor),
         ("small talk", dialogue.small_talk),
         ("how sure", dialogue.how_sure),

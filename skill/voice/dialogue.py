@@ -467,6 +467,11 @@ class Dialogue:
         """What happens to the answers: kept only for the session; then back to what waited."""
         return self._continue(conversation, self.speech.say("topic.privacy"))
 
+    def pregnancy(self, conversation: Conversation) -> Turn:
+        """Pregnant, or a recent birth, said at any point: who else should hear of this pain;
+        nothing recorded, then what was waiting."""
+        return self._continue(conversation, self.speech.say("topic.pregnancy"))
+
     def send(self, conversation: Conversation) -> Turn:
         """Asked to text or email the result: nothing is sent; the result card holds it."""
         line = "topic.send" if isinstance(conversation.step, Outcome) else "topic.send_not_yet"

@@ -335,6 +335,7 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         DialogueHandler(intent(intents.TREATMENT), only(dialogue.treatment)),
         DialogueHandler(intent(intents.PRIVACY), only(dialogue.privacy)),
         DialogueHandler(intent(intents.SEND), only(dialogue.send)),
+        DialogueHandler(intent(intents.PREGNANCY), only(dialogue.pregnancy)),
         DialogueHandler(intent(intents.HOLD_ON), only(dialogue.hold_on)),
         DialogueHandler(intent(intents.SUSPECT), suspecting),
         DialogueHandler(intent(intents.ALREADY_ASKED), only(dialogue.already_asked)),

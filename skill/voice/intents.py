@@ -46,6 +46,7 @@ MEDICINE = "MedicineIntent"
 TREATMENT = "TreatmentIntent"
 PRIVACY = "PrivacyIntent"
 SEND = "SendResultIntent"
+PREGNANCY = "PregnancyIntent"
 HOLD_ON = "HoldOnIntent"
 SUSPECT = "SuspectIntent"
 ALREADY_ASKED = "AlreadyAskedIntent"
@@ -119,6 +120,7 @@ ALL: tuple[str, ...] = (
     TREATMENT,
     PRIVACY,
     SEND,
+    PREGNANCY,
     HOLD_ON,
     SUSPECT,
     ALREADY_ASKED,

@@ -272,8 +272,12 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
         assert answers_in(response) == (answers_before or None), context
     elif effect == "disagree":
         assert isinstance(step, Outcome) and said.startswith(SPEECH.say("result.disagree")), context
-    elif effect in ("privacy", "not a doctor"):
-        key = "topic.privacy" if effect == "privacy" else "topic.not_a_doctor"
+    elif effect in ("privacy", "not a doctor", "pregnancy"):
+        key = {
+            "privacy": "topic.privacy",
+            "not a doctor": "topic.not_a_doctor",
+            "pregnancy": "topic.pregnancy",
+        }[effect]
         assert said.startswith(SPEECH.localised(SPEECH.say(key), locale)), context
         if isinstance(step, Question):
             assert said.endswith(step.text), context

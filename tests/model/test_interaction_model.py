@@ -58,6 +58,7 @@ INTENTS = {
     "TreatmentIntent",
     "PrivacyIntent",
     "SendResultIntent",
+    "PregnancyIntent",
     "HoldOnIntent",
     "SuspectIntent",
     "AlreadyAskedIntent",

@@ -173,6 +173,7 @@ def every_kind_of_volunteered_or_after_result_turn(
         dialogue.treatment(conversation)
         dialogue.privacy(conversation)
         dialogue.send(conversation)
+        dialogue.pregnancy(conversation)
         dialogue.not_a_doctor(conversation)
         dialogue.how_sure(conversation)
         dialogue.thanks(conversation)
