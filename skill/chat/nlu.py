@@ -189,6 +189,9 @@ DESCRIBING = (
     *(("cant", "sleep"), ("no", "reason"), ("not", "dieting"), ("not", "trying")),
     *(("wasnt", "trying"), ("havent", "been", "dieting"), ("havent", "changed")),
     *(("havent", "been", "trying"), ("didnt", "feel", "it")),
+    *(("cant", "hop"), ("doesnt", "let", "up"), ("wont", "let", "up"), ("makes", "no")),
+    *(("cant", "feel", "it"), ("couldnt", "really", "feel"), ("cant", "really", "feel")),
+    *(("didnt", "realise"), ("didnt", "realize"), ("no", "way", "to")),
 )
 # A warning sign told in words no value holds ("since Sunday I can't feel a thing on the loo
 # seat"): one phrase of each group of one of its rows is said, and no denial is left once those
@@ -200,6 +203,7 @@ _NUMB = (
     *("asleep", "no feeling", "cant feel", "cannot feel", "couldnt feel", "barely feel"),
     *("hardly feel", "lost feeling", "losing feeling", "no sensation", "zero sensation"),
     *("lost sensation", "not getting sensation", "gone dead", "feels dead", "dead"),
+    *("couldnt really feel", "cant really feel", "cant feel it"),
 )
 _SADDLE_PLACES = (
     *("groin", "crotch", "genitals", "genital", "privates", "private parts", "private area"),
@@ -208,6 +212,7 @@ _SADDLE_PLACES = (
     *("down there", "inner thighs", "between my legs", "loo seat", "toilet seat"),
     *("toilet paper", "when i wipe", "wiping", "nether regions", "undercarriage", "my bits"),
     *("me bits", "tampon"),
+    *("saddle", "the saddle"),
 )
 _BLADDER_OR_BOWEL = (
     *("bladder", "bowel", "bowels", "wee", "weeing", "pee", "peed", "peeing", "urine"),
@@ -215,6 +220,7 @@ _BLADDER_OR_BOWEL = (
     *("wetting meself", "wet meself"),
     *("toilet", "loo", "dunny", "bathroom", "pass water", "passing water", "wet myself"),
     *("wetting myself", "soiling", "soiled", "knickers", "stools"),
+    *("pooed", "pooed myself", "pooped myself", "shorts", "pants", "undies", "underwear"),
 )
 _LOST_CONTROL = (
     *("control", "cant hold", "couldnt hold", "accident", "accidents", "leak", "leaking"),
@@ -224,12 +230,16 @@ _LOST_CONTROL = (
     *("no control", "not able to control", "odd accident", "without my knowledge"),
     *("cant feel when", "cant always make it", "cant make it", "didnt make it"),
     *("dont always make it",),
+    *("wet myself", "wet meself", "pooed myself", "pooped myself", "cant feel it when"),
+    *("didnt feel it coming", "couldnt feel it coming", "didnt realise", "didnt realize"),
+    *("trouble getting", "hard to start", "trouble starting", "slow to start", "cant get it going"),
 )
 _WEAK_OR_NUMB = (
     *("weak", "weaker", "weakness", "numb", "numbness", "tingling", "tingly", "dead"),
     *("floppy", "flopping", "flops", "switching off", "tripping", "catching my toes"),
     *("tip toes", "tiptoes", "toes up", "losing feeling", "lost strength", "losing strength"),
     *("giving way", "gives way", "foot drop", "dragging", "power", "strength", "wobbly"),
+    *("slapping", "slaps", "buckles", "buckling", "jelly", "gone floppy"),
 )
 _WORSENING = (
     *("getting worse", "worse every", "worse each", "worse and worse", "worse than before"),
@@ -237,8 +247,13 @@ _WORSENING = (
     *("more every", "more each", "progressively", "keeps getting", "more and more"),
     *("a bit more every", "increasing", "worsening", "worse now", "anymore", "any more"),
     *("used to", "last week i could", "than it was", "reducing", "fading", "week by week"),
+    *("by the day", "each day", "every day", "every morning", "than yesterday", "bigger every"),
+    *("was fine a week ago", "never used to"),
 )
-_LIMB = ("leg", "legs", "foot", "feet", "calf", "ankle", "toes", "toe", "knee", "quad", "thigh")
+_LIMB = (
+    *("leg", "legs", "foot", "feet", "calf", "ankle", "toes", "toe", "knee", "quad", "quads"),
+    *("thigh", "shin"),
+)
 _BOTH_SIDES = (
     *("both legs", "both my legs", "both me legs", "both of my legs", "both feet"),
     *("both my feet", "both sides", "both calves", "both hamstrings", "both buttocks"),
@@ -253,20 +268,24 @@ _HOPPING = ("hop", "hopping", "hopped", "hops")
 _SHARP = (
     *("sharp", "agony", "agonising", "agonizing", "scream", "screamed", "no go", "stabbing"),
     *("knife", "excruciating", "killing", "kills", "jolt", "unbearable", "murder", "torture"),
+    *("sharply", "yelp", "jabs", "jab", "bites", "twinges"),
 )
 _EVERY_STEP = (
     *("every step", "each step", "every footstep", "each footstep", "foot hits the ground"),
     *("weight on it", "weight on my leg", "weight on that leg", "weight through"),
     *("stand on that leg", "standing on that leg", "every time i walk", "each time i walk"),
+    *("bearing weight", "weight bearing", "every step i take"),
 )
-_STEP_PAIN = (*_SHARP, "hurts", "hurt", "painful", "pain", "sore")
+_STEP_PAIN = (*_SHARP, "hurts", "hurt", "hurting", "painful", "pain", "sore", "aches", "aching")
 _LOSS = (
     *("lost", "losing", "dropped", "dropping", "down", "going down", "loose", "falling off"),
     *("reducing", "reduced", "lighter", "hanging off"),
+    *("gone in",),
 )
 _BODY_WEIGHT = (
     *("weight", "pounds", "kilos", "kilograms", "kg", "lbs", "stone", "trousers", "clothes"),
     *("jeans", "belt"),
+    *("notch", "notches"),
 )
 _UNEXPLAINED = (
     *("without trying", "not trying", "havent been trying", "havent been dieting"),
@@ -274,21 +293,27 @@ _UNEXPLAINED = (
     *("havent changed", "without changing", "eating the same", "eating normally"),
     *("dont know why", "no idea why", "not sure why", "not on purpose", "no reason"),
     *("without any reason", "unexplained", "cant explain", "by itself", "on its own"),
+    *("eating more", "eating loads", "eating plenty", "not training more", "havent a clue why"),
+    *("no clue why",),
 )
 _AT_NIGHT = ("night", "nights", "nighttime", "in bed", "3am", "2am", "4am", "awake")
 _UNRELIEVED = (
     *("no matter", "whatever", "nothing helps", "nothing i do helps", "nothing eases"),
     *("nothing works", "no way i can lie", "doesnt help", "dont help", "doesnt ease"),
     *("wont ease", "never eases", "cant get comfy", "cant get comfortable", "no position"),
+    *("no way to get comfortable", "no way to get comfy", "nothing i do", "doesnt let up"),
+    *("wont let up", "makes no difference"),
 )
 _CANCER = (
     *("cancer", "cancre", "sarcoma", "oncologist", "oncology", "tumour", "tumor", "chemo"),
     *("chemotherapy", "radiotherapy", "lymphoma", "leukaemia", "leukemia", "melanoma"),
     *("myeloma", "carcinoma", "metastases", "hodgkins", "hodgkin", "lumpectomy"),
+    *("radiation", "lump removed", "mastectomy", "a growth"),
 )
 _A_POP = (
     *("pop", "popped", "tear", "tore", "rip", "ripped", "snap", "snapped", "crack", "cracked"),
     *("went bang",),
+    *("felt it go", "felt something go", "twang", "went twang"),
 )
 _SINCE_THE_POP = (
     *("bruise", "bruised", "bruising", "purple", "black", "blue", "discoloured", "discolored"),
@@ -323,6 +348,7 @@ CYCLING = ("bike", "bike seat", "cycling", "cycle", "turbo", "spin class", "spin
 CHECKED_NUMBNESS = "numb_buttock"
 INJURIES = ("crash", "crashed", "fell", "fall", "accident", "came off", "knocked", "hit")
 _INJURY_OR_FEVER = "red_flag_trauma_fever"
+_EVERY_STEP_SIGN = "red_flag_weight_bearing"
 # A fall told as long past or healed ("I fell skiing last year", "...but that's healed"): it may
 # not be what started this pain, so the warning sign's own question checks it.
 LONG_AGO = (
@@ -363,7 +389,9 @@ SAYINGS = (
     *("star sign", "no cancer", "bruised my ego", "ego is bruised", "caught a chill"),
     *("chills listening", "thrill", "goosebumps", "running more", "out of love"),
     # Signs told as over ("that's gone", "cleared up"), or of things, not the runner's body.
-    *("that's gone", "thats gone", "over it", "cleared up", "fell off", "fall in my"),
+    *("that's gone", "thats gone", "over it", "cleared up", "nail fell off", "fall in my"),
+    *("fell off the wagon", "fell off my training", "fell off my plan", "fell off the plan"),
+    *("toenail fell off", "toenails fell off", "pace fell off", "speed fell off", "fell off a bit"),
     *("fell this", "leaves fall", "fall classic", "hard fall for", "toe nail", "heel from"),
     *("bananas", "an apple", "on my arm", "limping along", "hobbling along", "tumble down"),
     *("about my race", "because it was cold", "room is hot", "temperature check"),
@@ -379,6 +407,9 @@ SAYINGS = (
     *("water balloon", "cancer ward", "cancer 10k", "popped into", "pop a"),
     *("pop of", "went hot and cold waiting"),
     *("walk for cancer", "ride for cancer", "miles for cancer"),
+    *("hit a pb", "hit a pr", "hit a personal best", "hit the gym", "miles a week", "km a week"),
+    *("fell apart", "fell by", "tripped over my words", "give me the chills"),
+    *("gives me the chills", "ice bath", "documentary", "born in", "im a cancer"),
 )
 
 
@@ -563,6 +594,9 @@ class Nlu:
             and not _says_any(words, (*_BLADDER_OR_BOWEL, *_LOST_CONTROL, *INJURIES))
         ):
             return self._told_as(PLACE_INTENT, "fact", CHECKED_NUMBNESS, "cycling")
+        if found.resolved_id("sign") == _EVERY_STEP_SIGN and _says_any(words, _A_POP):
+            # "It popped, and I'm limping": trouble walking after a pop is the torn tendon's sign.
+            return self._told_as(WARNING_SIGN_INTENT, "sign", _AFTER_A_POP, "after a pop")
         if (
             found.resolved_id("sign") == _INJURY_OR_FEVER
             and found.how != "exact"

@@ -471,6 +471,14 @@ def test_a_sign_described_with_a_negation_after_it_is_still_the_sign(nlu: Nlu, s
         "no, but my friend had a fever",
         "I've lost a few kilos since I started running",
         "does it matter that my friend had cancer",
+        "I hit a PB at the weekend",
+        "I hit the gym after my run",
+        "my pace fell apart in the last mile",
+        "my toenail fell off",
+        "the frosty mornings give me the chills",
+        "I watched a documentary about cancer last night",
+        "is this something bad like cancer",
+        "could I have broken something",
     ],
 )
 def test_an_everyday_sentence_with_a_warning_signs_words_is_no_warning_sign(
@@ -568,6 +576,17 @@ def test_what_only_shares_a_signs_ideas_or_denies_them_raises_no_sign(nlu: Nlu, 
         ("my leg strength is fading week by week", "red_flag_neuro"),
         ("none of those, well, except my leg's definitely weaker than it was", "red_flag_neuro"),
         ("yes, I heard it pop, I couldn't walk home and there's bruising now", "red_flag_avulsion"),
+        ("nah, nothing like that, except I've had trouble getting my pee going", "red_flag_saddle"),
+        ("I had a little accident in my shorts and didn't even feel it coming", "red_flag_saddle"),
+        ("only thing is I can't feel it when I pee", "red_flag_saddle"),
+        ("my foot's started slapping when I run and it's worse each day", "red_flag_neuro"),
+        ("pins and needles were in my right foot, now it's the left foot too", "red_flag_neuro"),
+        ("no, other than walking hurting with every step", "red_flag_weight_bearing"),
+        ("I can't hop on it at all, it's too sharp", "red_flag_weight_bearing"),
+        ("I fell off a ladder at work on Monday and it's been agony", "red_flag_trauma_fever"),
+        ("it popped while I was sprinting and now I'm limping", "red_flag_avulsion"),
+        ("I've lost 10 pounds and I'm eating more than ever", "red_flag_serious"),
+        ("pain at night that doesn't let up whatever I do", "red_flag_serious"),
     ],
 )
 def test_a_warning_sign_told_in_the_runners_own_words_is_heard(
@@ -597,3 +616,21 @@ def test_the_most_serious_warning_sign_told_wins(nlu: Nlu) -> None:
     # The saddle emergency, not the fall that came before it.
     match = nlu.resolve("my groin went numb after I came off my bike")
     assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", "red_flag_saddle")
+
+
+@pytest.mark.parametrize(
+    ("said", "concern"),
+    [
+        ("is this cancer", "cancer"),
+        ("is bone cancer a possibility", "cancer"),
+        ("could a tumor cause this", "cancer"),
+        ("could I have broken something", "stress_fracture"),
+        ("is it a fracture do you reckon", "stress_fracture"),
+        ("could it be cauda equina", "cauda_equina"),
+    ],
+)
+def test_a_serious_cause_the_runner_fears_is_asked_about_not_told(
+    nlu: Nlu, said: str, concern: str
+) -> None:
+    found = nlu.resolve(said)
+    assert found.name == "SuspectIntent" and found.resolved_id("condition") == concern
