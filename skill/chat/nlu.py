@@ -158,11 +158,12 @@ ASKING_WORDS = frozenset({"what", "what's", "which", "where", "where's", "who"})
 # Said of a place or a sign, these deny it as a negation does ("my back's fine").
 ALL_RIGHT = frozenset({"fine", "okay", "ok", "grand", "alright", "good", "normal"})
 # Words that carry no content of their own, left out when a value is looked for word by word.
+# ("Just" and "only" are kept: "just my lower back" says more than "my lower back".)
 FUNCTION_WORDS = frozenset(
     {"i", "i'm", "i've", "me", "my", "a", "an", "the", "it", "it's", "is", "are", "am", "was"}
     | {"be", "been", "have", "had", "has", "got", "get", "and", "or", "of", "to", "in", "on"}
     | {"at", "with", "when", "that", "there", "there's", "now", "too", "so", "really", "very"}
-    | {"just", "only", "all", "some", "bit", "lot"}
+    | {"all", "some", "bit", "lot"}
     | {"its", "im", "ive", "theres"}  # the same without apostrophes, as slot values are kept
 )
 # A forgiving match never drops one of these: "I'm not having any bladder trouble" is no

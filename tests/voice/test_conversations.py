@@ -243,10 +243,12 @@ def test_explain_mid_interview_keeps_the_question_waiting(talk: Talk) -> None:
     assert talk.attributes["question"] == "red_flag_any"
 
 
-def test_explain_something_unknown_lists_what_it_can_explain(talk: Talk) -> None:
+def test_explain_something_unknown_says_what_it_can_explain_in_a_breath(talk: Talk) -> None:
     said = talk.say(intents.EXPLAIN_CONDITION, condition_slot("<tennis> & elbow"))
     assert said.startswith("I don't know that one.")
-    assert "piriformis syndrome" in said
+    assert "what is sciatica" in said
+    # Not all fifteen names: a list that long took over twenty seconds to hear.
+    assert "piriformis syndrome" not in said
     assert said.endswith("Just say yes to start.")
 
 
