@@ -894,6 +894,12 @@ class Dialogue:
             (lead,),
             briefest,
         ]
+        if len(outcome.conditions) > 1:
+            # Two named: the second is said too when it fits with the reason and who can help
+            # (else "what else could it be?" and the card have it).
+            name = _capitalised(self._name(outcome.conditions[1]))
+            second = self.speech.say("outcome.second", name=name)
+            forms = [(because, second, who), (because, second, who_briefly), *forms]
         return list(dict.fromkeys(forms))
 
     def _who_to_see(self, advice: str) -> tuple[str, str, str]:

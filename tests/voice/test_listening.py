@@ -12,6 +12,7 @@ from skill.voice import intents
 from skill.voice.dialogue import CHECKED_FACTS, MAX_TURN_WORDS, Conversation, Dialogue, Heard
 from skill.voice.session import attributes_for, conversation_from
 from testkit.talk import Talk
+from testkit.vignettes import load_vignettes
 
 DIALOGUE = Dialogue()
 KNOWLEDGE = load_knowledge()
@@ -762,3 +763,22 @@ def test_a_fall_long_ago_is_checked_with_the_injury_question_not_raised() -> Non
     assert isinstance(step, Question)
     assert turn.conversation.confirming == "red_flag_trauma_fever"
     assert turn.conversation.interview == past_the_screen().interview
+
+
+def test_a_runner_up_named_with_the_lead_is_said_when_it_fits_in_the_result() -> None:
+    spoken = 0
+    for vignette in load_vignettes():
+        conversation = DIALOGUE.launch().conversation
+        while isinstance(step := conversation.step, Question):
+            conversation = DIALOGUE.answer(conversation, vignette.reply(step.id)).conversation
+        outcome = conversation.step
+        assert isinstance(outcome, Outcome)
+        if len(outcome.conditions) < 2 or outcome.triage not in ("see_specialist", "elsewhere"):
+            continue
+        said = " ".join(DIALOGUE.result(conversation).said.speech)
+        second = KNOWLEDGE.causes[outcome.conditions[1]].name
+        if "close second" in said:
+            spoken += 1
+            assert f"{second[:1].upper()}{second[1:]} comes a close second." in said
+    # Most results naming two have room to say both.
+    assert spoken >= 20
