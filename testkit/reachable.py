@@ -127,6 +127,7 @@ def _requests(dialogue: Dialogue) -> list[tuple[str, Callable[[Conversation], Tu
         ("privacy", dialogue.privacy),
         ("send", dialogue.send),
         ("pregnancy", dialogue.pregnancy),
+        ("race", dialogue.race),
         ("not a doctor", dialogue.not_a_doctor),
         ("small talk", dialogue.small_talk),
         ("how sure", dialogue.how_sure),

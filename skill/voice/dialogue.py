@@ -467,6 +467,16 @@ class Dialogue:
         """What happens to the answers: kept only for the session; then back to what waited."""
         return self._continue(conversation, self.speech.say("topic.privacy"))
 
+    def race(self, conversation: Conversation, cause_id: str | None = None) -> Turn:
+        """Can I race on Sunday: the keep-running answer, said as stricter for a race. Before a
+        result, after a warning sign's advice, or about another cause, as keep running is."""
+        turn = self.after_result(conversation, "keep_running", cause_id)
+        step = conversation.step
+        if cause_id is not None or not isinstance(step, Outcome) or _gets_help_now(step):
+            return turn
+        stricter = self.speech.say("topic.race")
+        return Turn(turn.conversation, turn.said._replace(speech=(stricter, *turn.said.speech)))
+
     def pregnancy(self, conversation: Conversation) -> Turn:
         """Pregnant, or a recent birth, said at any point: who else should hear of this pain;
         nothing recorded, then what was waiting."""

@@ -222,6 +222,10 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
             slot_value(handler_input, intents.OTHER_CONDITION_SLOT),
         )
 
+    def racing(handler_input: HandlerInput, conversation: Conversation) -> Turn:
+        condition_id, _ = slot_value(handler_input, intents.CONDITION_SLOT)
+        return dialogue.race(conversation, condition_id)
+
     def suspecting(handler_input: HandlerInput, conversation: Conversation) -> Turn:
         condition_id, heard = slot_value(handler_input, intents.CONDITION_SLOT)
         return dialogue.suspect(conversation, condition_id, heard)
@@ -336,6 +340,7 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         DialogueHandler(intent(intents.PRIVACY), only(dialogue.privacy)),
         DialogueHandler(intent(intents.SEND), only(dialogue.send)),
         DialogueHandler(intent(intents.PREGNANCY), only(dialogue.pregnancy)),
+        DialogueHandler(intent(intents.RACE), racing),
         DialogueHandler(intent(intents.HOLD_ON), only(dialogue.hold_on)),
         DialogueHandler(intent(intents.SUSPECT), suspecting),
         DialogueHandler(intent(intents.ALREADY_ASKED), only(dialogue.already_asked)),

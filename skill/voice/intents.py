@@ -47,6 +47,7 @@ TREATMENT = "TreatmentIntent"
 PRIVACY = "PrivacyIntent"
 SEND = "SendResultIntent"
 PREGNANCY = "PregnancyIntent"
+RACE = "RaceIntent"
 HOLD_ON = "HoldOnIntent"
 SUSPECT = "SuspectIntent"
 ALREADY_ASKED = "AlreadyAskedIntent"
@@ -121,6 +122,7 @@ ALL: tuple[str, ...] = (
     PRIVACY,
     SEND,
     PREGNANCY,
+    RACE,
     HOLD_ON,
     SUSPECT,
     ALREADY_ASKED,

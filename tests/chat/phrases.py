@@ -228,6 +228,10 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
             assert said.endswith(step.text), context
     elif effect == "topic":
         check_topic(detail, step, said, locale, context)
+    elif effect == "race":
+        check_topic("keep_running", step, said, locale, context)
+        if isinstance(step, Outcome) and step.triage not in ENDING:
+            assert said.startswith(SPEECH.say("topic.race")), context
     elif effect == "medicine":
         assert said.startswith(SPEECH.say("topic.medicine")), context
         assert not any(char.isdigit() for char in said), context  # no dose, ever

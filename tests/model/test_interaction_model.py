@@ -59,6 +59,7 @@ INTENTS = {
     "PrivacyIntent",
     "SendResultIntent",
     "PregnancyIntent",
+    "RaceIntent",
     "HoldOnIntent",
     "SuspectIntent",
     "AlreadyAskedIntent",

@@ -193,6 +193,7 @@ def every_kind_of_volunteered_or_after_result_turn(
         dialogue.thanks(end)
         dialogue.result(end)
         dialogue.send(end)
+        dialogue.race(end)
         for topic in AFTER_RESULT_TOPICS:
             dialogue.after_result(end, topic)
     # After a real result: more questions when a correction reopens the interview, and the
