@@ -511,8 +511,13 @@ class Dialogue:
         """Asked "what do you mean?": the question again in plainer words; nothing recorded."""
         step = conversation.step
         if isinstance(step, Question):
+            if conversation.misunderstood:
+                # Lost again, right after the plainer words or a miss: how to answer, then the
+                # question plainly, rather than the same words over again.
+                turn = self._ask_plainly(conversation, self.speech.say("ask.ways"))
+                return _misunderstood(conversation, turn)
             conversation, other_words = self._filler(conversation, "other_words", "ask.other_words")
-            return self._ask_plainly(conversation, *other_words)
+            return _misunderstood(conversation, self._ask_plainly(conversation, *other_words))
         if isinstance(step, Outcome) and step.conditions and not _gets_help_now(step):
             return self.explain(conversation, None)
         return self.help(conversation)
