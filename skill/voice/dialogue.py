@@ -311,12 +311,31 @@ class Dialogue:
         if before is answer:
             return self._continue(conversation, self.speech.say("correction.same", answer=word))
         changed = conversation.with_interview(interview.go_back().with_answer(question_id, answer))
-        noted = [self.speech.say("correction.done", answer=word)]
+        # Said in the question's own words where it has them, so the runner hears which answer
+        # changed ("Got it: running uphill or sprinting makes it worse.").
+        reason = self._reason_for(question_id, answer)
+        if reason:
+            noted = [self.speech.say("volunteer.fact", fact=reason)]
+        else:
+            noted = [self.speech.say("correction.done", answer=word)]
         if self._raises_soon(question_id, answer):
             # Said as plainly as when the sign is volunteered: the interview goes on, but the
             # runner must know the result will say to see a doctor soon.
             noted.append(self.speech.say("volunteer.sign_soon"))
         return self._changed(conversation, changed, *noted)
+
+    def _reason_for(self, question_id: str, answer: Answer) -> str | None:
+        """A symptom answer in its question's words ("the pain travels past your knee"); None
+        for a warning sign or "not sure"."""
+        feature = self.knowledge.features.get(question_id)
+        if feature is None:
+            return None
+        reasons = {
+            Answer.YES: feature.yes_reason,
+            Answer.SOMETIMES: feature.sometimes_reason,
+            Answer.NO: feature.no_reason,
+        }
+        return reasons.get(answer)
 
     # --- what runners volunteer --------------------------------------------------------------
 

@@ -143,6 +143,7 @@ def test_a_correction_changes_the_last_answer_not_the_next(converse: Converse) -
     before, corrected = turns[2], turns[3]
     assert corrected.intent == "CorrectionIntent"
     assert corrected.answers == [*before.answers[:-1], [before.answers[-1][0], "y"]]
+    # The screen's last question: a warning sign, said as the answer word.
     assert corrected.speech.startswith("Got it, yes to that.")
 
 

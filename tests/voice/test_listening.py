@@ -160,7 +160,9 @@ def test_a_correction_changes_the_last_answer_and_never_answers_the_next_questio
     assert turn.conversation.interview is not None
     assert turn.conversation.interview.answers[-1] == (last, Answer.YES)
     assert len(turn.conversation.interview.answers) == len(conversation.interview.answers)
-    assert turn.said.speech[0] == "Got it, yes to that."
+    # Said in the question's own words, so the runner hears which answer changed.
+    yes_reason = KNOWLEDGE.features[last].yes_reason
+    assert turn.said.speech[0] == SPEECH.say("volunteer.fact", fact=yes_reason)
     assert isinstance(waiting, Question) and waiting.id not in dict(
         turn.conversation.interview.answers
     )
@@ -172,8 +174,9 @@ def test_a_correction_after_the_result_says_whether_the_result_changed() -> None
     last = result.interview.answers[-1][1]
     flipped = Answer.NO if last is Answer.YES else Answer.YES
     turn = DIALOGUE.correct(result, flipped)
-    word = SPEECH.say(f"answer_words.{flipped.value}")
-    assert turn.said.speech[0] == f"Got it, {word} to that."
+    feature = KNOWLEDGE.features[result.interview.answers[-1][0]]
+    reason = feature.yes_reason if flipped is Answer.YES else feature.no_reason
+    assert turn.said.speech[0] == SPEECH.say("volunteer.fact", fact=reason)
     now, was = turn.conversation.step, result.step
     assert isinstance(was, Outcome)
     if isinstance(now, Question):
