@@ -904,10 +904,11 @@ class Dialogue:
         """The outcome in brief: the lead and its main reason, who to see, the disclaimer."""
         return (*self._headlines(outcome)[0], outcome.disclaimer)
 
-    def _headlines(self, outcome: Outcome) -> list[tuple[str, ...]]:
+    def _headlines(self, outcome: Outcome, said_before: str = "") -> list[tuple[str, ...]]:
         """The headline's forms, fullest first, for when safety advice or a caution needs the
         room: without the main reason (one "why" away), the advice down to who can help, or
-        without who to see."""
+        without who to see. A reason just said ("Got it: ...") is not said again: the next one
+        is, if there is one."""
         if not outcome.conditions and outcome.triage in _GET_HELP_NOW:
             return [(outcome.advice,)]  # red-flag advice is said whole
         who, who_briefly, only_who = self._who_to_see(outcome.advice)
@@ -917,9 +918,10 @@ class Dialogue:
         lead = self._lead_line(outcome)
         # Last, a look-alike named in the fewest words ("This looks like tailbone pain.").
         briefest = (self._lead_line(outcome, briefly=True),)
-        if not outcome.reasons:
+        reasons = [reason for reason in outcome.reasons if reason.text not in said_before]
+        if not reasons:
             return list(dict.fromkeys([(lead, who), (lead, who_briefly), (lead,), briefest]))
-        because = self._lead_line(outcome, outcome.reasons[0].text)
+        because = self._lead_line(outcome, reasons[0].text)
         forms: list[tuple[str, ...]] = [
             (because, who),
             (because, who_briefly),
@@ -989,7 +991,7 @@ class Dialogue:
         safety = [_safety_advice(outcome)]
         if outcome.safety_advice:
             safety.append((self.speech.say("outcome.soon_brief"),))
-        headlines = self._headlines(outcome)
+        headlines = self._headlines(outcome, " ".join(before))
         apps = dict.fromkeys([tuple(in_app), ()])
         forms = (
             [*first, *headline, *filter(None, [caution]), *disclaimer, *app, *end]

@@ -785,3 +785,13 @@ def test_a_runner_up_named_with_the_lead_is_said_when_it_fits_in_the_result() ->
             assert f"{second[:1].upper()}{second[1:]} comes a close second." in said
     # Most results naming two have room to say both.
     assert spoken >= 20
+
+
+def test_a_reason_just_said_before_the_result_is_not_said_again_in_it() -> None:
+    conversation = finished(HIP_BURSITIS)
+    outcome = conversation.step
+    assert isinstance(outcome, Outcome) and len(outcome.reasons) == 2
+    first, second = (reason.text for reason in outcome.reasons)
+    noted = SPEECH.say("volunteer.fact", fact=first)
+    said = " ".join(DIALOGUE._say_outcome(conversation, outcome, noted).said.speech)
+    assert said.count(first) == 1 and second in said
