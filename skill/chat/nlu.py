@@ -124,7 +124,16 @@ CLAUSE_STARTS = frozenset(
 # A bare answer that may begin a longer reply ("no, it's more in my groin").
 ANSWER_WORDS = frozenset({"yes", "yeah", "yep", "no", "nope", "nah"})
 # Two words that begin a reply as a bare no does ("not really, it's more my tailbone").
-NO_OPENINGS = frozenset({("not", "really"), ("not", "exactly"), ("not", "quite")})
+NO_OPENINGS = frozenset(
+    {("not", "really"), ("not", "exactly"), ("not", "quite"), ("yeah", "nah"), ("yea", "nah")}
+)
+# Unsure, then something more ("not sure, both my legs have been tingling at night").
+UNSURE_OPENINGS = (
+    *(("im", "not", "sure"), ("not", "sure"), ("i", "dont", "know"), ("dont", "know")),
+    *(("i", "cant", "say"), ("cant", "say"), ("no", "idea"), ("dunno",)),
+)
+# And as a bare yes does, in Australian ("nah yeah, it's kinda in the front").
+YES_OPENINGS = frozenset({("nah", "yeah"), ("nah", "yea")})
 # What tells an exception to the answer before it ("no, apart from a fever", "nah, nothing
 # like that, but my leg's been weak"): a warning sign after one of these is told, not denied.
 EXCEPTIONS = (
@@ -193,6 +202,8 @@ DESCRIBING = (
     *(("cant", "hop"), ("doesnt", "let", "up"), ("wont", "let", "up"), ("makes", "no")),
     *(("cant", "feel", "it"), ("couldnt", "really", "feel"), ("cant", "really", "feel")),
     *(("didnt", "realise"), ("didnt", "realize"), ("no", "way", "to")),
+    *(("dont", "touch"), ("doesnt", "touch"), ("doesnt", "matter"), ("cant", "put")),
+    *(("without", "meaning"), ("didnt", "mean")),
 )
 # A warning sign told in words no value holds ("since Sunday I can't feel a thing on the loo
 # seat"): one phrase of each group of one of its rows is said, and no denial is left once those
@@ -287,6 +298,7 @@ _BODY_WEIGHT = (
     *("weight", "pounds", "kilos", "kilograms", "kg", "lbs", "stone", "trousers", "clothes"),
     *("jeans", "belt"),
     *("notch", "notches"),
+    *("scales", "the scales"),
 )
 _UNEXPLAINED = (
     *("without trying", "not trying", "havent been trying", "havent been dieting"),
@@ -296,6 +308,7 @@ _UNEXPLAINED = (
     *("without any reason", "unexplained", "cant explain", "by itself", "on its own"),
     *("eating more", "eating loads", "eating plenty", "not training more", "havent a clue why"),
     *("no clue why",),
+    *("without meaning to", "didnt mean to"),
 )
 _AT_NIGHT = ("night", "nights", "nighttime", "in bed", "3am", "2am", "4am", "awake")
 _UNRELIEVED = (
@@ -304,6 +317,8 @@ _UNRELIEVED = (
     *("wont ease", "never eases", "cant get comfy", "cant get comfortable", "no position"),
     *("no way to get comfortable", "no way to get comfy", "nothing i do", "doesnt let up"),
     *("wont let up", "makes no difference"),
+    *("dont touch it", "doesnt touch it", "nothing touches it", "doesnt matter how"),
+    *("nothing i try",),
 )
 _CANCER = (
     *("cancer", "cancre", "sarcoma", "oncologist", "oncology", "tumour", "tumor", "chemo"),
@@ -341,6 +356,7 @@ ELSEWHERE = (
 POP_OR_THIGH = (
     *("pop", "popped", "snap", "snapped", "crack", "cracked", "tear", "tore", "torn", "bang"),
     *("thigh", "hamstring", "back of", "down to", "bum", "buttock", "sit bone", "sitting bone"),
+    *("twang", "went twang", "behind the knee"),
 )
 # Numbness between the legs told of cycling ("my bike seat gives me a numb crotch") is common
 # in cyclists and is checked with the warning sign's question rather than raised outright.
@@ -411,6 +427,15 @@ SAYINGS = (
     *("hit a pb", "hit a pr", "hit a personal best", "hit the gym", "miles a week", "km a week"),
     *("fell apart", "fell by", "tripped over my words", "give me the chills"),
     *("gives me the chills", "ice bath", "documentary", "born in", "im a cancer"),
+    *("weaker on hills", "getting older", "kicked off", "fall behind", "falling behind"),
+    *(
+        "watch fell off",
+        "shoe fell off",
+        "headphones fell off",
+        "like i've been kicked",
+        "dead leg",
+    ),
+    *("bruise on my pride", "bruised pride", "in case its cancer", "in case it's cancer"),
 )
 
 
@@ -584,7 +609,53 @@ class Nlu:
         words = tuple(normalise(text).split())
         if not words:
             return self._match(FALLBACK_INTENT, {}, "fallback")
-        found = self._resolve_words(words)
+        found = self._second_thoughts(words, self._resolve_words(words))
+        if found.name in REMARK_INTENTS and words[0] in ANSWER_WORDS and len(words) > 1:
+            # "Yes, and getting up from a chair hurts", "yes, since two weeks": the answer, with
+            # a remark after it.
+            bare = "AMAZON.NoIntent" if words[0] in NEGATIONS else "AMAZON.YesIntent"
+            return self._match(bare, {}, "answer")
+        if found.name == FALLBACK_INTENT and CONFUSION_WORDS.intersection(words):
+            return self._match(CONFUSED_INTENT, {}, "question")
+        if found.name in ANSWER_INTENTS and _says_any(words, CONFUSION_MARKERS):
+            # "No clue, where's the dimple meant to be?": the word explained, else the question
+            # put plainly.
+            explained = self._resolve_words(words[1:]) if len(words) > 1 else found
+            if explained.name == TERM_INTENT:
+                return explained
+            return self._match(CONFUSED_INTENT, {}, "question")
+        if found.name == NOT_SURE_INTENT and found.how != "exact":
+            asked = next((i for i, word in enumerate(words) if i and word in ASKING_WORDS), None)
+            if asked is not None:
+                # "Not sure, what's a hamstring curl?": the question, never an answer.
+                question = self._resolve_words(words[asked:])
+                if question.name not in ANSWER_INTENTS and question.name != FALLBACK_INTENT:
+                    return question
+                return self._match(CONFUSED_INTENT, {}, "question")
+        if found.name in ANSWER_INTENTS | {PLACE_INTENT} and len(words) > 1:
+            found = self._second_thoughts(words, self._told_after_the_answer(words, found))
+        rest = _after_unsure_opening(words)
+        if found.name in ANSWER_INTENTS | {FALLBACK_INTENT} and found.how != "exact" and rest:
+            # "Not sure, I've got a fever and the hip is hot": a warning sign told after "not
+            # sure" wins over it (safety first), unless it is denied or someone else's.
+            told = self._told(rest)
+            if told is not None and told.name == WARNING_SIGN_INTENT:
+                return self._second_thoughts(words, told)
+        if text.rstrip().endswith("?") and found.name in ANSWER_INTENTS | PLACE_INTENTS:
+            # Typed as a question ("the dimple?"): a word explained, or the question put
+            # plainly; never recorded as an answer or a place.
+            for asking in (("what's", *words), ("what's", "the", *words)):
+                term = self._exact(asking)
+                if term is not None and term.name == TERM_INTENT:
+                    return term
+            return self._match(CONFUSED_INTENT, {}, "question")
+        return found
+
+    def _second_thoughts(self, words: tuple[str, ...], found: IntentMatch) -> IntentMatch:
+        """What was heard, looked at again with the whole sentence: someone else's trouble or a
+        saying is small talk; numbness from a bike seat, a fall long ago and worse downhill are
+        checked; trouble walking after a pop is the torn tendon's sign; a bruise elsewhere with
+        no pop is none."""
         told = found.name == WARNING_SIGN_INTENT or found.name in PLACE_INTENTS
         if told and found.how != "exact" and _not_told_of_self(words):
             # "I fell behind on my training", "I popped to the shops"
@@ -611,48 +682,16 @@ class Nlu:
             and not _says_any(words, POP_OR_THIGH)
         ):
             return self._match(SMALL_TALK_INTENT, {}, "elsewhere")
-        if found.name in REMARK_INTENTS and words[0] in ANSWER_WORDS and len(words) > 1:
-            # "Yes, and getting up from a chair hurts", "yes, since two weeks": the answer, with
-            # a remark after it.
-            bare = "AMAZON.NoIntent" if words[0] in NEGATIONS else "AMAZON.YesIntent"
-            return self._match(bare, {}, "answer")
-        if found.name == FALLBACK_INTENT and CONFUSION_WORDS.intersection(words):
-            return self._match(CONFUSED_INTENT, {}, "question")
-        if found.name in ANSWER_INTENTS and _says_any(words, CONFUSION_MARKERS):
-            # "No clue, where's the dimple meant to be?": the word explained, else the question
-            # put plainly.
-            explained = self._resolve_words(words[1:]) if len(words) > 1 else found
-            if explained.name == TERM_INTENT:
-                return explained
-            return self._match(CONFUSED_INTENT, {}, "question")
-        if found.name == NOT_SURE_INTENT and found.how != "exact":
-            asked = next((i for i, word in enumerate(words) if i and word in ASKING_WORDS), None)
-            if asked is not None:
-                # "Not sure, what's a hamstring curl?": the question, never an answer.
-                question = self._resolve_words(words[asked:])
-                if question.name not in ANSWER_INTENTS and question.name != FALLBACK_INTENT:
-                    return question
-                return self._match(CONFUSED_INTENT, {}, "question")
-        if found.name in ANSWER_INTENTS | {PLACE_INTENT} and len(words) > 1:
-            found = self._told_after_the_answer(words, found)
-        if text.rstrip().endswith("?") and found.name in ANSWER_INTENTS | PLACE_INTENTS:
-            # Typed as a question ("the dimple?"): a word explained, or the question put
-            # plainly; never recorded as an answer or a place.
-            for asking in (("what's", *words), ("what's", "the", *words)):
-                term = self._exact(asking)
-                if term is not None and term.name == TERM_INTENT:
-                    return term
-            return self._match(CONFUSED_INTENT, {}, "question")
         return found
 
     def _told_after_the_answer(self, words: tuple[str, ...], answer: IntentMatch) -> IntentMatch:
         """ "Yes, and it's been hard to pee" or "no, it's more in my groin": what follows a bare
         answer word is heard too. A warning sign there wins over the answer (safety first); a
         place makes it "no, it's here" or "yes, and this too", both recorded."""
-        opening = 2 if words[:2] in NO_OPENINGS else 1
+        opening = 2 if words[:2] in NO_OPENINGS | YES_OPENINGS else 1
         if opening == 1 and words[0] not in ANSWER_WORDS and words[0] not in ("nothing", "none"):
             return answer
-        denied = opening == 2 or words[0] in NEGATIONS
+        denied = words[:2] in NO_OPENINGS or (opening == 1 and words[0] in NEGATIONS)
         rest = words[opening:]
         excepted = _after_an_exception(rest)
         if excepted:
@@ -1166,6 +1205,15 @@ def _after_an_exception(words: tuple[str, ...]) -> tuple[str, ...]:
         for exception in EXCEPTIONS:
             if words[start : start + len(exception)] == exception:
                 return words[start + len(exception) :]
+    return ()
+
+
+def _after_unsure_opening(words: tuple[str, ...]) -> tuple[str, ...]:
+    """What follows "not sure" or "I don't know" at the start of a reply, if anything does."""
+    plain = _without_apostrophes(words)
+    for opening in UNSURE_OPENINGS:
+        if plain[: len(opening)] == opening and len(words) > len(opening) + 1:
+            return words[len(opening) :]
     return ()
 
 

@@ -479,6 +479,12 @@ def test_a_sign_described_with_a_negation_after_it_is_still_the_sign(nlu: Nlu, s
         "I watched a documentary about cancer last night",
         "is this something bad like cancer",
         "could I have broken something",
+        "yeah, and I'm weaker on hills than I used to be, getting older",
+        "no, I did fall behind my training plan though",
+        "no, my watch fell off on a run, that's the only drama",
+        "no. I bruised my shin on a coffee table, unrelated",
+        "yeah, my friend said I should get it checked in case it's cancer",
+        "I'm not sure what a fever means",
     ],
 )
 def test_an_everyday_sentence_with_a_warning_signs_words_is_no_warning_sign(
@@ -587,6 +593,13 @@ def test_what_only_shares_a_signs_ideas_or_denies_them_raises_no_sign(nlu: Nlu, 
         ("it popped while I was sprinting and now I'm limping", "red_flag_avulsion"),
         ("I've lost 10 pounds and I'm eating more than ever", "red_flag_serious"),
         ("pain at night that doesn't let up whatever I do", "red_flag_serious"),
+        ("not sure. both my legs have been aching and tingling at night", "red_flag_neuro"),
+        ("I don't know, I've got a fever and the hip is hot and red", "red_flag_trauma_fever"),
+        ("it went twang at the track, and it's all bruised behind the knee", "red_flag_avulsion"),
+        ("no. it's a constant gnawing ache in bed, doesn't matter how I lie", "red_flag_serious"),
+        ("no. the scales keep going down and I haven't changed anything", "red_flag_serious"),
+        ("no, but I've dropped about six kilos without meaning to", "red_flag_serious"),
+        ("yes, and it throbs all night, painkillers don't touch it", "red_flag_serious"),
     ],
 )
 def test_a_warning_sign_told_in_the_runners_own_words_is_heard(
@@ -634,3 +647,17 @@ def test_a_serious_cause_the_runner_fears_is_asked_about_not_told(
 ) -> None:
     found = nlu.resolve(said)
     assert found.name == "SuspectIntent" and found.resolved_id("condition") == concern
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("nah yeah it's kinda in the front actually", "AMAZON.YesIntent"),
+        ("yeah nah not really", "AMAZON.NoIntent"),
+        ("nah I don't buy it, I reckon it's my back", "DisagreeIntent"),
+    ],
+)
+def test_australian_yes_and_no_and_a_doubt_are_heard_as_meant(
+    nlu: Nlu, said: str, intent: str
+) -> None:
+    assert nlu.resolve(said).name == intent
