@@ -1004,8 +1004,13 @@ class Dialogue:
         # What comes before ("Got it: ...") is not the result's: it costs the result no words
         # of its own, only room in the turn.
         said_before = _words(self.speech.localised(" ".join(before), locale))
+        # Each line is counted once: the forms share most of their lines.
+        counts: dict[str, int] = {}
         for result in forms:
-            words = _words(self.speech.localised(" ".join(result), locale))
+            for line in result:
+                if line not in counts:
+                    counts[line] = _words(self.speech.localised(line, locale))
+            words = sum(counts[line] for line in result)
             if words <= MAX_RESULT_WORDS and said_before + words <= MAX_TURN_WORDS:
                 break  # the fullest form that fits; if none does, the last and briefest
         parts = [*before, *result]
