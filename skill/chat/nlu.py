@@ -127,6 +127,23 @@ ANSWER_WORDS = frozenset({"yes", "yeah", "yep", "no", "nope", "nah"})
 NO_OPENINGS = frozenset(
     {("not", "really"), ("not", "exactly"), ("not", "quite"), ("yeah", "nah"), ("yea", "nah")}
 )
+CORRECTION_INTENT = "CorrectionIntent"
+# Words that make a reply a correction of the last answer rather than an answer.
+CORRECTING_WORDS = (
+    *("meant", "wait", "actually", "change", "should", "wrong", "correction", "scratch"),
+    *("sorry", "oops", "hang on", "hold on", "make that", "last one", "mistake", "second thought"),
+)
+ANSWER_BY_CODE = {
+    "y": "AMAZON.YesIntent",
+    "n": "AMAZON.NoIntent",
+    "s": "SometimesIntent",
+    "u": "NotSureIntent",
+}
+# "Back" after these words is a direction, not the lower back ("it hurts leaning back").
+NOT_THE_BACK = frozenset(
+    {("leaning",), ("lean",), ("leans",), ("come",), ("coming",), ("get",), ("getting",)}
+    | {("go",), ("going",), ("went",), ("sit",), ("sitting",), ("lie",), ("lying",), ("way",)}
+)
 # Unsure, then something more ("not sure, both my legs have been tingling at night").
 UNSURE_OPENINGS = (
     *(("im", "not", "sure"), ("not", "sure"), ("i", "dont", "know"), ("dont", "know")),
@@ -204,6 +221,8 @@ DESCRIBING = (
     *(("didnt", "realise"), ("didnt", "realize"), ("no", "way", "to")),
     *(("dont", "touch"), ("doesnt", "touch"), ("doesnt", "matter"), ("cant", "put")),
     *(("without", "meaning"), ("didnt", "mean")),
+    *(("nothing", "comes"), ("cant", "get"), ("cant", "even"), ("wasnt", "even"), ("cant", "push")),
+    *(("aint", "been", "able"),),
 )
 # A warning sign told in words no value holds ("since Sunday I can't feel a thing on the loo
 # seat"): one phrase of each group of one of its rows is said, and no denial is left once those
@@ -245,6 +264,7 @@ _LOST_CONTROL = (
     *("wet myself", "wet meself", "pooed myself", "pooped myself", "cant feel it when"),
     *("didnt feel it coming", "couldnt feel it coming", "didnt realise", "didnt realize"),
     *("trouble getting", "hard to start", "trouble starting", "slow to start", "cant get it going"),
+    *("cant push", "not been able to go", "aint been able to go", "cant go properly"),
 )
 _WEAK_OR_NUMB = (
     *("weak", "weaker", "weakness", "numb", "numbness", "tingling", "tingly", "dead"),
@@ -264,7 +284,7 @@ _WORSENING = (
 )
 _LIMB = (
     *("leg", "legs", "foot", "feet", "calf", "ankle", "toes", "toe", "knee", "quad", "quads"),
-    *("thigh", "shin"),
+    *("thigh", "shin", "that side"),
 )
 _BOTH_SIDES = (
     *("both legs", "both my legs", "both me legs", "both of my legs", "both feet"),
@@ -275,6 +295,7 @@ _BOTH_SIDES = (
 _NERVE = (
     *("tingly", "tingling", "tingles", "tingle", "numb", "numbness", "pins and needles"),
     *("sciatica", "weak", "weakness", "shooting", "shoots", "cotton wool"),
+    *("dead", "going dead", "gone dead"),
 )
 _HOPPING = ("hop", "hopping", "hopped", "hops")
 _SHARP = (
@@ -309,6 +330,7 @@ _UNEXPLAINED = (
     *("eating more", "eating loads", "eating plenty", "not training more", "havent a clue why"),
     *("no clue why",),
     *("without meaning to", "didnt mean to"),
+    *("wasnt even trying", "wasnt trying"),
 )
 _AT_NIGHT = ("night", "nights", "nighttime", "in bed", "3am", "2am", "4am", "awake")
 _UNRELIEVED = (
@@ -319,6 +341,7 @@ _UNRELIEVED = (
     *("wont let up", "makes no difference"),
     *("dont touch it", "doesnt touch it", "nothing touches it", "doesnt matter how"),
     *("nothing i try",),
+    *("whichever way", "whatever way", "any way i lie", "which ever way"),
 )
 _CANCER = (
     *("cancer", "cancre", "sarcoma", "oncologist", "oncology", "tumour", "tumor", "chemo"),
@@ -330,6 +353,7 @@ _A_POP = (
     *("pop", "popped", "tear", "tore", "rip", "ripped", "snap", "snapped", "crack", "cracked"),
     *("went bang",),
     *("felt it go", "felt something go", "twang", "went twang"),
+    *("pinged", "ping", "pinging"),
 )
 _SINCE_THE_POP = (
     *("bruise", "bruised", "bruising", "purple", "black", "blue", "discoloured", "discolored"),
@@ -436,6 +460,7 @@ SAYINGS = (
         "dead leg",
     ),
     *("bruise on my pride", "bruised pride", "in case its cancer", "in case it's cancer"),
+    *("running fever", "count as a fever", "hot after a run"),
 )
 
 
@@ -634,6 +659,14 @@ class Nlu:
                 return self._match(CONFUSED_INTENT, {}, "question")
         if found.name in ANSWER_INTENTS | {PLACE_INTENT} and len(words) > 1:
             found = self._second_thoughts(words, self._told_after_the_answer(words, found))
+        if (
+            found.name == CORRECTION_INTENT
+            and found.how != "exact"
+            and not _says_any(_without_apostrophes(words), CORRECTING_WORDS)
+        ):
+            # "Oh, then yes" after a word explained answers the question; it corrects nothing.
+            answer = found.resolved_id("answer")
+            return self._match(ANSWER_BY_CODE.get(answer or "", FALLBACK_INTENT), {}, "answer")
         rest = _after_unsure_opening(words)
         if found.name in ANSWER_INTENTS | {FALLBACK_INTENT} and found.how != "exact" and rest:
             # "Not sure, I've got a fever and the hip is hot": a warning sign told after "not
@@ -834,8 +867,11 @@ class Nlu:
         clause = _clause_of(words, len(words))
         said = {_stem(word) for word in _without_apostrophes(clause)}  # as values are kept
         backs = [index for index, word in enumerate(clause) if word == "back"]
-        if backs and all(clause[index + 1 : index + 2] == ("of",) for index in backs):
-            said.discard("back")  # "the back of my thigh" is no back pain
+        if backs and all(
+            clause[index + 1 : index + 2] == ("of",) or clause[index - 1 : index] in NOT_THE_BACK
+            for index in backs
+        ):
+            said.discard("back")  # "the back of my thigh", "leaning back": no back pain
         plain = _without_apostrophes(clause)
         # A negation denies what was told ("walking doesn't hurt", "my groin isn't numb"), except
         # one that goes on to describe a sign ("numbness between my legs, I cannot feel when I
@@ -873,7 +909,8 @@ class Nlu:
         # A sign told in other words wins over any place, and over a less serious sign told in
         # a value's words ("my groin went numb after I came off my bike": the saddle, not the
         # fall).
-        flag = _concept_sign(plain)
+        # The ideas of a sign may straddle a "but" ("I keep needing to wee but nothing comes").
+        flag = _concept_sign(plain) or _concept_sign(_without_apostrophes(words))
         told_sign = best[2].value_id if best and best[1].intent == WARNING_SIGN_INTENT else None
         if flag is not None and (told_sign is None or self._graver(flag, told_sign)):
             return self._told_as(WARNING_SIGN_INTENT, "sign", flag, "told")

@@ -382,7 +382,7 @@ class Dialogue:
             if nerves and interview.answered(_BOTH_LEGS_FLAG) is None:
                 checking = conversation._replace(interview=interview, confirming=_BOTH_LEGS_FLAG)
                 return self._ask_current(checking, self.speech.say("volunteer.both_sides_check"))
-            return self._continue(conversation, self.speech.say("volunteer.both_sides"))
+            return self._go_on(conversation, self.speech.say("volunteer.both_sides"))
         flag = CHECKED_FACTS.get(fact_id or "")
         if flag is not None and answer in _AFFIRMING and conversation.waiting == flag:
             # Said to the very question that would check it ("a bit of tingling" to the
@@ -392,14 +392,14 @@ class Dialogue:
             if interview.answered(flag) is None:
                 checking = conversation._replace(interview=interview, confirming=flag)
                 return self._ask_current(checking, self.speech.say(f"volunteer.{fact_id}_check"))
-            return self._continue(conversation, self.speech.say(f"volunteer.{fact_id}"))
+            return self._go_on(conversation, self.speech.say(f"volunteer.{fact_id}"))
         feature = self.knowledge.features.get(fact_id or "")
         if feature is None:
             if fact_id is None:
                 return self._unclear(conversation, "volunteer.unclear_fact")
-            return self._continue(conversation, self.speech.say("volunteer.side"))
+            return self._go_on(conversation, self.speech.say("volunteer.side"))
         if interview.answered(feature.id) is answer:
-            return self._continue(conversation, self.speech.say("volunteer.known"))
+            return self._go_on(conversation, self.speech.say("volunteer.known"))
         reasons = {
             Answer.YES: feature.yes_reason,
             Answer.SOMETIMES: feature.sometimes_reason,
@@ -1127,6 +1127,13 @@ class Dialogue:
         """The question in other words, and the ways to answer it."""
         ways = self.speech.say("ask.ways")
         return f"{question.plain} {ways}"
+
+    def _go_on(self, conversation: Conversation, *before: str) -> Turn:
+        """As `_continue`, but a result not yet heard is said in full: an answer given with a
+        fact already known ("no, it's more the dimple") may have just ended the interview."""
+        if isinstance(conversation.step, Outcome) and not conversation.heard.offered:
+            return self._present(conversation, *before)
+        return self._continue(conversation, *before)
 
     def _continue(self, conversation: Conversation, *before: str) -> Turn:
         """Say something, then go back to what was waiting: a question, or the offer."""

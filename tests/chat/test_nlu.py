@@ -276,6 +276,8 @@ def test_what_runners_tell_in_their_own_words_is_found_by_its_values(
         "is the groin the same as the hip",
         "I think it does",
         "I'm not sure what a fever means",
+        "I've got running fever, ha ha, can't stop signing up for races",
+        "I'm always hot after a run, does that count as a fever?",
     ],
 )
 def test_a_denial_a_question_or_confusion_is_never_a_warning_sign_or_a_fact(
@@ -600,6 +602,12 @@ def test_what_only_shares_a_signs_ideas_or_denies_them_raises_no_sign(nlu: Nlu, 
         ("no. the scales keep going down and I haven't changed anything", "red_flag_serious"),
         ("no, but I've dropped about six kilos without meaning to", "red_flag_serious"),
         ("yes, and it throbs all night, painkillers don't touch it", "red_flag_serious"),
+        ("I ain't been able to go number two properly, I can't push", "red_flag_saddle"),
+        ("I keep needing to wee but then nothing comes out", "red_flag_saddle"),
+        ("both my legs have been going dead on runs lately", "red_flag_neuro"),
+        ("yeah and I can't get up on my tiptoes on that side anymore", "red_flag_neuro"),
+        ("something pinged during strides and I've struggled to walk since", "red_flag_avulsion"),
+        ("I can't sleep, it throbs all night whichever way I lie", "red_flag_serious"),
     ],
 )
 def test_a_warning_sign_told_in_the_runners_own_words_is_heard(
@@ -660,4 +668,20 @@ def test_a_serious_cause_the_runner_fears_is_asked_about_not_told(
 def test_australian_yes_and_no_and_a_doubt_are_heard_as_meant(
     nlu: Nlu, said: str, intent: str
 ) -> None:
+    assert nlu.resolve(said).name == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("oh then yes", "AMAZON.YesIntent"),
+        ("yes especially leaning back", "AMAZON.YesIntent"),
+        ("naw", "AMAZON.NoIntent"),
+    ],
+)
+def test_an_answer_with_no_correcting_word_answers_the_question_asked(
+    nlu: Nlu, said: str, intent: str
+) -> None:
+    # "Oh then yes" after a word explained is no correction of the answer before; "leaning
+    # back" is no back pain.
     assert nlu.resolve(said).name == intent

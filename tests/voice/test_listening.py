@@ -795,3 +795,19 @@ def test_a_reason_just_said_before_the_result_is_not_said_again_in_it() -> None:
     noted = SPEECH.say("volunteer.fact", fact=first)
     said = " ".join(DIALOGUE._say_outcome(conversation, outcome, noted).said.speech)
     assert said.count(first) == 1 and second in said
+
+
+def test_a_last_answer_told_with_a_place_already_known_still_says_the_result() -> None:
+    # "No, it's more the dimple" to the last question, the dimple already answered yes: the
+    # result is said, not only "I have that already".
+    conversation = past_the_screen()
+    yes = {"pelvic_dimple", "stairs_car_bed", "low_back_pain"}
+    while isinstance(step := conversation.step, Question):
+        following = DIALOGUE.answer(conversation, Answer.YES if step.id in yes else Answer.NO)
+        if isinstance(following.conversation.step, Outcome):
+            break
+        conversation = following.conversation
+    turn = DIALOGUE.answer_with_fact(conversation, "pelvic_dimple", Answer.NO)
+    assert isinstance(turn.conversation.step, Outcome)
+    assert turn.said.speech[0] == SPEECH.say("volunteer.known")
+    assert turn.said.card is not None  # the result, said in full
