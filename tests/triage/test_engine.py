@@ -164,6 +164,14 @@ def test_a_strained_hip_flexor_that_feels_stiff_is_not_taken_for_the_hip_joint()
     assert outcome.triage == "elsewhere" and outcome.conditions[0] == "hip_flexor_strain"
 
 
+def test_a_textbook_ischial_bursitis_is_named_before_the_usual_length() -> None:
+    # Yes to the sitting bone and to sitting, no to everything else (the stiff hip included):
+    # issue 19 counted fifteen questions for this runner.
+    outcome, asked = finish(after_a_clear_screen(), {"sit_bone": YES, "worse_sitting": YES})
+    assert outcome.conditions[:1] == ("ischial_bursitis",)
+    assert len(asked) < load_knowledge().settings.usual_questions
+
+
 def test_lower_back_pain_only_is_never_told_ischial_bursitis() -> None:
     # The runner of issue 19: lower back pain only, no to the sitting bone.
     profile = {"back_not_buttock": YES, "low_back_pain": YES, "worse_sitting": YES}
