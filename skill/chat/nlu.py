@@ -30,6 +30,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from skill.interaction_model.builder import build_model, locales
@@ -127,6 +128,8 @@ ANSWER_WORDS = frozenset({"yes", "yeah", "yep", "no", "nope", "nah"})
 NO_OPENINGS = frozenset(
     {("not", "really"), ("not", "exactly"), ("not", "quite"), ("yeah", "nah"), ("yea", "nah")}
 )
+# Where one sentence ends and the next begins, in typed text.
+SENTENCE_END = re.compile(r"[.;!?]+")
 CORRECTION_INTENT = "CorrectionIntent"
 # Words that make a reply a correction of the last answer rather than an answer.
 CORRECTING_WORDS = (
@@ -265,6 +268,7 @@ _LOST_CONTROL = (
     *("didnt feel it coming", "couldnt feel it coming", "didnt realise", "didnt realize"),
     *("trouble getting", "hard to start", "trouble starting", "slow to start", "cant get it going"),
     *("cant push", "not been able to go", "aint been able to go", "cant go properly"),
+    *("struggling to hold", "hard to hold", "cant really tell when", "cant tell when i need"),
 )
 _WEAK_OR_NUMB = (
     *("weak", "weaker", "weakness", "numb", "numbness", "tingling", "tingly", "dead"),
@@ -297,6 +301,15 @@ _NERVE = (
     *("sciatica", "weak", "weakness", "shooting", "shoots", "cotton wool"),
     *("dead", "going dead", "gone dead"),
 )
+# Pain that has spread to both legs ("it's in both legs now, not just the one").
+_SPREAD_TO_BOTH = ("now", "not just the one", "as well now", "too now", "spread", "spreading")
+# Nerve symptoms now on the other side as well ("now it's the left foot too").
+_OTHER_SIDE_TOO = tuple(
+    f"{side} {part} {also}"
+    for side in ("left", "right", "other")
+    for part in ("foot", "leg", "calf", "side")
+    for also in ("too", "as well")
+)
 _HOPPING = ("hop", "hopping", "hopped", "hops")
 _SHARP = (
     *("sharp", "agony", "agonising", "agonizing", "scream", "screamed", "no go", "stabbing"),
@@ -308,6 +321,7 @@ _EVERY_STEP = (
     *("weight on it", "weight on my leg", "weight on that leg", "weight through"),
     *("stand on that leg", "standing on that leg", "every time i walk", "each time i walk"),
     *("bearing weight", "weight bearing", "every step i take"),
+    *("every step when i walk", "each step i walk", "every step kills", "sore every step"),
 )
 _STEP_PAIN = (*_SHARP, "hurts", "hurt", "hurting", "painful", "pain", "sore", "aches", "aching")
 _LOSS = (
@@ -361,7 +375,12 @@ _SINCE_THE_POP = (
 )
 SIGN_CONCEPTS: Mapping[str, tuple[tuple[tuple[str, ...], ...], ...]] = {
     "red_flag_saddle": ((_NUMB, _SADDLE_PLACES), (_BLADDER_OR_BOWEL, _LOST_CONTROL)),
-    "red_flag_neuro": ((_WEAK_OR_NUMB, _WORSENING, _LIMB), (_BOTH_SIDES, _NERVE)),
+    "red_flag_neuro": (
+        (_WEAK_OR_NUMB, _WORSENING, _LIMB),
+        (_BOTH_SIDES, _NERVE),
+        (_BOTH_SIDES, _SPREAD_TO_BOTH),
+        (_NERVE, _OTHER_SIDE_TOO),
+    ),
     "red_flag_weight_bearing": ((_HOPPING, _SHARP), (_EVERY_STEP, _STEP_PAIN)),
     "red_flag_avulsion": ((_A_POP, _SINCE_THE_POP),),
     "red_flag_serious": (
@@ -411,8 +430,11 @@ OTHERS = frozenset(
     | {"sister", "brother", "aunt", "uncle", "son", "daughter", "dog", "cat", "family", "coach"}
     | {"kids", "kid", "grandma", "grandad", "granny", "neighbour", "neighbor", "colleague"}
     | {"buddy", "boy", "girl", "baby", "toddler", "nan", "nana", "grandpa", "gran"}
+    | {"flatmate", "housemate", "roommate", "roomie", "teammate", "boyfriend", "girlfriend"}
 )
 SELF = frozenset({"i", "i'm", "i've", "i'd", "me"})
+# What follows someone else when it is their trouble that is told ("my dog has cancer").
+OTHERS_DOING = frozenset({"has", "had", "got", "fell", "is", "was", "went", "crashed", "hurt"})
 # The same, said in two words ("my mate came off his bike"; "mate" alone is often the one
 # spoken to: "nah mate, I had a fever").
 OTHER_PHRASES = (
@@ -461,6 +483,7 @@ SAYINGS = (
     ),
     *("bruise on my pride", "bruised pride", "in case its cancer", "in case it's cancer"),
     *("running fever", "count as a fever", "hot after a run"),
+    *("not saying", "just want to know", "want to know its not", "fell over laughing"),
 )
 
 
@@ -634,6 +657,32 @@ class Nlu:
         words = tuple(normalise(text).split())
         if not words:
             return self._match(FALLBACK_INTENT, {}, "fallback")
+        found = self._resolve_text(text, words)
+        if found.name != WARNING_SIGN_INTENT:
+            # "No. Um, both my feet are numb in the mornings": a warning sign told in a later
+            # sentence wins over whatever came first (safety first).
+            later = self._sign_in_a_later_sentence(text)
+            if later is not None:
+                return later
+        return found
+
+    def _sign_in_a_later_sentence(self, text: str) -> IntentMatch | None:
+        """A warning sign told in a sentence after the first, if any."""
+        sentences = [sentence for sentence in SENTENCE_END.split(text) if sentence.strip()]
+        for sentence in sentences[1:]:
+            words = tuple(normalise(sentence).split())
+            if not words:
+                continue
+            found = self._second_thoughts(words, self._resolve_words(words))
+            if found.name != WARNING_SIGN_INTENT:
+                told = self._told(words)
+                if told is not None:
+                    found = self._second_thoughts(words, told)
+            if found.name == WARNING_SIGN_INTENT:
+                return found
+        return None
+
+    def _resolve_text(self, text: str, words: tuple[str, ...]) -> IntentMatch:
         found = self._second_thoughts(words, self._resolve_words(words))
         if found.name in REMARK_INTENTS and words[0] in ANSWER_WORDS and len(words) > 1:
             # "Yes, and getting up from a chair hurts", "yes, since two weeks": the answer, with
@@ -1196,7 +1245,11 @@ def _not_told_of_self(words: tuple[str, ...]) -> bool:
     stems = tuple(_stem(word) for word in words)  # "my buddy's got a fever"
     others = bool(OTHERS.intersection(stems)) or _says_any(stems, OTHER_PHRASES)
     others = others and not SELF.intersection(words)
-    return others or _says_any(words, SAYINGS)
+    # "My dog has cancer, so I'm a bit stressed": what befell them, whoever else is spoken of.
+    theirs = any(
+        stem in OTHERS and following in OTHERS_DOING for stem, following in pairwise(stems)
+    )
+    return others or theirs or _says_any(words, SAYINGS)
 
 
 def _concept_sign(words: tuple[str, ...]) -> str | None:

@@ -53,6 +53,8 @@ _FOOT_WEAKNESS = "leg_weakness"
 # Trouble walking said to the question asked after a pop is that question's sign (the tendon
 # torn away), not the stress fracture's every painful step.
 _WALKING_FLAG = "red_flag_weight_bearing"
+_NIGHT_PAIN_FLAG = "red_flag_serious"
+_LYING_ON_SIDE = "lying_on_side"
 _AFTER_A_POP_FLAG = "red_flag_avulsion"
 # Said unasked, these may answer a question without saying enough to record it: each is
 # checked with that question (or, once it is answered, acknowledged). A weak leg may mean
@@ -441,6 +443,19 @@ class Dialogue:
         is (safety first); neither is taken for the place's own question."""
         step = conversation.step
         interview = conversation.interview
+        if (
+            isinstance(step, Question)
+            and step.id == _NIGHT_PAIN_FLAG
+            and fact_id == _LYING_ON_SIDE
+            and answer is Answer.YES
+            and interview is not None
+        ):
+            # "Yes, it hurts at night when I lie on that side": that pain eases on turning over,
+            # so the yes is to the side, not (yet) to night pain that nothing eases. The side is
+            # noted and the warning sign asked again in its plainer words.
+            noted = conversation.with_interview(_recorded(interview, fact_id, Answer.YES))
+            reason = self.knowledge.features[fact_id].yes_reason
+            return self._ask_plainly(noted, self.speech.say("volunteer.fact", fact=reason))
         if (
             isinstance(step, Question)
             and (answer is Answer.YES or not step.is_safety_screen)

@@ -278,6 +278,11 @@ def test_what_runners_tell_in_their_own_words_is_found_by_its_values(
         "I'm not sure what a fever means",
         "I've got running fever, ha ha, can't stop signing up for races",
         "I'm always hot after a run, does that count as a fever?",
+        "yeah right down to my foot, like electric",
+        "yes. my flatmate fell over laughing watching me try to touch my toes",
+        "my dog has cancer, poor lad, so I'm a bit stressed",
+        "I'm not saying I've had cancer, I just want to know it's not that",
+        "no. I've got no fever. the pain is just annoying",
     ],
 )
 def test_a_denial_a_question_or_confusion_is_never_a_warning_sign_or_a_fact(
@@ -608,6 +613,19 @@ def test_what_only_shares_a_signs_ideas_or_denies_them_raises_no_sign(nlu: Nlu, 
         ("yeah and I can't get up on my tiptoes on that side anymore", "red_flag_neuro"),
         ("something pinged during strides and I've struggled to walk since", "red_flag_avulsion"),
         ("I can't sleep, it throbs all night whichever way I lie", "red_flag_serious"),
+        ("no. but I have been struggling to hold my pee in lately", "red_flag_saddle"),
+        ("no spot. um, both my feet are numb in the mornings lately", "red_flag_neuro"),
+        (
+            "not really. hopping on the one leg is agony though, sharp as anything",
+            "red_flag_weight_bearing",
+        ),
+        ("not really sitting, no. it's walking, every step kills", "red_flag_weight_bearing"),
+        ("no. um, I've dropped about six kilos without trying lately", "red_flag_serious"),
+        ("yes down to the foot, and it's in both legs now, not just the one", "red_flag_neuro"),
+        (
+            "not especially. I've been having the sweats and chills at night though",
+            "red_flag_trauma_fever",
+        ),
     ],
 )
 def test_a_warning_sign_told_in_the_runners_own_words_is_heard(

@@ -612,11 +612,11 @@ def test_what_is_the_difference_after_a_result_sets_the_lead_apart_from_the_runn
 
 
 def test_with_nothing_to_compare_the_difference_question_says_what_it_needs() -> None:
-    one_cause = finished(frozenset({"sit_bone", "worse_sitting", "hip_catching"}))
+    one_cause = finished(frozenset({"past_knee", "numbness_tingling", "low_back_pain"}))
     assert isinstance(step := one_cause.step, Outcome)
-    assert step.conditions == ("ischial_bursitis",)
+    assert step.conditions == ("sciatica",)
     said = DIALOGUE.compare(one_cause, (None, None), (None, None)).said.speech[0]
-    assert said == SPEECH.say("compare.one_named", name=KNOWLEDGE.causes["ischial_bursitis"].name)
+    assert said == SPEECH.say("compare.one_named", name=KNOWLEDGE.causes["sciatica"].name)
     mid_interview = past_the_screen()
     turn = DIALOGUE.compare(mid_interview, (None, None), (None, None))
     assert turn.said.speech[0] == SPEECH.say("compare.which")
@@ -811,3 +811,19 @@ def test_a_last_answer_told_with_a_place_already_known_still_says_the_result() -
     assert isinstance(turn.conversation.step, Outcome)
     assert turn.said.speech[0] == SPEECH.say("volunteer.known")
     assert turn.said.card is not None  # the result, said in full
+
+
+def test_night_pain_lying_on_that_side_is_the_side_not_the_warning_sign() -> None:
+    # "Yes, it hurts at night when I lie on that side" to the cancer, weight or night pain
+    # question: the side is noted and the warning sign asked again, plainly; nothing raised.
+    conversation = DIALOGUE.launch().conversation
+    while isinstance(step := conversation.step, Question) and step.id != "red_flag_serious":
+        conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
+    turn = DIALOGUE.answer_with_fact(conversation, "lying_on_side", Answer.YES)
+    interview = turn.conversation.interview
+    assert interview is not None
+    assert interview.answered("lying_on_side") is Answer.YES
+    assert interview.answered("red_flag_serious") is None
+    step = turn.conversation.step
+    assert isinstance(step, Question) and step.id == "red_flag_serious"
+    assert turn.said.speech[-1] == step.plain
