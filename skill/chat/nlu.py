@@ -128,6 +128,11 @@ ANSWER_WORDS = frozenset({"yes", "yeah", "yep", "no", "nope", "nah"})
 NO_OPENINGS = frozenset(
     {("not", "really"), ("not", "exactly"), ("not", "quite"), ("yeah", "nah"), ("yea", "nah")}
 )
+# Asking whether something is normal, which says nothing is fine.
+NORMAL_QUESTIONS = (
+    *("is that normal", "is it normal", "is this normal", "is that ok", "is that okay"),
+    *("is it ok", "is it okay", "is that alright", "is it alright"),
+)
 # Where one sentence ends and the next begins, in typed text.
 SENTENCE_END = re.compile(r"[.;!?]+")
 CORRECTION_INTENT = "CorrectionIntent"
@@ -225,7 +230,7 @@ DESCRIBING = (
     *(("dont", "touch"), ("doesnt", "touch"), ("doesnt", "matter"), ("cant", "put")),
     *(("without", "meaning"), ("didnt", "mean")),
     *(("nothing", "comes"), ("cant", "get"), ("cant", "even"), ("wasnt", "even"), ("cant", "push")),
-    *(("aint", "been", "able"),),
+    *(("aint", "been", "able"), ("not", "even", "trying"), ("not", "been", "right")),
 )
 # A warning sign told in words no value holds ("since Sunday I can't feel a thing on the loo
 # seat"): one phrase of each group of one of its rows is said, and no denial is left once those
@@ -345,6 +350,7 @@ _UNEXPLAINED = (
     *("no clue why",),
     *("without meaning to", "didnt mean to"),
     *("wasnt even trying", "wasnt trying"),
+    *("not even trying",),
 )
 _AT_NIGHT = ("night", "nights", "nighttime", "in bed", "3am", "2am", "4am", "awake")
 _UNRELIEVED = (
@@ -473,7 +479,7 @@ SAYINGS = (
     *("hit a pb", "hit a pr", "hit a personal best", "hit the gym", "miles a week", "km a week"),
     *("fell apart", "fell by", "tripped over my words", "give me the chills"),
     *("gives me the chills", "ice bath", "documentary", "born in", "im a cancer"),
-    *("weaker on hills", "getting older", "kicked off", "fall behind", "falling behind"),
+    *("weaker on hills", "getting older", "fall behind", "falling behind"),
     *(
         "watch fell off",
         "shoe fell off",
@@ -484,6 +490,7 @@ SAYINGS = (
     *("bruise on my pride", "bruised pride", "in case its cancer", "in case it's cancer"),
     *("running fever", "count as a fever", "hot after a run"),
     *("not saying", "just want to know", "want to know its not", "fell over laughing"),
+    *("kicked off the week", "kicked off when i started", "kicked off after i started"),
 )
 
 
@@ -921,7 +928,7 @@ class Nlu:
             for index in backs
         ):
             said.discard("back")  # "the back of my thigh", "leaning back": no back pain
-        plain = _without_apostrophes(clause)
+        plain = _without_normal_questions(_without_apostrophes(clause))
         # A negation denies what was told ("walking doesn't hurt", "my groin isn't numb"), except
         # one that goes on to describe a sign ("numbness between my legs, I cannot feel when I
         # wipe"): a negation followed by a word such as feel, control or hold.
@@ -1296,6 +1303,15 @@ def _after_an_exception(words: tuple[str, ...]) -> tuple[str, ...]:
             if words[start : start + len(exception)] == exception:
                 return words[start + len(exception) :]
     return ()
+
+
+def _without_normal_questions(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without a question whether it is normal ("... spreading each day, is that
+    normal?"): asking is no saying that all is fine."""
+    text = f" {' '.join(words)} "
+    for asking in NORMAL_QUESTIONS:
+        text = text.replace(f" {asking} ", " ")
+    return tuple(text.split())
 
 
 def _after_unsure_opening(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -283,6 +283,7 @@ def test_what_runners_tell_in_their_own_words_is_found_by_its_values(
         "my dog has cancer, poor lad, so I'm a bit stressed",
         "I'm not saying I've had cancer, I just want to know it's not that",
         "no. I've got no fever. the pain is just annoying",
+        "it kicked off the week I started doing hill repeats",
     ],
 )
 def test_a_denial_a_question_or_confusion_is_never_a_warning_sign_or_a_fact(
@@ -626,6 +627,16 @@ def test_what_only_shares_a_signs_ideas_or_denies_them_raises_no_sign(nlu: Nlu, 
             "not especially. I've been having the sweats and chills at night though",
             "red_flag_trauma_fever",
         ),
+        ("nah. it all kicked off when a car clipped me on my bike", "red_flag_trauma_fever"),
+        (
+            "eh, dunno. the numbness in my shin is spreading each day, is that normal",
+            "red_flag_neuro",
+        ),
+        (
+            "I went arse over tit on the trail and it's not been right since",
+            "red_flag_trauma_fever",
+        ),
+        ("thanks. I've been losing weight and I'm not even trying to", "red_flag_serious"),
     ],
 )
 def test_a_warning_sign_told_in_the_runners_own_words_is_heard(
