@@ -30,7 +30,6 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Any
 
 from skill.interaction_model.builder import build_model, locales
@@ -151,6 +150,7 @@ ANSWER_BY_CODE = {
 NOT_THE_BACK = frozenset(
     {("leaning",), ("lean",), ("leans",), ("come",), ("coming",), ("get",), ("getting",)}
     | {("go",), ("going",), ("went",), ("sit",), ("sitting",), ("lie",), ("lying",), ("way",)}
+    | {("right",), ("straight",)}
 )
 # Unsure, then something more ("not sure, both my legs have been tingling at night").
 UNSURE_OPENINGS = (
@@ -231,6 +231,7 @@ DESCRIBING = (
     *(("without", "meaning"), ("didnt", "mean")),
     *(("nothing", "comes"), ("cant", "get"), ("cant", "even"), ("wasnt", "even"), ("cant", "push")),
     *(("aint", "been", "able"), ("not", "even", "trying"), ("not", "been", "right")),
+    *(("cant", "seem"), ("cant", "lift")),
 )
 # A warning sign told in words no value holds ("since Sunday I can't feel a thing on the loo
 # seat"): one phrase of each group of one of its rows is said, and no denial is left once those
@@ -243,6 +244,7 @@ _NUMB = (
     *("hardly feel", "lost feeling", "losing feeling", "no sensation", "zero sensation"),
     *("lost sensation", "not getting sensation", "gone dead", "feels dead", "dead"),
     *("couldnt really feel", "cant really feel", "cant feel it"),
+    *("cannae feel", "cannae really feel"),
 )
 _SADDLE_PLACES = (
     *("groin", "crotch", "genitals", "genital", "privates", "private parts", "private area"),
@@ -252,6 +254,7 @@ _SADDLE_PLACES = (
     *("toilet paper", "when i wipe", "wiping", "nether regions", "undercarriage", "my bits"),
     *("me bits", "tampon"),
     *("saddle", "the saddle"),
+    *("around my bottom", "inside of my thighs", "insides of my thighs", "inside of my thigh"),
 )
 _BLADDER_OR_BOWEL = (
     *("bladder", "bowel", "bowels", "wee", "weeing", "pee", "peed", "peeing", "urine"),
@@ -274,6 +277,7 @@ _LOST_CONTROL = (
     *("trouble getting", "hard to start", "trouble starting", "slow to start", "cant get it going"),
     *("cant push", "not been able to go", "aint been able to go", "cant go properly"),
     *("struggling to hold", "hard to hold", "cant really tell when", "cant tell when i need"),
+    *("struggling to pass", "struggling to go", "cant seem to hold", "seem to hold", "cannae feel"),
 )
 _WEAK_OR_NUMB = (
     *("weak", "weaker", "weakness", "numb", "numbness", "tingling", "tingly", "dead"),
@@ -281,6 +285,7 @@ _WEAK_OR_NUMB = (
     *("tip toes", "tiptoes", "toes up", "losing feeling", "lost strength", "losing strength"),
     *("giving way", "gives way", "foot drop", "dragging", "power", "strength", "wobbly"),
     *("slapping", "slaps", "buckles", "buckling", "jelly", "gone floppy"),
+    *("cant lift", "lift the front of my foot"),
 )
 _WORSENING = (
     *("getting worse", "worse every", "worse each", "worse and worse", "worse than before"),
@@ -290,6 +295,7 @@ _WORSENING = (
     *("used to", "last week i could", "than it was", "reducing", "fading", "week by week"),
     *("by the day", "each day", "every day", "every morning", "than yesterday", "bigger every"),
     *("was fine a week ago", "never used to"),
+    *("gotten worse", "got worse"),
 )
 _LIMB = (
     *("leg", "legs", "foot", "feet", "calf", "ankle", "toes", "toe", "knee", "quad", "quads"),
@@ -320,6 +326,7 @@ _SHARP = (
     *("sharp", "agony", "agonising", "agonizing", "scream", "screamed", "no go", "stabbing"),
     *("knife", "excruciating", "killing", "kills", "jolt", "unbearable", "murder", "torture"),
     *("sharply", "yelp", "jabs", "jab", "bites", "twinges"),
+    *("shot through", "shot right through", "went right through"),
 )
 _EVERY_STEP = (
     *("every step", "each step", "every footstep", "each footstep", "foot hits the ground"),
@@ -440,7 +447,13 @@ OTHERS = frozenset(
 )
 SELF = frozenset({"i", "i'm", "i've", "i'd", "me"})
 # What follows someone else when it is their trouble that is told ("my dog has cancer").
-OTHERS_DOING = frozenset({"has", "had", "got", "fell", "is", "was", "went", "crashed", "hurt"})
+OTHERS_DOING = frozenset(
+    {"has", "had", "got", "fell", "is", "was", "went", "crashed", "hurt", "tore", "broke"}
+)
+# Said before what befell them, after "my" or "a", these are someone else too ("my mate tore
+# his hamstring"); alone, "mate" is often the one spoken to ("nah mate, had a fever").
+OTHERS_AS_SUBJECT = frozenset({"mate", "pal"})
+OWNERS = frozenset({"my", "me", "a", "his", "her", "our"})
 # The same, said in two words ("my mate came off his bike"; "mate" alone is often the one
 # spoken to: "nah mate, I had a fever").
 OTHER_PHRASES = (
@@ -462,7 +475,14 @@ SAYINGS = (
     *("fell off the wagon", "fell off my training", "fell off my plan", "fell off the plan"),
     *("toenail fell off", "toenails fell off", "pace fell off", "speed fell off", "fell off a bit"),
     *("fell this", "leaves fall", "fall classic", "hard fall for", "toe nail", "heel from"),
-    *("bananas", "an apple", "on my arm", "limping along", "hobbling along", "tumble down"),
+    *(
+        "bananas",
+        "an apple",
+        "on my arm",
+        "limping along",
+        "hobbling along",
+        "tumble down the rankings",
+    ),
     *("about my race", "because it was cold", "room is hot", "temperature check"),
     *("for my car", "weaker at hills", "gives me chills"),
     *("marathon fever", "race fever", "the finish line", "what an atmosphere", "past a car crash"),
@@ -491,6 +511,8 @@ SAYINGS = (
     *("running fever", "count as a fever", "hot after a run"),
     *("not saying", "just want to know", "want to know its not", "fell over laughing"),
     *("kicked off the week", "kicked off when i started", "kicked off after i started"),
+    *("fall asleep", "race for life", "cancer 5k", "totally gone", "completely gone", "long gone"),
+    *("pop song", "pop music"),
 )
 
 
@@ -749,6 +771,10 @@ class Nlu:
         if told and found.how != "exact" and _not_told_of_self(words):
             # "I fell behind on my training", "I popped to the shops"
             return self._match(SMALL_TALK_INTENT, {}, "saying")
+        both = {NO_BUT_PLACE_INTENT: "AMAZON.NoIntent", YES_AND_PLACE_INTENT: "AMAZON.YesIntent"}
+        if found.name in both and found.how != "exact" and _not_told_of_self(words):
+            # "No. I heard a pop song on my headphones": the answer, and nothing told.
+            return self._match(both[found.name], {}, "answer")
         if (
             found.resolved_id("sign") == _SADDLE_NUMBNESS
             and _says_any(words, CYCLING)
@@ -1254,7 +1280,9 @@ def _not_told_of_self(words: tuple[str, ...]) -> bool:
     others = others and not SELF.intersection(words)
     # "My dog has cancer, so I'm a bit stressed": what befell them, whoever else is spoken of.
     theirs = any(
-        stem in OTHERS and following in OTHERS_DOING for stem, following in pairwise(stems)
+        following in OTHERS_DOING
+        and (stem in OTHERS or (stem in OTHERS_AS_SUBJECT and before in OWNERS))
+        for before, stem, following in zip(("", *stems), stems, stems[1:], strict=False)
     )
     return others or theirs or _says_any(words, SAYINGS)
 

@@ -284,6 +284,11 @@ def test_what_runners_tell_in_their_own_words_is_found_by_its_values(
         "I'm not saying I've had cancer, I just want to know it's not that",
         "no. I've got no fever. the pain is just annoying",
         "it kicked off the week I started doing hill repeats",
+        "Nope. My mate tore his hamstring off the bone, bruised all down his leg",
+        "Nah. I did fall asleep on the sofa in a weird position, if that counts",
+        "No. I did the race for life cancer 5k and it started a week after",
+        "I used to have sciatica in both legs years ago but it's totally gone",
+        "no. I heard a pop song on my headphones, that's the only pop, haha",
     ],
 )
 def test_a_denial_a_question_or_confusion_is_never_a_warning_sign_or_a_fact(
@@ -637,6 +642,16 @@ def test_what_only_shares_a_signs_ideas_or_denies_them_raises_no_sign(nlu: Nlu, 
             "red_flag_trauma_fever",
         ),
         ("thanks. I've been losing weight and I'm not even trying to", "red_flag_serious"),
+        (
+            "Yeah that makes sense. Only thing is I've been struggling to pass urine",
+            "red_flag_saddle",
+        ),
+        (
+            "No fall, no. But um, there's this numbness on the inside of my thighs",
+            "red_flag_saddle",
+        ),
+        ("yes it does. Actually I took a tumble down the stairs", "red_flag_trauma_fever"),
+        ("Heads up, I can't lift the front of my foot and it's gotten worse", "red_flag_neuro"),
     ],
 )
 def test_a_warning_sign_told_in_the_runners_own_words_is_heard(
