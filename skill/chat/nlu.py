@@ -231,7 +231,7 @@ DESCRIBING = (
     *(("without", "meaning"), ("didnt", "mean")),
     *(("nothing", "comes"), ("cant", "get"), ("cant", "even"), ("wasnt", "even"), ("cant", "push")),
     *(("aint", "been", "able"), ("not", "even", "trying"), ("not", "been", "right")),
-    *(("cant", "seem"), ("cant", "lift")),
+    *(("cant", "seem"), ("cant", "lift"), ("didnt", "say")),
 )
 # A warning sign told in words no value holds ("since Sunday I can't feel a thing on the loo
 # seat"): one phrase of each group of one of its rows is said, and no denial is left once those
@@ -278,6 +278,7 @@ _LOST_CONTROL = (
     *("cant push", "not been able to go", "aint been able to go", "cant go properly"),
     *("struggling to hold", "hard to hold", "cant really tell when", "cant tell when i need"),
     *("struggling to pass", "struggling to go", "cant seem to hold", "seem to hold", "cannae feel"),
+    *("cant seem to start", "start peeing", "didnt feel it when", "i just went"),
 )
 _WEAK_OR_NUMB = (
     *("weak", "weaker", "weakness", "numb", "numbness", "tingling", "tingly", "dead"),
@@ -448,7 +449,7 @@ OTHERS = frozenset(
 SELF = frozenset({"i", "i'm", "i've", "i'd", "me"})
 # What follows someone else when it is their trouble that is told ("my dog has cancer").
 OTHERS_DOING = frozenset(
-    {"has", "had", "got", "fell", "is", "was", "went", "crashed", "hurt", "tore", "broke"}
+    {"has", "had", "got", "fell", "is", "was", "went", "crashed", "hurt", "tore", "broke", "died"}
 )
 # Said before what befell them, after "my" or "a", these are someone else too ("my mate tore
 # his hamstring"); alone, "mate" is often the one spoken to ("nah mate, had a fever").
@@ -513,6 +514,8 @@ SAYINGS = (
     *("kicked off the week", "kicked off when i started", "kicked off after i started"),
     *("fall asleep", "race for life", "cancer 5k", "totally gone", "completely gone", "long gone"),
     *("pop song", "pop music"),
+    *("im a nurse", "i'm a nurse", "deal with", "night fever", "no sign of", "weight loss class"),
+    *("slimming club", "to support her", "went pop pop", "bass drum"),
 )
 
 

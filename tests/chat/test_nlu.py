@@ -289,6 +289,10 @@ def test_what_runners_tell_in_their_own_words_is_found_by_its_values(
         "No. I did the race for life cancer 5k and it started a week after",
         "I used to have sciatica in both legs years ago but it's totally gone",
         "no. I heard a pop song on my headphones, that's the only pop, haha",
+        "no. I'm a nurse so I deal with bladder problems all day at work",
+        "no. I've got Saturday Night Fever on in the background, sorry",
+        "okay. I'm worried because my uncle died of cancer, but I feel fine",
+        "no. I'm going to a weight loss class with my wife to support her",
     ],
 )
 def test_a_denial_a_question_or_confusion_is_never_a_warning_sign_or_a_fact(
@@ -651,6 +655,15 @@ def test_what_only_shares_a_signs_ideas_or_denies_them_raises_no_sign(nlu: Nlu, 
             "red_flag_saddle",
         ),
         ("yes it does. Actually I took a tumble down the stairs", "red_flag_trauma_fever"),
+        (
+            "no, no cancer. I did fall off a ladder though, I didn't say before",
+            "red_flag_trauma_fever",
+        ),
+        (
+            "no. Also I can't seem to start peeing, I stand there and nothing comes",
+            "red_flag_saddle",
+        ),
+        ("yes it does hurt. and, uh, I didn't feel it when I needed to poo", "red_flag_saddle"),
         ("Heads up, I can't lift the front of my foot and it's gotten worse", "red_flag_neuro"),
     ],
 )
