@@ -53,9 +53,11 @@ _FOOT_WEAKNESS = "leg_weakness"
 # Trouble walking said to the question asked after a pop is that question's sign (the tendon
 # torn away), not the stress fracture's every painful step.
 _WALKING_FLAG = "red_flag_weight_bearing"
-_NIGHT_PAIN_FLAG = "red_flag_serious"
-_LYING_ON_SIDE = "lying_on_side"
 _AFTER_A_POP_FLAG = "red_flag_avulsion"
+# The cancer, weight loss or night pain question; and lying on the sore side, a night pain
+# that eases on turning over.
+_SERIOUS_FLAG = "red_flag_serious"
+_LYING_ON_SIDE = "lying_on_side"
 # Said unasked, these may answer a question without saying enough to record it: each is
 # checked with that question (or, once it is answered, acknowledged). A weak leg may mean
 # weakness getting worse, pain at night may be night pain that doesn't ease, a fall long ago may
@@ -65,8 +67,8 @@ _AFTER_A_POP_FLAG = "red_flag_avulsion"
 # muscle" may or may not have started with a pull while sprinting.
 CHECKED_FACTS = {
     "weak_leg": _BOTH_LEGS_FLAG,
-    "night_pain": "red_flag_serious",
-    "weight_loss": "red_flag_serious",
+    "night_pain": _SERIOUS_FLAG,
+    "weight_loss": _SERIOUS_FLAG,
     "old_injury": "red_flag_trauma_fever",
     "downhill": "outer_thigh_to_knee",
     "numb_buttock": "red_flag_saddle",
@@ -402,12 +404,8 @@ class Dialogue:
             return self._go_on(conversation, self.speech.say("volunteer.side"))
         if interview.answered(feature.id) is answer:
             return self._go_on(conversation, self.speech.say("volunteer.known"))
-        reasons = {
-            Answer.YES: feature.yes_reason,
-            Answer.SOMETIMES: feature.sometimes_reason,
-            Answer.NO: feature.no_reason,
-        }
-        reason = reasons[answer]
+        reason = self._reason_for(feature.id, answer)
+        assert reason is not None, "a fact is told as yes, sometimes or no"
         noted = self.speech.say("volunteer.fact", fact=reason)
         recorded = conversation.with_interview(_recorded(interview, feature.id, answer))
         if conversation.interview is None:
@@ -445,7 +443,7 @@ class Dialogue:
         interview = conversation.interview
         if (
             isinstance(step, Question)
-            and step.id == _NIGHT_PAIN_FLAG
+            and step.id == _SERIOUS_FLAG
             and fact_id == _LYING_ON_SIDE
             and answer is Answer.YES
             and interview is not None
