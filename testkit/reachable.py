@@ -108,6 +108,7 @@ def _requests(dialogue: Dialogue) -> list[tuple[str, Callable[[Conversation], Tu
         ("warning sign", lambda c: dialogue.warning_sign(c, "red_flag_trauma_fever")),
         ("warning sign unknown", lambda c: dialogue.warning_sign(c, None)),
         ("no warning sign", dialogue.no_warning_sign),
+        ("warning sign taken back", lambda c: dialogue.no_warning_sign(c, "red_flag_serious")),
         ("fact", lambda c: dialogue.fact(c, "low_back_pain")),
         ("no fact", lambda c: dialogue.fact(c, "past_knee", Answer.NO)),
         ("fact sometimes", lambda c: dialogue.fact(c, "past_knee", Answer.SOMETIMES)),

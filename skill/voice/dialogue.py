@@ -368,9 +368,21 @@ class Dialogue:
             return self._present(raised.hearing(disclaimers=1), welcome, noted)
         return self._present(raised, noted)
 
-    def no_warning_sign(self, conversation: Conversation) -> Turn:
+    def no_warning_sign(self, conversation: Conversation, flag_id: str | None = None) -> Turn:
         """ "I don't have a fever": good to hear, but it answers no whole question, so nothing
-        is recorded."""
+        is recorded. Said of the warning sign recorded just before ("no wait, I didn't fall"),
+        it takes that yes back only through the sign's own question, asked at once: a sign
+        heard wrongly can be put right, and one said rightly is never dropped unasked."""
+        interview = conversation.interview
+        if (
+            flag_id in self.knowledge.red_flags
+            and interview is not None
+            and interview.answers
+            and interview.answers[-1][0] == flag_id
+            and interview.answers[-1][1] in _AFFIRMING
+        ):
+            checking = conversation.with_interview(interview.go_back())._replace(confirming=flag_id)
+            return self._ask_current(checking, self.speech.say("volunteer.sign_taken_back"))
         return self._continue(conversation, self.speech.say("volunteer.sign_denied"))
 
     def fact(

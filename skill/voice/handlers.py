@@ -238,6 +238,10 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         flag_id, _ = slot_value(handler_input, intents.SIGN_SLOT)
         return dialogue.warning_sign(conversation, flag_id)
 
+    def denying_a_sign(handler_input: HandlerInput, conversation: Conversation) -> Turn:
+        flag_id, _ = slot_value(handler_input, intents.SIGN_SLOT)
+        return dialogue.no_warning_sign(conversation, flag_id)
+
     def telling(
         step: Callable[[Conversation, str | None, Answer], Turn], answer: Answer
     ) -> Callable[[HandlerInput, Conversation], Turn]:
@@ -315,7 +319,7 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         DialogueHandler(intent(intents.EXPLAIN_CONDITION), explaining),
         DialogueHandler(intent(intents.DIFFERENCE), comparing),
         DialogueHandler(intent(intents.WARNING_SIGN), volunteering_a_sign),
-        DialogueHandler(intent(intents.NO_WARNING_SIGN), only(dialogue.no_warning_sign)),
+        DialogueHandler(intent(intents.NO_WARNING_SIGN), denying_a_sign),
         DialogueHandler(intent(intents.PAIN_FACT), telling(dialogue.fact, Answer.YES)),
         DialogueHandler(intent(intents.NO_PAIN_FACT), telling(dialogue.fact, Answer.NO)),
         DialogueHandler(

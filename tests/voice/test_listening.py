@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from skill.chat.nlu import ER_SUCCESS_MATCH, Resolution, SlotMatch
 from skill.knowledge import load_knowledge
 from skill.knowledge.speech import load_speech
 from skill.triage import Answer, Interview, Outcome, Question
@@ -758,6 +759,53 @@ def test_a_warning_sign_played_down_after_its_advice_hears_the_advice_again() ->
     assert turn.said.speech[0] == SPEECH.say("volunteer.known")
     assert SPEECH.localised(step.advice, "en-US") in turn.said.speech
     assert not turn.said.end_session
+
+
+def test_a_warning_sign_denied_right_after_it_was_told_is_asked_about_once_more() -> None:
+    # "It started after I fell off my bike", then "no wait, I didn't fall": the yes is taken
+    # back only through the sign's own question, never dropped unasked.
+    before = past_the_screen()
+    urgent = DIALOGUE.warning_sign(before, "red_flag_trauma_fever").conversation
+    turn = DIALOGUE.no_warning_sign(urgent, "red_flag_trauma_fever")
+    step = turn.conversation.step
+    assert isinstance(step, Question) and step.id == "red_flag_trauma_fever"
+    assert turn.said.speech[0] == SPEECH.say("volunteer.sign_taken_back")
+    assert turn.conversation.interview == before.interview
+    no = DIALOGUE.answer(turn.conversation, Answer.NO).conversation
+    assert no.step == before.step
+    yes = DIALOGUE.answer(turn.conversation, Answer.YES).conversation
+    assert isinstance(yes.step, Outcome) and yes.step.triage == "urgent"
+
+
+def test_a_warning_sign_denied_that_was_not_just_told_records_nothing() -> None:
+    # Told earlier, with an answer since: the denial is no correction of it.
+    told = DIALOGUE.warning_sign(past_the_screen(), "red_flag_serious").conversation
+    answered = DIALOGUE.answer(told, Answer.NO).conversation
+    turn = DIALOGUE.no_warning_sign(answered, "red_flag_serious")
+    assert turn.conversation.interview == answered.interview
+    assert turn.conversation.confirming is None
+    assert turn.said.speech[0] == SPEECH.say("volunteer.sign_denied")
+    other = DIALOGUE.no_warning_sign(told, "red_flag_saddle")
+    assert other.conversation.interview == told.interview
+
+
+def test_a_denied_warning_sign_reaches_the_dialogue_through_its_slot() -> None:
+    talk = Talk()
+    talk.launch()
+    for _ in range(3):
+        talk.intent(intents.NO)
+    sign = SlotMatch(
+        intents.SIGN_SLOT,
+        "WarningSignType",
+        value="fell",
+        resolution=Resolution(ER_SUCCESS_MATCH, "red_flag_trauma_fever", "fell"),
+    )
+    talk.intent(intents.WARNING_SIGN, sign)
+    assert talk.attributes["outcome"]["triage"] == "urgent"
+    said = talk.say(intents.NO_WARNING_SIGN, sign)
+    assert said.startswith(SPEECH.say("volunteer.sign_taken_back"))
+    assert talk.attributes["question"] == "red_flag_trauma_fever"
+    assert "outcome" not in talk.attributes
 
 
 def test_a_fall_long_ago_is_checked_with_the_injury_question_not_raised() -> None:

@@ -155,6 +155,8 @@ def every_kind_of_volunteered_or_after_result_turn(
         dialogue.warning_sign(conversation, None)
         dialogue.fact(conversation, None)
         dialogue.no_warning_sign(conversation)
+        told = dialogue.warning_sign(conversation, "red_flag_serious").conversation
+        dialogue.no_warning_sign(told, "red_flag_serious")
         dialogue.fact(conversation, "low_back_pain")
         dialogue.fact(conversation, "past_knee", Answer.NO)
         dialogue.fact(conversation, "both_sides")
