@@ -129,7 +129,8 @@ class Engine:
             )
         }
         # For each yes or sometimes, the causes it points to (it weighs for them): a cause is named
-        # only once the runner has affirmed something that points to it.
+        # only once the runner has affirmed something that points to it (a yes, or two
+        # sometimes).
         self._points_to = {
             answer: frozenset(h for h, weight in enumerate(weighs) if weight > 0)
             for answer, (_, weighs) in self._reasoning.items()
@@ -383,14 +384,20 @@ class Engine:
     def _unnamable(self, answered: Sequence[tuple[str, Answer]]) -> frozenset[int]:
         """The causes the outcome may not name: one whose defining signs were each answered no;
         a look-alike none of whose defining signs was answered yes (or sometimes) yet; and a
-        cause no yes or sometimes points to, which leads only because everything else was
-        denied (a near miss, not a fit)."""
+        cause that neither a yes nor two sometimes point to: it leads only because everything
+        else was denied (a near miss, not a fit), or on one hedge alone (a hint, not a fit)."""
         affirmed: set[int] = set()
         pointed_to: set[int] = set()
+        hinted: set[int] = set()  # pointed to by one sometimes so far
         denials: dict[int, int] = {}
         for answer in answered:
             feature_id, reply = answer
-            pointed_to.update(self._points_to.get(answer, ()))
+            points_to = self._points_to.get(answer, frozenset())
+            if reply is Answer.YES:
+                pointed_to.update(points_to)
+            elif reply is Answer.SOMETIMES:
+                pointed_to.update(points_to & hinted)
+                hinted.update(points_to)
             for cause in self._defines.get(feature_id, ()):
                 if reply in _RAISES:
                     affirmed.add(cause)
