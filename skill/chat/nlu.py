@@ -169,6 +169,10 @@ EXCEPTIONS = (
 # How long it has hurt, or a remark: after a bare answer word, the answer stands ("yes, since
 # two weeks").
 REMARK_INTENTS = frozenset({"SmallTalkIntent", "DurationIntent"})
+# What turns from a place denied to the place meant ("not my back, it's more my groin").
+CONTRASTS = (("it's",), ("more",), ("mostly",), ("mainly",), ("rather",), ("actually",))
+# What may come first, in passing, before the sentence that matters.
+IN_PASSING = frozenset({"ThanksIntent", "SmallTalkIntent", FALLBACK_INTENT})
 NOT_SURE_INTENT = "NotSureIntent"
 # Said with an answer word, these make it confusion, never an answer ("no, I don't understand
 # what you mean", "no clue, where's the dimple meant to be?").
@@ -214,7 +218,10 @@ NEGATIONS_PLAIN = frozenset(word.replace("'", "") for word in NEGATIONS)
 UNABLE = frozenset({"cant", "cannot", "couldnt"})
 DESCRIBED = frozenset(
     (word,)
-    for word in ("feel", "control", "hold", "pee", "wee", "tell", "empty", "stop", "go", "walk")
+    for word in (
+        *("feel", "control", "hold", "pee", "wee", "tell", "empty", "stop", "go", "walk"),
+        *("get", "start", "find", "put", "bear", "sleep", "lift"),
+    )
 )
 # Negations that tell how a sign is, not that it is absent ("losing weight, not on purpose",
 # "it aches all night and nothing helps", "I can't sleep for the pain"), as values are kept.
@@ -336,6 +343,13 @@ _EVERY_STEP = (
     *("bearing weight", "weight bearing", "every step i take"),
     *("every step when i walk", "each step i walk", "every step kills", "sore every step"),
 )
+# "I can't put any weight on that leg": no weight taken is the sign, with no word of pain.
+_NO_WEIGHT_TAKEN = tuple(
+    f"{unable} {verb} {amount}weight"
+    for unable in ("cant", "cannot", "couldnt")
+    for verb in ("put", "bear", "take")
+    for amount in ("", "any ", "much ", "my ", "my full ", "full ")
+)
 _STEP_PAIN = (*_SHARP, "hurts", "hurt", "hurting", "painful", "pain", "sore", "aches", "aching")
 _LOSS = (
     *("lost", "losing", "dropped", "dropping", "down", "going down", "loose", "falling off"),
@@ -370,6 +384,7 @@ _UNRELIEVED = (
     *("dont touch it", "doesnt touch it", "nothing touches it", "doesnt matter how"),
     *("nothing i try",),
     *("whichever way", "whatever way", "any way i lie", "which ever way"),
+    *("cant find a comfortable", "cant find a comfy", "cant find a position", "no comfortable"),
 )
 _CANCER = (
     *("cancer", "cancre", "sarcoma", "oncologist", "oncology", "tumour", "tumor", "chemo"),
@@ -395,7 +410,7 @@ SIGN_CONCEPTS: Mapping[str, tuple[tuple[tuple[str, ...], ...], ...]] = {
         (_BOTH_SIDES, _SPREAD_TO_BOTH),
         (_NERVE, _OTHER_SIDE_TOO),
     ),
-    "red_flag_weight_bearing": ((_HOPPING, _SHARP), (_EVERY_STEP, _STEP_PAIN)),
+    "red_flag_weight_bearing": ((_HOPPING, _SHARP), (_EVERY_STEP, _STEP_PAIN), (_NO_WEIGHT_TAKEN,)),
     "red_flag_avulsion": ((_A_POP, _SINCE_THE_POP),),
     "red_flag_serious": (
         (_LOSS, _BODY_WEIGHT, _UNEXPLAINED),
@@ -516,6 +531,14 @@ SAYINGS = (
     *("pop song", "pop music"),
     *("im a nurse", "i'm a nurse", "deal with", "night fever", "no sign of", "weight loss class"),
     *("slimming club", "to support her", "went pop pop", "bass drum"),
+    *(
+        "the fever of",
+        "weak for skipping",
+        "skipping leg day",
+        "skip leg day",
+        "gives me the shivers",
+    ),
+    *("give me the shivers",),
 )
 
 
@@ -696,6 +719,15 @@ class Nlu:
             later = self._sign_in_a_later_sentence(text)
             if later is not None:
                 return later
+        if found.name in IN_PASSING:
+            # "Great. I do hill repeats on Tuesdays, should I stop those?": what is asked after
+            # a word of thanks or a remark is what wants an answer.
+            for sentence in SENTENCE_END.split(text)[1:]:
+                sentence_words = tuple(normalise(sentence).split())
+                if sentence_words:
+                    asked = self._resolve_text(sentence, sentence_words)
+                    if asked.name not in IN_PASSING:
+                        return asked
         return found
 
     def _sign_in_a_later_sentence(self, text: str) -> IntentMatch | None:
@@ -755,6 +787,15 @@ class Nlu:
             told = self._told(rest)
             if told is not None and told.name == WARNING_SIGN_INTENT:
                 return self._second_thoughts(words, told)
+        if found.name == FALLBACK_INTENT and words[-2:] == ("not", "sure"):
+            # "My wife says it does but I'm not sure": unsure, whatever came before.
+            return self._match(NOT_SURE_INTENT, {}, "answer")
+        if found.name in PLACE_INTENTS:
+            # "It's not really my hamstring, it's more my groin": the place after the contrast
+            # is where it hurts; the one denied before it is only what it is not.
+            contrasted = self._place_after_a_contrast(words)
+            if contrasted is not None:
+                return contrasted
         if text.rstrip().endswith("?") and found.name in ANSWER_INTENTS | PLACE_INTENTS:
             # Typed as a question ("the dimple?"): a word explained, or the question put
             # plainly; never recorded as an answer or a place.
@@ -764,6 +805,18 @@ class Nlu:
                     return term
             return self._match(CONFUSED_INTENT, {}, "question")
         return found
+
+    def _place_after_a_contrast(self, words: tuple[str, ...]) -> IntentMatch | None:
+        """The place told after a denial and a contrast ("not my back, it's my groin"), if any."""
+        denial = next((index for index, word in enumerate(words) if word in NEGATIONS), None)
+        if denial is None:
+            return None
+        for start in range(denial + 2, len(words)):
+            if any(words[start : start + len(c)] == c for c in CONTRASTS):
+                told = self._resolve_words(words[start:])
+                if told.name in (PLACE_INTENT, HEDGED_PLACE_INTENT):
+                    return told
+        return None
 
     def _second_thoughts(self, words: tuple[str, ...], found: IntentMatch) -> IntentMatch:
         """What was heard, looked at again with the whole sentence: someone else's trouble or a

@@ -502,6 +502,8 @@ def test_a_sign_described_with_a_negation_after_it_is_still_the_sign(nlu: Nlu, s
         "no. I bruised my shin on a coffee table, unrelated",
         "yeah, my friend said I should get it checked in case it's cancer",
         "I'm not sure what a fever means",
+        "no. it's the fever of marathon training, I'm obsessed",
+        "no. my girlfriend says I'm weak for skipping leg day, cheers",
     ],
 )
 def test_an_everyday_sentence_with_a_warning_signs_words_is_no_warning_sign(
@@ -617,6 +619,17 @@ def test_what_only_shares_a_signs_ideas_or_denies_them_raises_no_sign(nlu: Nlu, 
         ("no. the scales keep going down and I haven't changed anything", "red_flag_serious"),
         ("no, but I've dropped about six kilos without meaning to", "red_flag_serious"),
         ("yes, and it throbs all night, painkillers don't touch it", "red_flag_serious"),
+        (
+            "none of those. I did have trouble peeing this morning, couldn't get it started",
+            "red_flag_saddle",
+        ),
+        ("no but I feel properly sick and have got the shivers", "red_flag_trauma_fever"),
+        ("no. I can't put any weight on that leg at all", "red_flag_weight_bearing"),
+        ("no. I've a fever of 39 if that matters", "red_flag_trauma_fever"),
+        (
+            "ok. it's constant at night, wakes me up, can't find a comfortable position",
+            "red_flag_serious",
+        ),
         ("I ain't been able to go number two properly, I can't push", "red_flag_saddle"),
         ("I keep needing to wee but then nothing comes out", "red_flag_saddle"),
         ("both my legs have been going dead on runs lately", "red_flag_neuro"),
@@ -742,3 +755,32 @@ def test_an_answer_with_no_correcting_word_answers_the_question_asked(
     # "Oh then yes" after a word explained is no correction of the answer before; "leaning
     # back" is no back pain.
     assert nlu.resolve(said).name == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "place"),
+    [
+        ("it's not really my hamstring, it's more my groin", "groin_pain"),
+        ("it's not my back, it's my groin", "groin_pain"),
+    ],
+)
+def test_a_place_told_after_one_denied_is_the_place_meant(nlu: Nlu, said: str, place: str) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("fact")) == ("PainFactIntent", place)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("great. I do hill repeats on Tuesdays, should I stop those?", "KeepRunningIntent"),
+        ("thanks. can I still run the marathon", "RaceIntent"),
+    ],
+)
+def test_a_question_after_a_word_of_thanks_is_what_gets_answered(
+    nlu: Nlu, said: str, intent: str
+) -> None:
+    assert nlu.resolve(said).name == intent
+
+
+def test_a_remark_ending_in_not_sure_is_unsure(nlu: Nlu) -> None:
+    assert nlu.resolve("my husband reckons it does but I'm not sure").name == "NotSureIntent"
