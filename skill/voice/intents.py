@@ -42,6 +42,7 @@ RECOVERY = "RecoveryIntent"
 WORRY = "WorryIntent"
 SCAN = "ScanIntent"
 COME_BACK = "ComeBackIntent"
+OTHER_EXERCISE = "OtherExerciseIntent"
 MEDICINE = "MedicineIntent"
 TREATMENT = "TreatmentIntent"
 PRIVACY = "PrivacyIntent"
@@ -64,6 +65,7 @@ TOPICS = {
     WORRY: "when_to_worry",
     SCAN: "scan",
     COME_BACK: "come_back",
+    OTHER_EXERCISE: "other_exercise",
 }
 
 CONDITION_SLOT = "condition"
@@ -117,6 +119,7 @@ ALL: tuple[str, ...] = (
     WORRY,
     SCAN,
     COME_BACK,
+    OTHER_EXERCISE,
     MEDICINE,
     TREATMENT,
     PRIVACY,

@@ -54,6 +54,7 @@ INTENTS = {
     "WorryIntent",
     "ScanIntent",
     "ComeBackIntent",
+    "OtherExerciseIntent",
     "MedicineIntent",
     "TreatmentIntent",
     "PrivacyIntent",

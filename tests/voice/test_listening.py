@@ -743,6 +743,24 @@ def test_will_it_come_back_is_answered_for_the_cause_named() -> None:
     assert turn.said.speech[0] == SPEECH.localised(answer, "en-US")
 
 
+@pytest.mark.parametrize(
+    ("yes", "cause"), [(HIP_BURSITIS, "hip_bursitis"), (frozenset(), "unclear")]
+)
+def test_other_exercise_in_place_of_running_is_answered_for_the_cause_named(
+    yes: frozenset[str], cause: str
+) -> None:
+    # "Can I cycle instead?": the answer differs by cause (the saddle sets off a pudendal nerve).
+    turn = DIALOGUE.after_result(finished(yes), "other_exercise")
+    answer = KNOWLEDGE.after_result[cause]["other_exercise"]
+    assert turn.said.speech[0] == SPEECH.localised(answer, "en-US")
+
+
+def test_other_exercise_after_a_warning_signs_advice_puts_getting_help_first() -> None:
+    urgent = DIALOGUE.warning_sign(past_the_screen(), "red_flag_trauma_fever").conversation
+    turn = DIALOGUE.after_result(urgent, "other_exercise")
+    assert turn.said.speech[0] == SPEECH.say("red_flag_topic.other_exercise")
+
+
 def test_asked_to_send_the_result_it_says_the_card_holds_it_and_sends_nothing() -> None:
     before = DIALOGUE.send(past_the_screen())
     assert before.said.speech[0] == SPEECH.say("topic.send_not_yet")
