@@ -92,6 +92,7 @@ def parse_knowledge(text: str) -> Knowledge:
             elsewhere_share=_share(interview, "elsewhere_share"),
             lookalike_doubt=_share(interview, "lookalike_doubt"),
             lookalike_check=_share(interview, "lookalike_check"),
+            seven_check=_share(interview, "seven_check"),
             unclear_advice=_text(_table(data, "unclear"), "advice", "unclear"),
             in_doubt_advice=_text(_table(data, "unclear"), "in_doubt_advice", "unclear"),
             uncertain_advice=_text(_table(data, "unclear"), "uncertain_advice", "unclear"),

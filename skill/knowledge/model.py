@@ -141,6 +141,9 @@ class InterviewSettings(NamedTuple):
     # Before a cause is named, the sign of any look-alike holding this fraction of its weight
     # is asked about, if it has not been.
     lookalike_check: float
+    # Before a look-alike is named, one of the seven holding this fraction of its weight is
+    # told apart from it by the question that separates them best, if one is left.
+    seven_check: float
     unclear_advice: str
     # Said when one of the seven and a look-alike fit about equally: {first} and {second}.
     in_doubt_advice: str

@@ -24,6 +24,9 @@ _MEMO_SIZE = 4096
 _ENDING = ("emergency", "urgent")  # red-flag triages that end the interview at once
 _RAISES = (Answer.YES, Answer.SOMETIMES)  # answers that raise a red flag
 _TELLS_AGAINST = 2.0  # how much likelier from the lead an answer must be to count against another
+# How far a question must tell two causes apart to be asked before a look-alike is named: the
+# log ratios of their chances of a yes and of a no, added (0.85 against 0.2 gives about 3).
+_SEPARATES = 2.0
 
 
 class Question(NamedTuple):
@@ -283,7 +286,7 @@ class Engine:
             verdict, rivals = self._confirmed(weights, answered, verdict, unnamable)
         # The runner-up is chosen before the checks, so its own ask-first question is asked too.
         verdict = self._with_runner_up(verdict, rivals, unnamable, settled if ended else None)
-        check = None if ended else self._before_naming(weights, verdict, settled)
+        check = None if ended else self._before_naming(weights, verdict, settled, unnamable)
         if check is not None:
             return self._question(check, len(answered))
         in_doubt = () if verdict else self._in_doubt(weights, unnamable)
@@ -350,14 +353,23 @@ class Engine:
         return None
 
     def _before_naming(
-        self, weights: Sequence[float], verdict: tuple[int, ...], settled: set[str]
+        self,
+        weights: Sequence[float],
+        verdict: tuple[int, ...],
+        settled: set[str],
+        unnamable: frozenset[int] = frozenset(),
     ) -> str | None:
-        """A question to ask before the verdict is named: its causes' `ask_first`, or the own
-        sign of a look-alike, not settled yet, that fits close enough to the lead that a yes
-        to its sign could overturn it (the heaviest such)."""
+        """A question to ask before the verdict is named: its causes' `ask_first`; for a
+        look-alike, the question left that best tells it from one of the seven fitting close
+        behind it; or the own sign of a look-alike, not settled yet, that fits close enough to
+        the lead that a yes to its sign could overturn it (the heaviest such)."""
         first = self._ask_first(verdict, settled)
         if first is not None or not verdict:
             return first
+        if self._lookalike[verdict[0]]:
+            apart = self._telling_apart(weights, verdict[0], settled, unnamable)
+            if apart is not None:
+                return apart
         doubt = self.knowledge.settings.lookalike_check * weights[verdict[0]]
         unasked = [
             (weight, sign)
@@ -367,6 +379,37 @@ class Engine:
             if not self._signs_of[h] & settled
         ]
         return max(unasked)[1] if unasked else None
+
+    def _telling_apart(
+        self,
+        weights: Sequence[float],
+        lookalike: int,
+        settled: set[str],
+        unnamable: frozenset[int],
+    ) -> str | None:
+        """The question not settled yet that best tells `lookalike` from the heaviest of the
+        seven, if that one may be named and holds `seven_check` of its weight, and the
+        question tells them apart well enough (`_SEPARATES`)."""
+        seven = [
+            (weight, h)
+            for h, weight in enumerate(weights)
+            if not self._lookalike[h] and h != self._none and h not in unnamable
+        ]
+        if not seven:
+            return None
+        weight, cause = max(seven)
+        if weight < self.knowledge.settings.seven_check * weights[lookalike]:
+            return None
+        log = math.log
+        best, best_apart = None, _SEPARATES
+        for feature_id, evidence in self._evidence.items():
+            if feature_id in settled:
+                continue
+            yes, other = evidence.yes[lookalike], evidence.yes[cause]
+            apart = abs(log(yes / other)) + abs(log((1.0 - yes) / (1.0 - other)))
+            if apart > best_apart:
+                best, best_apart = feature_id, apart
+        return best
 
     def _same_kind(self, cause: int, other: int) -> bool:
         """Both of the seven, or both look-alikes."""

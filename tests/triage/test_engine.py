@@ -229,6 +229,18 @@ def test_a_lookalike_is_never_named_without_a_yes_to_its_own_sign() -> None:
     assert "tailbone" in asked and "coccydynia" not in outcome.conditions
 
 
+def test_before_a_lookalike_is_named_a_close_cause_of_the_seven_is_told_apart_from_it() -> None:
+    # Sitting and the tailbone hurt: coccydynia. A piriformis runner whose yes to the tailbone
+    # slipped is asked about the tender spot before being sent to the family doctor.
+    piriformis = {"worse_sitting": YES, "tailbone": YES, "deep_buttock_spot": YES,
+                  "cross_leg_pain": YES}  # fmt: skip
+    outcome, asked = finish(after_a_clear_screen(), piriformis)
+    assert outcome.conditions[:1] == ("piriformis_syndrome",)
+    outcome, asked = finish(after_a_clear_screen(), {"worse_sitting": YES, "tailbone": YES})
+    assert outcome.conditions[:1] == ("coccydynia",)
+    assert asked.index("deep_buttock_spot") > asked.index("tailbone")
+
+
 def test_before_one_of_the_seven_is_named_a_close_lookalike_sign_is_asked() -> None:
     hypotheses = ENGINE.knowledge.hypotheses
     bursitis, band = hypotheses.index("hip_bursitis"), hypotheses.index("iliotibial_band_syndrome")
