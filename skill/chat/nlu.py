@@ -171,6 +171,16 @@ EXCEPTIONS = (
 REMARK_INTENTS = frozenset({"SmallTalkIntent", "DurationIntent"})
 # What turns from a place denied to the place meant ("not my back, it's more my groin").
 CONTRASTS = (("it's",), ("more",), ("mostly",), ("mainly",), ("rather",), ("actually",))
+# What takes back what was just said, wherever it comes ("sorry, no, only the left leg, I
+# misspoke"): heard as "go back".
+TAKE_BACK_CUES = (
+    "misspoke",
+    "scratch that",
+    "came out wrong",
+    "take that back",
+    "not what i meant",
+)
+GO_BACK_INTENT = "GoBackIntent"
 # What may come first, in passing, before the sentence that matters.
 IN_PASSING = frozenset({"ThanksIntent", "SmallTalkIntent", FALLBACK_INTENT})
 NOT_SURE_INTENT = "NotSureIntent"
@@ -748,6 +758,12 @@ class Nlu:
 
     def _resolve_text(self, text: str, words: tuple[str, ...]) -> IntentMatch:
         found = self._second_thoughts(words, self._resolve_words(words))
+        if (
+            found.name not in (WARNING_SIGN_INTENT, GO_BACK_INTENT)
+            and found.how != "exact"
+            and _says_any(words, TAKE_BACK_CUES)
+        ):
+            return self._match(GO_BACK_INTENT, {}, "taken back")
         if found.name in REMARK_INTENTS and words[0] in ANSWER_WORDS and len(words) > 1:
             # "Yes, and getting up from a chair hurts", "yes, since two weeks": the answer, with
             # a remark after it.
@@ -963,9 +979,15 @@ class Nlu:
             pattern = self._marked(sample)
             tokens, spans = marking(sample)
             telling = bool(TOLD_TYPES_SET.intersection(sample.slot_types.values()))
+            asked = sample.intent not in ANSWER_INTENTS and not telling
             for start in _occurrences(pattern, tokens):
                 clause = _clause_of(tokens, start)
-                if not _keeps_negations(clause, pattern):
+                # A question's negation after it asks nothing else ("what else could it be, if
+                # it's not that?"); an answer's or a telling's may deny it ("yes, well, no").
+                negatable = (
+                    clause[: len(clause) - len(tokens) + start + len(pattern)] if asked else clause
+                )
+                if not _keeps_negations(negatable, pattern):
                     continue
                 if telling and (
                     ALL_RIGHT.intersection(clause) - set(pattern)  # "my back's fine"

@@ -288,9 +288,26 @@ class Dialogue:
             return self._offer(conversation, self.speech.say("answers.out_of_turn"))
         if not interview.answers:
             return self._ask_current(conversation, self.speech.say("go_back.nothing_to_undo"))
+        asked_again = self._sign_asked_again(conversation)
+        if asked_again is not None:
+            return asked_again
         return self._present(
             conversation.with_interview(interview.go_back()), self.speech.say("go_back.undone")
         )
+
+    def _sign_asked_again(self, conversation: Conversation) -> Turn | None:
+        """The warning sign recorded last, taken back: asked again through its own question
+        rather than dropped (a sign heard wrongly can be put right, and one said rightly is
+        never lost unasked). None when the last answer raised no warning sign."""
+        interview = conversation.interview
+        if interview is None or not interview.answers:
+            return None
+        flag_id, reply = interview.answers[-1]
+        flag = self.knowledge.red_flags.get(flag_id)
+        if flag is None or flag.triage is None or reply not in _AFFIRMING:
+            return None
+        checking = conversation.with_interview(interview.go_back())._replace(confirming=flag_id)
+        return self._ask_current(checking, self.speech.say("volunteer.sign_taken_back"))
 
     def correct(self, conversation: Conversation, answer: Answer | None) -> Turn:
         """ "No wait, I meant yes": the last answer changed, and what is now recorded said; never
@@ -371,18 +388,12 @@ class Dialogue:
     def no_warning_sign(self, conversation: Conversation, flag_id: str | None = None) -> Turn:
         """ "I don't have a fever": good to hear, but it answers no whole question, so nothing
         is recorded. Said of the warning sign recorded just before ("no wait, I didn't fall"),
-        it takes that yes back only through the sign's own question, asked at once: a sign
-        heard wrongly can be put right, and one said rightly is never dropped unasked."""
+        it takes that yes back through the sign's own question, asked at once."""
         interview = conversation.interview
-        if (
-            flag_id in self.knowledge.red_flags
-            and interview is not None
-            and interview.answers
-            and interview.answers[-1][0] == flag_id
-            and interview.answers[-1][1] in _AFFIRMING
-        ):
-            checking = conversation.with_interview(interview.go_back())._replace(confirming=flag_id)
-            return self._ask_current(checking, self.speech.say("volunteer.sign_taken_back"))
+        if interview is not None and interview.answers and interview.answers[-1][0] == flag_id:
+            asked_again = self._sign_asked_again(conversation)
+            if asked_again is not None:
+                return asked_again
         return self._continue(conversation, self.speech.say("volunteer.sign_denied"))
 
     def fact(

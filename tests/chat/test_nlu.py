@@ -784,3 +784,19 @@ def test_a_question_after_a_word_of_thanks_is_what_gets_answered(
 
 def test_a_remark_ending_in_not_sure_is_unsure(nlu: Nlu) -> None:
     assert nlu.resolve("my husband reckons it does but I'm not sure").name == "NotSureIntent"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "sorry, no, only the left leg, I misspoke",
+        "sorry that came out wrong, I just need to pee a lot because I drink loads",
+        "actually scratch that, it's just my bum cheek that's numb from sitting",
+    ],
+)
+def test_what_takes_back_what_was_just_said_goes_back(nlu: Nlu, said: str) -> None:
+    assert nlu.resolve(said).name == "GoBackIntent"
+
+
+def test_a_warning_sign_told_while_taking_something_back_is_still_the_sign(nlu: Nlu) -> None:
+    assert nlu.resolve("scratch that, both my legs are numb").name == "WarningSignIntent"

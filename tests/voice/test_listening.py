@@ -795,6 +795,21 @@ def test_a_warning_sign_denied_right_after_it_was_told_is_asked_about_once_more(
     assert isinstance(yes.step, Outcome) and yes.step.triage == "urgent"
 
 
+def test_go_back_after_a_warning_sign_asks_its_own_question_rather_than_dropping_it() -> None:
+    # "I had a fall", then "go back" (or "scratch that", "sorry, I meant my mum"): the sign is
+    # not lost unasked, and the question waiting before it comes back once it is answered.
+    before = past_the_screen()
+    told = DIALOGUE.warning_sign(before, "red_flag_trauma_fever").conversation
+    turn = DIALOGUE.go_back(told)
+    step = turn.conversation.step
+    assert isinstance(step, Question) and step.id == "red_flag_trauma_fever"
+    assert turn.said.speech[0] == SPEECH.say("volunteer.sign_taken_back")
+    assert DIALOGUE.answer(turn.conversation, Answer.NO).conversation.step == before.step
+    # An ordinary answer is undone as before.
+    answered = DIALOGUE.answer(before, Answer.YES).conversation
+    assert DIALOGUE.go_back(answered).conversation.interview == before.interview
+
+
 def test_a_warning_sign_denied_that_was_not_just_told_records_nothing() -> None:
     # Told earlier, with an answer since: the denial is no correction of it.
     told = DIALOGUE.warning_sign(past_the_screen(), "red_flag_serious").conversation
