@@ -36,6 +36,7 @@ from skill.interaction_model.builder import build_model, locales
 from skill.interaction_model.rules import LAUNCH_PHRASES, ONE_SHOT_PHRASES
 from skill.knowledge import load_knowledge
 from skill.knowledge.model import RED_FLAG_TRIAGES
+from skill.voice.dialogue import CHECKED_FACTS
 
 FALLBACK_INTENT = "AMAZON.FallbackIntent"
 ER_SUCCESS_MATCH = "ER_SUCCESS_MATCH"
@@ -182,7 +183,7 @@ TAKE_BACK_CUES = (
 )
 GO_BACK_INTENT = "GoBackIntent"
 # What may come first, in passing, before the sentence that matters.
-IN_PASSING = frozenset({"ThanksIntent", "SmallTalkIntent", FALLBACK_INTENT})
+IN_PASSING = frozenset({"ThanksIntent", "SmallTalkIntent", "HoldOnIntent", FALLBACK_INTENT})
 NOT_SURE_INTENT = "NotSureIntent"
 # Said with an answer word, these make it confusion, never an answer ("no, I don't understand
 # what you mean", "no clue, where's the dimple meant to be?").
@@ -249,6 +250,7 @@ DESCRIBING = (
     *(("nothing", "comes"), ("cant", "get"), ("cant", "even"), ("wasnt", "even"), ("cant", "push")),
     *(("aint", "been", "able"), ("not", "even", "trying"), ("not", "been", "right")),
     *(("cant", "seem"), ("cant", "lift"), ("didnt", "say")),
+    *(("havent", "been", "able"), ("wont", "settle"), ("wont", "start"), ("not", "been", "able")),
 )
 # A warning sign told in words no value holds ("since Sunday I can't feel a thing on the loo
 # seat"): one phrase of each group of one of its rows is said, and no denial is left once those
@@ -296,6 +298,7 @@ _LOST_CONTROL = (
     *("struggling to hold", "hard to hold", "cant really tell when", "cant tell when i need"),
     *("struggling to pass", "struggling to go", "cant seem to hold", "seem to hold", "cannae feel"),
     *("cant seem to start", "start peeing", "didnt feel it when", "i just went"),
+    *("struggling to pee", "struggling to wee", "wont start", "havent been able"),
 )
 _WEAK_OR_NUMB = (
     *("weak", "weaker", "weakness", "numb", "numbness", "tingling", "tingly", "dead"),
@@ -343,7 +346,7 @@ _HOPPING = ("hop", "hopping", "hopped", "hops")
 _SHARP = (
     *("sharp", "agony", "agonising", "agonizing", "scream", "screamed", "no go", "stabbing"),
     *("knife", "excruciating", "killing", "kills", "jolt", "unbearable", "murder", "torture"),
-    *("sharply", "yelp", "jabs", "jab", "bites", "twinges"),
+    *("sharply", "yelp", "jabs", "jab", "bites", "twinges", "stabbed", "stab"),
     *("shot through", "shot right through", "went right through"),
 )
 _EVERY_STEP = (
@@ -366,6 +369,8 @@ _LOSS = (
     *("reducing", "reduced", "lighter", "hanging off"),
     *("gone in",),
 )
+# Weight lost, told without the word ("I've got thinner without meaning to").
+_THINNER = ("thinner", "skinnier", "slimmer", "wasting away")
 _BODY_WEIGHT = (
     *("weight", "pounds", "kilos", "kilograms", "kg", "lbs", "stone", "trousers", "clothes"),
     *("jeans", "belt"),
@@ -390,7 +395,7 @@ _UNRELIEVED = (
     *("nothing works", "no way i can lie", "doesnt help", "dont help", "doesnt ease"),
     *("wont ease", "never eases", "cant get comfy", "cant get comfortable", "no position"),
     *("no way to get comfortable", "no way to get comfy", "nothing i do", "doesnt let up"),
-    *("wont let up", "makes no difference"),
+    *("wont let up", "makes no difference", "wont settle", "never settles"),
     *("dont touch it", "doesnt touch it", "nothing touches it", "doesnt matter how"),
     *("nothing i try",),
     *("whichever way", "whatever way", "any way i lie", "which ever way"),
@@ -424,6 +429,7 @@ SIGN_CONCEPTS: Mapping[str, tuple[tuple[tuple[str, ...], ...], ...]] = {
     "red_flag_avulsion": ((_A_POP, _SINCE_THE_POP),),
     "red_flag_serious": (
         (_LOSS, _BODY_WEIGHT, _UNEXPLAINED),
+        (_THINNER, _UNEXPLAINED),
         (_AT_NIGHT, _UNRELIEVED),
         (_CANCER,),
     ),
@@ -699,6 +705,11 @@ class Nlu:
             for flag_id, flag in load_knowledge().red_flags.items()
             if flag.triage is not None
         }
+        # What is told only to be checked with a warning sign's own question ("my leg feels
+        # weak"): in a later sentence, as safety-minded as a sign.
+        self._sign_checks = frozenset(
+            fact for fact, question in CHECKED_FACTS.items() if question in self._seriousness
+        )
         self._launch = re.compile(
             rf"^(?P<verb>{'|'.join((*LAUNCH_PHRASES, *ONE_SHOT_PHRASES))}) "
             rf"{re.escape(self.invocation_name)}(?: (?P<rest>.+))?$"
@@ -741,7 +752,8 @@ class Nlu:
         return found
 
     def _sign_in_a_later_sentence(self, text: str) -> IntentMatch | None:
-        """A warning sign told in a sentence after the first, if any."""
+        """A warning sign told in a sentence after the first, or something checked with one
+        ("the bit I sit on is numb"), if any."""
         sentences = [sentence for sentence in SENTENCE_END.split(text) if sentence.strip()]
         for sentence in sentences[1:]:
             words = tuple(normalise(sentence).split())
@@ -752,7 +764,9 @@ class Nlu:
                 told = self._told(words)
                 if told is not None:
                     found = self._second_thoughts(words, told)
-            if found.name == WARNING_SIGN_INTENT:
+            if found.name == WARNING_SIGN_INTENT or (
+                found.name == PLACE_INTENT and found.resolved_id("fact") in self._sign_checks
+            ):
                 return found
         return None
 
@@ -803,7 +817,7 @@ class Nlu:
             told = self._told(rest)
             if told is not None and told.name == WARNING_SIGN_INTENT:
                 return self._second_thoughts(words, told)
-        if found.name == FALLBACK_INTENT and words[-2:] == ("not", "sure"):
+        if found.name == FALLBACK_INTENT and words[-2:] in (("not", "sure"), ("no", "idea")):
             # "My wife says it does but I'm not sure": unsure, whatever came before.
             return self._match(NOT_SURE_INTENT, {}, "answer")
         if found.name in PLACE_INTENTS:

@@ -626,6 +626,14 @@ def test_what_only_shares_a_signs_ideas_or_denies_them_raises_no_sign(nlu: Nlu, 
         ("no but I feel properly sick and have got the shivers", "red_flag_trauma_fever"),
         ("no. I can't put any weight on that leg at all", "red_flag_weight_bearing"),
         ("no. I've a fever of 39 if that matters", "red_flag_trauma_fever"),
+        ("Nah. Also I've been struggling to pee, like it just won't start", "red_flag_saddle"),
+        ("Ok. Also, I haven't been able to pass water properly since Sunday", "red_flag_saddle"),
+        (
+            "Yes. And it's a constant ache at night that won't settle whatever I do",
+            "red_flag_serious",
+        ),
+        ("No. I've got thinner without meaning to", "red_flag_serious"),
+        ("hopping on it is like being stabbed", "red_flag_weight_bearing"),
         (
             "ok. it's constant at night, wakes me up, can't find a comfortable position",
             "red_flag_serious",
@@ -800,3 +808,31 @@ def test_what_takes_back_what_was_just_said_goes_back(nlu: Nlu, said: str) -> No
 
 def test_a_warning_sign_told_while_taking_something_back_is_still_the_sign(nlu: Nlu) -> None:
     assert nlu.resolve("scratch that, both my legs are numb").name == "WarningSignIntent"
+
+
+@pytest.mark.parametrize(
+    ("said", "fact"),
+    [
+        ("No fall. Funny thing though, the bit I sit on feels numb as anything", "numb_buttock"),
+        ("ok ta. My right leg's gone properly weak, it just buckled on the stairs", "weak_leg"),
+    ],
+)
+def test_what_a_warning_sign_checks_told_in_a_later_sentence_is_heard(
+    nlu: Nlu, said: str, fact: str
+) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("fact")) == ("PainFactIntent", fact)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("Ha, I skip leg day, so no idea.", "NotSureIntent"),
+        ("Hmm, let me think... no, I don't reckon.", "AMAZON.NoIntent"),
+        ("I stretch both legs every morning", "AMAZON.FallbackIntent"),
+    ],
+)
+def test_an_answer_after_a_pause_or_a_remark_is_heard_and_both_legs_in_passing_is_no_sign(
+    nlu: Nlu, said: str, intent: str
+) -> None:
+    assert nlu.resolve(said).name == intent
