@@ -105,6 +105,7 @@ ANSWER_INTENTS = frozenset(
 TOLD_TYPES = ("WarningSignType", "FactType")
 TOLD_TYPES_SET = frozenset(TOLD_TYPES)
 WARNING_SIGN_INTENT = "WarningSignIntent"
+NO_WARNING_SIGN_INTENT = "NoWarningSignIntent"
 SMALL_TALK_INTENT = "SmallTalkIntent"
 PLACE_INTENT = "PainFactIntent"
 HEDGED_PLACE_INTENT = "SometimesPainFactIntent"
@@ -175,11 +176,9 @@ CONTRASTS = (("it's",), ("more",), ("mostly",), ("mainly",), ("rather",), ("actu
 # What takes back what was just said, wherever it comes ("sorry, no, only the left leg, I
 # misspoke"): heard as "go back".
 TAKE_BACK_CUES = (
-    "misspoke",
-    "scratch that",
-    "came out wrong",
-    "take that back",
-    "not what i meant",
+    *("misspoke", "scratch that", "came out wrong", "take that back", "not what i meant"),
+    *("i meant my", "thinking of my", "ignore that", "mixing it up", "mixed it up", "exaggerated"),
+    *("got muddled", "thought you said", "scrap that", "scrap my last", "was on purpose"),
 )
 GO_BACK_INTENT = "GoBackIntent"
 # What may come first, in passing, before the sentence that matters.
@@ -251,6 +250,7 @@ DESCRIBING = (
     *(("aint", "been", "able"), ("not", "even", "trying"), ("not", "been", "right")),
     *(("cant", "seem"), ("cant", "lift"), ("didnt", "say")),
     *(("havent", "been", "able"), ("wont", "settle"), ("wont", "start"), ("not", "been", "able")),
+    *(("wont", "lift"),),
 )
 # A warning sign told in words no value holds ("since Sunday I can't feel a thing on the loo
 # seat"): one phrase of each group of one of its rows is said, and no denial is left once those
@@ -271,7 +271,7 @@ _SADDLE_PLACES = (
     *("taint", "perineum", "butthole", "anus", "back passage", "saddle area", "bike seat"),
     *("down there", "inner thighs", "between my legs", "loo seat", "toilet seat"),
     *("toilet paper", "when i wipe", "wiping", "nether regions", "undercarriage", "my bits"),
-    *("me bits", "tampon"),
+    *("me bits", "tampon", "between them", "sitting on nothing"),
     *("saddle", "the saddle"),
     *("around my bottom", "inside of my thighs", "insides of my thighs", "inside of my thigh"),
 )
@@ -299,6 +299,7 @@ _LOST_CONTROL = (
     *("struggling to pass", "struggling to go", "cant seem to hold", "seem to hold", "cannae feel"),
     *("cant seem to start", "start peeing", "didnt feel it when", "i just went"),
     *("struggling to pee", "struggling to wee", "wont start", "havent been able"),
+    *("peeing myself", "pissing myself", "weeing myself", "wee started", "pee started"),
 )
 _WEAK_OR_NUMB = (
     *("weak", "weaker", "weakness", "numb", "numbness", "tingling", "tingly", "dead"),
@@ -326,7 +327,7 @@ _BOTH_SIDES = (
     *("both legs", "both my legs", "both me legs", "both of my legs", "both feet"),
     *("both my feet", "both sides", "both calves", "both hamstrings", "both buttocks"),
     *("both glutes", "other leg too", "other leg as well", "other leg now", "both me feet"),
-    *("both thighs", "both my thighs"),
+    *("both thighs", "both my thighs", "both of them"),
 )
 _NERVE = (
     *("tingly", "tingling", "tingles", "tingle", "numb", "numbness", "pins and needles"),
@@ -366,7 +367,7 @@ _NO_WEIGHT_TAKEN = tuple(
 _STEP_PAIN = (*_SHARP, "hurts", "hurt", "hurting", "painful", "pain", "sore", "aches", "aching")
 _LOSS = (
     *("lost", "losing", "dropped", "dropping", "down", "going down", "loose", "falling off"),
-    *("reducing", "reduced", "lighter", "hanging off"),
+    *("reducing", "reduced", "lighter", "hanging off", "shedding"),
     *("gone in",),
 )
 # Weight lost, told without the word ("I've got thinner without meaning to").
@@ -389,13 +390,13 @@ _UNEXPLAINED = (
     *("wasnt even trying", "wasnt trying"),
     *("not even trying",),
 )
-_AT_NIGHT = ("night", "nights", "nighttime", "in bed", "3am", "2am", "4am", "awake")
+_AT_NIGHT = ("night", "nights", "nighttime", "in bed", "3am", "2am", "4am", "awake", "sleep")
 _UNRELIEVED = (
     *("no matter", "whatever", "nothing helps", "nothing i do helps", "nothing eases"),
     *("nothing works", "no way i can lie", "doesnt help", "dont help", "doesnt ease"),
     *("wont ease", "never eases", "cant get comfy", "cant get comfortable", "no position"),
     *("no way to get comfortable", "no way to get comfy", "nothing i do", "doesnt let up"),
-    *("wont let up", "makes no difference", "wont settle", "never settles"),
+    *("wont let up", "makes no difference", "wont settle", "never settles", "nothing settles"),
     *("dont touch it", "doesnt touch it", "nothing touches it", "doesnt matter how"),
     *("nothing i try",),
     *("whichever way", "whatever way", "any way i lie", "which ever way"),
@@ -441,6 +442,9 @@ ELSEWHERE = (
     *("knee", "shin", "forearm", "arm", "toe", "toes", "elbow", "hand", "finger", "face"),
     *("head", "shoulder", "ankle", "foot", "chest", "rib", "ribs", "wrist", "eye", "nose"),
 )
+# A bruise whose cause is told, with no pop: no sign of a torn tendon ("bruised from the foam
+# roller").
+BRUISE_EXPLAINED = ("foam roller", "foam rolling", "roller", "massage", "knocked it", "banged it")
 POP_OR_THIGH = (
     *("pop", "popped", "snap", "snapped", "crack", "cracked", "tear", "tore", "torn", "bang"),
     *("thigh", "hamstring", "back of", "down to", "bum", "buttock", "sit bone", "sitting bone"),
@@ -466,6 +470,8 @@ FEVERS = ("fever", "temperature", "chills", "unwell", "flu", "shivers", "sweats"
 # "Does it matter that I had cancer?": a question, but what follows these words is told.
 TOLD_IN_A_QUESTION = (
     *("matter that", "normal that", "bad that", "a problem that", "worry that", "okay that"),
+    *("related that", "anything that", "the fact that", "worried it's", "worried that"),
+    *("what about",),
     *("ok that", "serious that", "worrying that"),
 )
 # Who else a runner may talk about: what happened to them is no warning sign of the runner's
@@ -546,7 +552,7 @@ SAYINGS = (
     *("fall asleep", "race for life", "cancer 5k", "totally gone", "completely gone", "long gone"),
     *("pop song", "pop music"),
     *("im a nurse", "i'm a nurse", "deal with", "night fever", "no sign of", "weight loss class"),
-    *("slimming club", "to support her", "went pop pop", "bass drum"),
+    *("slimming club", "to support her", "went pop pop", "bass drum", "hay fever"),
     *(
         "the fever of",
         "weak for skipping",
@@ -783,6 +789,13 @@ class Nlu:
             # a remark after it.
             bare = "AMAZON.NoIntent" if words[0] in NEGATIONS else "AMAZON.YesIntent"
             return self._match(bare, {}, "answer")
+        if found.name == NO_WARNING_SIGN_INTENT:
+            # "No cancer or anything, but my nether regions have lost feeling": one sign denied,
+            # another told after the "but" (safety first).
+            excepted = _after_an_exception(words)
+            told = self._told(excepted) if excepted else None
+            if told is not None and told.name == WARNING_SIGN_INTENT:
+                return self._second_thoughts(excepted, told)
         if found.name == FALLBACK_INTENT and CONFUSION_WORDS.intersection(words):
             return self._match(CONFUSED_INTENT, {}, "question")
         if found.name in ANSWER_INTENTS and _says_any(words, CONFUSION_MARKERS):
@@ -879,7 +892,7 @@ class Nlu:
             return self._told_as(PLACE_INTENT, "fact", CHECKED_OLD_INJURY, "long ago")
         if (
             found.resolved_id("sign") == _AFTER_A_POP
-            and _says_any(words, ELSEWHERE)
+            and (_says_any(words, ELSEWHERE) or _says_any(words, BRUISE_EXPLAINED))
             and not _says_any(words, POP_OR_THIGH)
         ):
             return self._match(SMALL_TALK_INTENT, {}, "elsewhere")
@@ -1097,7 +1110,7 @@ class Nlu:
         return self._match(sample.intent, fillers, "told")
 
     def _told_in_a_question(self, words: tuple[str, ...]) -> IntentMatch | None:
-        text = " ".join(words)
+        text = " " + " ".join(words)
         for asking in TOLD_IN_A_QUESTION:
             _, found, after = text.partition(f" {asking} ")
             if found and after:

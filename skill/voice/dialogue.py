@@ -328,6 +328,15 @@ class Dialogue:
             # question now asked; and a yes to a warning sign is never taken back by a word that
             # could belong to the next question: the checks that follow are asked one by one.
             return self.answer(conversation, answer)
+        waiting_then = step_of(interview.go_back())
+        told_unasked = not isinstance(waiting_then, Question) or waiting_then.id != question_id
+        if answer not in _AFFIRMING and told_unasked:
+            # "Actually no, that was my daughter" after a warning sign told unasked: the sign's
+            # own question decides, as for any sign taken back. (A no meant for the sign's own
+            # question answers it.)
+            asked_again = self._sign_asked_again(conversation)
+            if asked_again is not None:
+                return asked_again
         word = self.speech.say(f"answer_words.{answer.value}")
         if before is answer:
             return self._continue(conversation, self.speech.say("correction.same", answer=word))

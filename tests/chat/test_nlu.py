@@ -504,6 +504,9 @@ def test_a_sign_described_with_a_negation_after_it_is_still_the_sign(nlu: Nlu, s
         "I'm not sure what a fever means",
         "no. it's the fever of marathon training, I'm obsessed",
         "no. my girlfriend says I'm weak for skipping leg day, cheers",
+        "yes. it's a bit bruised from the foam roller too",
+        "nah ignore that, it's just hay fever, sneezy not hot",
+        "my legs are both tired after the marathon",
     ],
 )
 def test_an_everyday_sentence_with_a_warning_signs_words_is_no_warning_sign(
@@ -634,6 +637,28 @@ def test_what_only_shares_a_signs_ideas_or_denies_them_raises_no_sign(nlu: Nlu, 
         ),
         ("No. I've got thinner without meaning to", "red_flag_serious"),
         ("hopping on it is like being stabbed", "red_flag_weight_bearing"),
+        ("no cancer or anything, but my nether regions have lost feeling a bit", "red_flag_saddle"),
+        (
+            "well I've been peeing myself a little bit on runs lately, does that count",
+            "red_flag_saddle",
+        ),
+        ("no. Also I can't seem to get a wee started properly since this began", "red_flag_saddle"),
+        ("is it related that I've lost control of my bladder a couple of times", "red_flag_saddle"),
+        ("I'm tripping over my own foot because it won't lift properly", "red_flag_neuro"),
+        ("should I be worried it's now in both legs?", "red_flag_neuro"),
+        ("yeah, and it's not just the one leg, it's both of them tbh", "red_flag_neuro"),
+        ("no. Oh wait, I did slip on ice and land hard on my backside", "red_flag_trauma_fever"),
+        (
+            "I should probably say I'm on crutches because I can't weight bear",
+            "red_flag_weight_bearing",
+        ),
+        ("I've been shedding weight without meaning to, is that part of it", "red_flag_serious"),
+        ("no. I can't sleep for the pain, no position eases it", "red_flag_serious"),
+        ("what about pain at night that painkillers don't touch", "red_flag_serious"),
+        (
+            "does it change anything that there's bruising behind my thigh after it popped",
+            "red_flag_avulsion",
+        ),
         (
             "ok. it's constant at night, wakes me up, can't find a comfortable position",
             "red_flag_serious",
@@ -800,6 +825,11 @@ def test_a_remark_ending_in_not_sure_is_unsure(nlu: Nlu) -> None:
         "sorry, no, only the left leg, I misspoke",
         "sorry that came out wrong, I just need to pee a lot because I drink loads",
         "actually scratch that, it's just my bum cheek that's numb from sitting",
+        "sorry, no, I meant my foot goes a bit numb, not down there",
+        "no wait, I'm thinking of my brother, I didn't fall at all",
+        "oh sorry, I misheard you, I thought you said camping. No, never had cancer",
+        "sorry, I exaggerated there, walking is actually totally fine",
+        "no sorry, there wasn't a pop, I'm mixing it up with something years ago",
     ],
 )
 def test_what_takes_back_what_was_just_said_goes_back(nlu: Nlu, said: str) -> None:

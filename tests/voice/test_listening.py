@@ -810,6 +810,25 @@ def test_go_back_after_a_warning_sign_asks_its_own_question_rather_than_dropping
     assert DIALOGUE.go_back(answered).conversation.interview == before.interview
 
 
+def test_a_correction_to_no_of_a_sign_told_unasked_asks_its_question_and_one_asked_answers_it() -> (
+    None
+):
+    # "I lost control of my bladder", then "actually no, that was my daughter": asked again.
+    before = past_the_screen()
+    told = DIALOGUE.warning_sign(before, "red_flag_saddle").conversation
+    turn = DIALOGUE.correct(told, Answer.NO)
+    assert turn.conversation.confirming == "red_flag_saddle"
+    assert turn.conversation.interview == before.interview
+    # A yes to the sign's own question, then "no wait, I meant no": that answers it.
+    screen = DIALOGUE.launch().conversation
+    urgent = DIALOGUE.answer(screen, Answer.YES).conversation
+    assert isinstance(urgent.step, Question) and urgent.step.id == "red_flag_saddle"
+    emergency = DIALOGUE.answer(urgent, Answer.YES).conversation
+    corrected = DIALOGUE.correct(emergency, Answer.NO).conversation
+    assert corrected.interview is not None
+    assert corrected.interview.answered("red_flag_saddle") is Answer.NO
+
+
 def test_a_warning_sign_denied_that_was_not_just_told_records_nothing() -> None:
     # Told earlier, with an answer since: the denial is no correction of it.
     told = DIALOGUE.warning_sign(past_the_screen(), "red_flag_serious").conversation
