@@ -107,7 +107,7 @@ class RedFlag(NamedTuple):
 # What runners ask once they have a result, answered per cause (and for "unclear").
 AFTER_RESULT_TOPICS = (
     *("keep_running", "meanwhile", "how_long", "when_to_worry", "scan", "come_back"),
-    *("other_exercise",),
+    *("other_exercise", "why_me"),
 )
 # The after-result answers for an outcome that names no cause.
 UNCLEAR = "unclear"

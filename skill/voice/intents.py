@@ -43,6 +43,7 @@ WORRY = "WorryIntent"
 SCAN = "ScanIntent"
 COME_BACK = "ComeBackIntent"
 OTHER_EXERCISE = "OtherExerciseIntent"
+WHY_ME = "WhyMeIntent"
 MEDICINE = "MedicineIntent"
 TREATMENT = "TreatmentIntent"
 PRIVACY = "PrivacyIntent"
@@ -66,6 +67,7 @@ TOPICS = {
     SCAN: "scan",
     COME_BACK: "come_back",
     OTHER_EXERCISE: "other_exercise",
+    WHY_ME: "why_me",
 }
 
 CONDITION_SLOT = "condition"
@@ -120,6 +122,7 @@ ALL: tuple[str, ...] = (
     SCAN,
     COME_BACK,
     OTHER_EXERCISE,
+    WHY_ME,
     MEDICINE,
     TREATMENT,
     PRIVACY,

@@ -55,6 +55,7 @@ INTENTS = {
     "ScanIntent",
     "ComeBackIntent",
     "OtherExerciseIntent",
+    "WhyMeIntent",
     "MedicineIntent",
     "TreatmentIntent",
     "PrivacyIntent",

@@ -755,6 +755,12 @@ def test_other_exercise_in_place_of_running_is_answered_for_the_cause_named(
     assert turn.said.speech[0] == SPEECH.localised(answer, "en-US")
 
 
+def test_what_brought_it_on_is_answered_for_the_cause_named() -> None:
+    turn = DIALOGUE.after_result(finished(HIP_BURSITIS), "why_me")
+    answer = KNOWLEDGE.after_result["hip_bursitis"]["why_me"]
+    assert turn.said.speech[0] == SPEECH.localised(answer, "en-US")
+
+
 def test_other_exercise_after_a_warning_signs_advice_puts_getting_help_first() -> None:
     urgent = DIALOGUE.warning_sign(past_the_screen(), "red_flag_trauma_fever").conversation
     turn = DIALOGUE.after_result(urgent, "other_exercise")
