@@ -179,6 +179,8 @@ TAKE_BACK_CUES = (
     *("misspoke", "scratch that", "came out wrong", "take that back", "not what i meant"),
     *("i meant my", "thinking of my", "ignore that", "mixing it up", "mixed it up", "exaggerated"),
     *("got muddled", "thought you said", "scrap that", "scrap my last", "was on purpose"),
+    *("got mixed up", "misread", "im exaggerating", "i'm exaggerating", "wait no"),
+    *("biopsy was clear", "not what set it off", "i was trying", "been on a diet"),
 )
 GO_BACK_INTENT = "GoBackIntent"
 # What may come first, in passing, before the sentence that matters.
@@ -263,7 +265,7 @@ _NUMB = (
     *("hardly feel", "lost feeling", "losing feeling", "no sensation", "zero sensation"),
     *("lost sensation", "not getting sensation", "gone dead", "feels dead", "dead"),
     *("couldnt really feel", "cant really feel", "cant feel it"),
-    *("cannae feel", "cannae really feel"),
+    *("cannae feel", "cannae really feel", "anaesthetic", "anesthetic"),
 )
 _SADDLE_PLACES = (
     *("groin", "crotch", "genitals", "genital", "privates", "private parts", "private area"),
@@ -271,7 +273,8 @@ _SADDLE_PLACES = (
     *("taint", "perineum", "butthole", "anus", "back passage", "saddle area", "bike seat"),
     *("down there", "inner thighs", "between my legs", "loo seat", "toilet seat"),
     *("toilet paper", "when i wipe", "wiping", "nether regions", "undercarriage", "my bits"),
-    *("me bits", "tampon", "between them", "sitting on nothing"),
+    *("me bits", "tampon", "between them", "sitting on nothing", "between the legs"),
+    *("bits in between", "in between"),
     *("saddle", "the saddle"),
     *("around my bottom", "inside of my thighs", "insides of my thighs", "inside of my thigh"),
 )
@@ -300,6 +303,7 @@ _LOST_CONTROL = (
     *("cant seem to start", "start peeing", "didnt feel it when", "i just went"),
     *("struggling to pee", "struggling to wee", "wont start", "havent been able"),
     *("peeing myself", "pissing myself", "weeing myself", "wee started", "pee started"),
+    *("poo myself", "pee myself", "wee myself", "poop myself"),
 )
 _WEAK_OR_NUMB = (
     *("weak", "weaker", "weakness", "numb", "numbness", "tingling", "tingly", "dead"),
@@ -307,7 +311,7 @@ _WEAK_OR_NUMB = (
     *("tip toes", "tiptoes", "toes up", "losing feeling", "lost strength", "losing strength"),
     *("giving way", "gives way", "foot drop", "dragging", "power", "strength", "wobbly"),
     *("slapping", "slaps", "buckles", "buckling", "jelly", "gone floppy"),
-    *("cant lift", "lift the front of my foot"),
+    *("cant lift", "lift the front of my foot", "feeble", "feebler", "cant push off"),
 )
 _WORSENING = (
     *("getting worse", "worse every", "worse each", "worse and worse", "worse than before"),
@@ -317,7 +321,7 @@ _WORSENING = (
     *("used to", "last week i could", "than it was", "reducing", "fading", "week by week"),
     *("by the day", "each day", "every day", "every morning", "than yesterday", "bigger every"),
     *("was fine a week ago", "never used to"),
-    *("gotten worse", "got worse"),
+    *("gotten worse", "got worse", "weaker and weaker", "feebler every"),
 )
 _LIMB = (
     *("leg", "legs", "foot", "feet", "calf", "ankle", "toes", "toe", "knee", "quad", "quads"),
@@ -327,7 +331,7 @@ _BOTH_SIDES = (
     *("both legs", "both my legs", "both me legs", "both of my legs", "both feet"),
     *("both my feet", "both sides", "both calves", "both hamstrings", "both buttocks"),
     *("both glutes", "other leg too", "other leg as well", "other leg now", "both me feet"),
-    *("both thighs", "both my thighs", "both of them"),
+    *("both thighs", "both my thighs", "both of them", "the right and the left"),
 )
 _NERVE = (
     *("tingly", "tingling", "tingles", "tingle", "numb", "numbness", "pins and needles"),
@@ -397,6 +401,7 @@ _UNRELIEVED = (
     *("wont ease", "never eases", "cant get comfy", "cant get comfortable", "no position"),
     *("no way to get comfortable", "no way to get comfy", "nothing i do", "doesnt let up"),
     *("wont let up", "makes no difference", "wont settle", "never settles", "nothing settles"),
+    *("relentless", "cant find any position"),
     *("dont touch it", "doesnt touch it", "nothing touches it", "doesnt matter how"),
     *("nothing i try",),
     *("whichever way", "whatever way", "any way i lie", "which ever way"),
@@ -471,6 +476,7 @@ FEVERS = ("fever", "temperature", "chills", "unwell", "flu", "shivers", "sweats"
 TOLD_IN_A_QUESTION = (
     *("matter that", "normal that", "bad that", "a problem that", "worry that", "okay that"),
     *("related that", "anything that", "the fact that", "worried it's", "worried that"),
+    *("change things that", "worth saying", "this be why", "to add"),
     *("what about",),
     *("ok that", "serious that", "worrying that"),
 )
@@ -553,6 +559,7 @@ SAYINGS = (
     *("pop song", "pop music"),
     *("im a nurse", "i'm a nurse", "deal with", "night fever", "no sign of", "weight loss class"),
     *("slimming club", "to support her", "went pop pop", "bass drum", "hay fever"),
+    *("weakness for", "hydration vest", "hydration bladder", "water bladder", "cancer scare"),
     *(
         "the fever of",
         "weak for skipping",
@@ -796,6 +803,12 @@ class Nlu:
             told = self._told(excepted) if excepted else None
             if told is not None and told.name == WARNING_SIGN_INTENT:
                 return self._second_thoughts(excepted, told)
+        if found.name in (FALLBACK_INTENT, CONFUSED_INTENT) and found.how != "exact":
+            # "Is it worth saying I've had a high temp since Sunday?": a warning sign asked about
+            # in words no question sample holds is still told (safety first).
+            told = self._told(words[1:] if words[0] in QUESTION_WORDS and len(words) > 1 else words)
+            if told is not None and told.name == WARNING_SIGN_INTENT:
+                return self._second_thoughts(words, told)
         if found.name == FALLBACK_INTENT and CONFUSION_WORDS.intersection(words):
             return self._match(CONFUSED_INTENT, {}, "question")
         if found.name in ANSWER_INTENTS and _says_any(words, CONFUSION_MARKERS):
@@ -839,7 +852,11 @@ class Nlu:
             contrasted = self._place_after_a_contrast(words)
             if contrasted is not None:
                 return contrasted
-        if text.rstrip().endswith("?") and found.name in ANSWER_INTENTS | PLACE_INTENTS:
+        if (
+            text.rstrip().endswith("?")
+            and found.name in ANSWER_INTENTS | PLACE_INTENTS
+            and found.resolved_id("fact") not in self._sign_checks  # asked about: still checked
+        ):
             # Typed as a question ("the dimple?"): a word explained, or the question put
             # plainly; never recorded as an answer or a place.
             for asking in (("what's", *words), ("what's", "the", *words)):
@@ -988,7 +1005,11 @@ class Nlu:
         ]
         for sample in sorted(slotted, key=lambda s: -s.literal_words):
             fillers = self._fill(sample.words, words, sample.slot_types, known_only=False)
-            if fillers is not None:
+            if fillers is not None and not any(
+                # "What about swimming, is that fine?": a question goes on; no name holds one.
+                QUESTION_WORDS.intersection(value[1:])
+                for _, value in fillers.values()
+            ):
                 return self._match(sample.intent, fillers, "open_slot")
         return None
 
@@ -1045,7 +1066,11 @@ class Nlu:
             # Never a question, unless it asks about something told in it: "does it matter
             # that I had cancer?" tells a warning sign (safety first), and nothing else.
             told = self._told_in_a_question(words)
-            return told if told is not None and told.name == WARNING_SIGN_INTENT else None
+            if told is not None and (
+                told.name == WARNING_SIGN_INTENT or told.resolved_id("fact") in self._sign_checks
+            ):
+                return told
+            return None
         if _not_told_of_self(words):
             return None  # someone else's, or a saying: nothing the runner tells of themselves
         # The value with the most content words wins; a warning sign before anything else.

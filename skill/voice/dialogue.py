@@ -256,6 +256,14 @@ class Dialogue:
             return self._offer(conversation, self.speech.say("help.not_started"))
         # After an outcome the only question open is the offer to hear more or start over, or
         # a short prompt ("Anything else?"), to which a yes means there is something to ask.
+        if answer is Answer.NO and _gets_help_now(step):
+            # "Sorry, no" just after the advice for a sign told unasked may take the sign back:
+            # its own question decides (asked once; a no to it goes on with the interview).
+            asked_again = (
+                self._sign_asked_again(conversation) if self._told_unasked(conversation) else None
+            )
+            if asked_again is not None:
+                return asked_again
         if answer is Answer.YES:
             if _gets_help_now(step):
                 return self._present(conversation)
@@ -309,6 +317,15 @@ class Dialogue:
         checking = conversation.with_interview(interview.go_back())._replace(confirming=flag_id)
         return self._ask_current(checking, self.speech.say("volunteer.sign_taken_back"))
 
+    def _told_unasked(self, conversation: Conversation) -> bool:
+        """Whether the last answer was told unasked ("I've had a fall"), not given to the
+        question then waiting."""
+        interview = conversation.interview
+        if interview is None or not interview.answers:
+            return False
+        waiting_then = step_of(interview.go_back())
+        return not isinstance(waiting_then, Question) or waiting_then.id != interview.answers[-1][0]
+
     def correct(self, conversation: Conversation, answer: Answer | None) -> Turn:
         """ "No wait, I meant yes": the last answer changed, and what is now recorded said; never
         an answer to the question that came next."""
@@ -318,6 +335,12 @@ class Dialogue:
         if interview is None or not interview.answers:
             return self._continue(conversation, self.speech.say("correction.nothing"))
         question_id, before = interview.answers[-1]
+        if answer not in _AFFIRMING and self._told_unasked(conversation):
+            # "Actually no, that was my daughter" after a warning sign told unasked: the sign's
+            # own question decides, as for any sign taken back.
+            asked_again = self._sign_asked_again(conversation)
+            if asked_again is not None:
+                return asked_again
         if (
             question_id in self.knowledge.red_flags
             and before is not Answer.NO
@@ -328,15 +351,6 @@ class Dialogue:
             # question now asked; and a yes to a warning sign is never taken back by a word that
             # could belong to the next question: the checks that follow are asked one by one.
             return self.answer(conversation, answer)
-        waiting_then = step_of(interview.go_back())
-        told_unasked = not isinstance(waiting_then, Question) or waiting_then.id != question_id
-        if answer not in _AFFIRMING and told_unasked:
-            # "Actually no, that was my daughter" after a warning sign told unasked: the sign's
-            # own question decides, as for any sign taken back. (A no meant for the sign's own
-            # question answers it.)
-            asked_again = self._sign_asked_again(conversation)
-            if asked_again is not None:
-                return asked_again
         word = self.speech.say(f"answer_words.{answer.value}")
         if before is answer:
             return self._continue(conversation, self.speech.say("correction.same", answer=word))

@@ -507,6 +507,8 @@ def test_a_sign_described_with_a_negation_after_it_is_still_the_sign(nlu: Nlu, s
         "yes. it's a bit bruised from the foam roller too",
         "nah ignore that, it's just hay fever, sneezy not hot",
         "my legs are both tired after the marathon",
+        "no. The bladder on my hydration vest leaks though, ha",
+        "will cycling help or make it worse? I've got a real weakness for spin classes",
     ],
 )
 def test_an_everyday_sentence_with_a_warning_signs_words_is_no_warning_sign(
@@ -653,6 +655,17 @@ def test_what_only_shares_a_signs_ideas_or_denies_them_raises_no_sign(nlu: Nlu, 
             "red_flag_weight_bearing",
         ),
         ("I've been shedding weight without meaning to, is that part of it", "red_flag_serious"),
+        ("nah. tbh the skin between my legs feels like it's had an anaesthetic", "red_flag_saddle"),
+        ("no to all that. I did poo myself on my last run without feeling it", "red_flag_saddle"),
+        ("nope. My right leg feels feebler every day though", "red_flag_neuro"),
+        ("yeah in both, the pain shoots down the right and the left", "red_flag_neuro"),
+        ("so just to add, I had a nasty tumble off a ladder", "red_flag_trauma_fever"),
+        (
+            "is it worth saying I've had a high temp, like 39, since Sunday?",
+            "red_flag_trauma_fever",
+        ),
+        ("does it change things that I've had chemo for leukaemia before?", "red_flag_serious"),
+        ("kinda. Also at night it's relentless, I can't find any position", "red_flag_serious"),
         ("no. I can't sleep for the pain, no position eases it", "red_flag_serious"),
         ("what about pain at night that painkillers don't touch", "red_flag_serious"),
         (
@@ -830,6 +843,9 @@ def test_a_remark_ending_in_not_sure_is_unsure(nlu: Nlu) -> None:
         "oh sorry, I misheard you, I thought you said camping. No, never had cancer",
         "sorry, I exaggerated there, walking is actually totally fine",
         "no sorry, there wasn't a pop, I'm mixing it up with something years ago",
+        "oh wait, no, it was a cancer scare but the biopsy was clear, I've never had it",
+        "hang on, the crash was after the pain started, so no, that's not what set it off",
+        "well actually I've been on a diet, so I was trying",
     ],
 )
 def test_what_takes_back_what_was_just_said_goes_back(nlu: Nlu, said: str) -> None:
@@ -866,3 +882,12 @@ def test_an_answer_after_a_pause_or_a_remark_is_heard_and_both_legs_in_passing_i
     nlu: Nlu, said: str, intent: str
 ) -> None:
     assert nlu.resolve(said).name == intent
+
+
+def test_something_a_warning_sign_checks_asked_as_a_question_is_still_checked(nlu: Nlu) -> None:
+    match = nlu.resolve("is it bad that I keep tripping because my leg won't do what I tell it?")
+    assert (match.name, match.resolved_id("fact")) == ("PainFactIntent", "weak_leg")
+
+
+def test_a_question_after_an_open_slot_is_no_name(nlu: Nlu) -> None:
+    assert nlu.resolve("what about swimming, is that fine to do").name == "OtherExerciseIntent"

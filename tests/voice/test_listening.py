@@ -835,6 +835,20 @@ def test_a_correction_to_no_of_a_sign_told_unasked_asks_its_question_and_one_ask
     assert corrected.interview.answered("red_flag_saddle") is Answer.NO
 
 
+def test_no_just_after_the_advice_for_a_sign_told_unasked_asks_its_question_once() -> None:
+    # "Both my legs tingle", then "no sorry, I got mixed up": no goodbye with the sign kept.
+    before = past_the_screen()
+    told = DIALOGUE.warning_sign(before, "red_flag_neuro").conversation
+    turn = DIALOGUE.answer(told, Answer.NO)
+    assert not turn.said.end_session
+    assert turn.conversation.confirming == "red_flag_neuro"
+    assert DIALOGUE.answer(turn.conversation, Answer.NO).conversation.step == before.step
+    # A no after advice given for a yes to the sign's own question still says goodbye.
+    screen = DIALOGUE.launch().conversation
+    asked = DIALOGUE.answer(DIALOGUE.answer(screen, Answer.YES).conversation, Answer.YES)
+    assert DIALOGUE.answer(asked.conversation, Answer.NO).said.end_session
+
+
 def test_a_warning_sign_denied_that_was_not_just_told_records_nothing() -> None:
     # Told earlier, with an answer since: the denial is no correction of it.
     told = DIALOGUE.warning_sign(past_the_screen(), "red_flag_serious").conversation
