@@ -152,7 +152,7 @@ def test_a_red_flag_screen_shows_only_the_advice_the_local_emergency_number_and_
 def test_an_urgent_screen_shows_the_same_day_help_of_the_requests_locale() -> None:
     heard = talk(new_device(locale="en-GB"), URGENT)
     screen = directive_of(heard)["datasources"]["screen"]
-    assert "see your GP or NHS 111" in screen["advice"]
+    assert "see your GP or out-of-hours service" in screen["advice"]
     assert screen["advice"] in heard.speech
     assert screen["number"].endswith("999")
 

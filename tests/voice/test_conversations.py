@@ -112,12 +112,12 @@ def test_emergency_advice_names_the_emergency_number_of_the_requests_locale(
     assert talk.last["response"]["card"]["content"].count(number) == 1
 
 
-def test_same_day_help_in_britain_is_the_gp_or_nhs_111() -> None:
+def test_same_day_help_in_britain_and_ireland_is_the_gp_or_out_of_hours() -> None:
     talk = Talk("en-GB")
     talk.launch()
     while talk.attributes["question"] != "red_flag_trauma_fever":
         talk.intent(intents.YES if talk.attributes["question"] == "red_flag_any_2" else intents.NO)
-    assert "see your GP or NHS 111" in talk.say(intents.YES)
+    assert "see your GP or out-of-hours service" in talk.say(intents.YES)
 
 
 def test_weight_bearing_pain_is_urgent(talk: Talk) -> None:

@@ -31,7 +31,7 @@ def test_every_published_locale_has_its_words_and_no_other_locale_does() -> None
     [
         ("en-US", "911", "urgent care", "physical therapist"),
         ("en-CA", "911", "clinic", "physical therapist"),
-        ("en-GB", "999", "NHS 111", "physiotherapist"),
+        ("en-GB", "999", "out-of-hours", "physiotherapist"),
         ("en-AU", "000", "GP", "physiotherapist"),
         ("en-IN", "112", "doctor", "physiotherapist"),
     ],
