@@ -181,6 +181,7 @@ TAKE_BACK_CUES = (
     *("got muddled", "thought you said", "scrap that", "scrap my last", "was on purpose"),
     *("got mixed up", "misread", "im exaggerating", "i'm exaggerating", "wait no"),
     *("biopsy was clear", "not what set it off", "i was trying", "been on a diet"),
+    *("not every step",),
 )
 GO_BACK_INTENT = "GoBackIntent"
 # What may come first, in passing, before the sentence that matters.
@@ -206,7 +207,7 @@ CONFUSION_WORDS = frozenset(
 # hamstring curl?").
 ASKING_WORDS = frozenset({"what", "what's", "which", "where", "where's", "who"})
 # Said of a place or a sign, these deny it as a negation does ("my back's fine").
-ALL_RIGHT = frozenset({"fine", "okay", "ok", "grand", "alright", "good", "normal"})
+ALL_RIGHT = frozenset({"fine", "okay", "ok", "grand", "alright", "good", "normal", "great"})
 # Words that carry no content of their own, left out when a value is looked for word by word.
 # ("Just" and "only" are kept: "just my lower back" says more than "my lower back".)
 FUNCTION_WORDS = frozenset(
@@ -389,7 +390,7 @@ _UNEXPLAINED = (
     *("dont know why", "no idea why", "not sure why", "not on purpose", "no reason"),
     *("without any reason", "unexplained", "cant explain", "by itself", "on its own"),
     *("eating more", "eating loads", "eating plenty", "not training more", "havent a clue why"),
-    *("no clue why",),
+    *("no clue why", "not been dieting"),
     *("without meaning to", "didnt mean to"),
     *("wasnt even trying", "wasnt trying"),
     *("not even trying",),
@@ -401,7 +402,7 @@ _UNRELIEVED = (
     *("wont ease", "never eases", "cant get comfy", "cant get comfortable", "no position"),
     *("no way to get comfortable", "no way to get comfy", "nothing i do", "doesnt let up"),
     *("wont let up", "makes no difference", "wont settle", "never settles", "nothing settles"),
-    *("relentless", "cant find any position"),
+    *("relentless", "cant find any position", "nothing touches"),
     *("dont touch it", "doesnt touch it", "nothing touches it", "doesnt matter how"),
     *("nothing i try",),
     *("whichever way", "whatever way", "any way i lie", "which ever way"),

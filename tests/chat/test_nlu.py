@@ -509,6 +509,7 @@ def test_a_sign_described_with_a_negation_after_it_is_still_the_sign(nlu: Nlu, s
         "my legs are both tired after the marathon",
         "no. The bladder on my hydration vest leaks though, ha",
         "will cycling help or make it worse? I've got a real weakness for spin classes",
+        "both my legs feel great otherwise",
     ],
 )
 def test_an_everyday_sentence_with_a_warning_signs_words_is_no_warning_sign(
@@ -666,6 +667,13 @@ def test_what_only_shares_a_signs_ideas_or_denies_them_raises_no_sign(nlu: Nlu, 
         ),
         ("does it change things that I've had chemo for leukaemia before?", "red_flag_serious"),
         ("kinda. Also at night it's relentless, I can't find any position", "red_flag_serious"),
+        ("I went over hard on a trail and whacked my hip on a rock", "red_flag_trauma_fever"),
+        ("I can't even stand on that leg to put my sock on", "red_flag_weight_bearing"),
+        ("I've dropped about six kilos and I've not been dieting", "red_flag_serious"),
+        (
+            "at night it's a deep ache that nothing touches, I just lie there awake",
+            "red_flag_serious",
+        ),
         ("no. I can't sleep for the pain, no position eases it", "red_flag_serious"),
         ("what about pain at night that painkillers don't touch", "red_flag_serious"),
         (
@@ -846,6 +854,7 @@ def test_a_remark_ending_in_not_sure_is_unsure(nlu: Nlu) -> None:
         "oh wait, no, it was a cancer scare but the biopsy was clear, I've never had it",
         "hang on, the crash was after the pain started, so no, that's not what set it off",
         "well actually I've been on a diet, so I was trying",
+        "well not every step, only when I run fast",
     ],
 )
 def test_what_takes_back_what_was_just_said_goes_back(nlu: Nlu, said: str) -> None:
