@@ -178,10 +178,8 @@ CONTRASTS = (("it's",), ("more",), ("mostly",), ("mainly",), ("rather",), ("actu
 TAKE_BACK_CUES = (
     *("misspoke", "scratch that", "came out wrong", "take that back", "not what i meant"),
     *("i meant my", "thinking of my", "ignore that", "mixing it up", "mixed it up", "exaggerated"),
-    *("got muddled", "thought you said", "scrap that", "scrap my last", "was on purpose"),
-    *("got mixed up", "misread", "im exaggerating", "i'm exaggerating", "wait no"),
-    *("biopsy was clear", "not what set it off", "i was trying", "been on a diet"),
-    *("not every step",),
+    *("got muddled", "thought you said", "scrap that", "scrap my last", "got mixed up"),
+    *("misread", "im exaggerating", "i'm exaggerating", "biopsy was clear", "not what set it off"),
 )
 GO_BACK_INTENT = "GoBackIntent"
 # What may come first, in passing, before the sentence that matters.
