@@ -906,6 +906,8 @@ def test_a_question_after_an_open_slot_is_no_name(nlu: Nlu) -> None:
         "I was trying to sprint when it went",
         "I've been on a diet and feel fine",
         "wait, no, it does",
+        "not me, my mum did",
+        "not every step",
     ],
 )
 def test_words_that_only_sometimes_take_something_back_undo_nothing(nlu: Nlu, said: str) -> None:
