@@ -912,3 +912,8 @@ def test_a_question_after_an_open_slot_is_no_name(nlu: Nlu) -> None:
 )
 def test_words_that_only_sometimes_take_something_back_undo_nothing(nlu: Nlu, said: str) -> None:
     assert nlu.resolve(said).name != "GoBackIntent"
+
+
+def test_a_relatives_cancer_asked_about_is_the_fear_answered_never_the_sign(nlu: Nlu) -> None:
+    match = nlu.resolve("my gran had bowel cancer, does that make it more likely for me?")
+    assert (match.name, match.resolved_id("condition")) == ("SuspectIntent", "cancer")
