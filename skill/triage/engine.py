@@ -357,7 +357,7 @@ class Engine:
         weights: Sequence[float],
         verdict: tuple[int, ...],
         settled: set[str],
-        unnamable: frozenset[int] = frozenset(),
+        unnamable: frozenset[int],
     ) -> str | None:
         """A question to ask before the verdict is named: its causes' `ask_first`; for a
         look-alike, the question left that best tells it from one of the seven fitting close

@@ -248,10 +248,10 @@ def test_before_one_of_the_seven_is_named_a_close_lookalike_sign_is_asked() -> N
     weights = [0.0001] * len(hypotheses)
     weights[bursitis] = 1.0
     weights[band] = check
-    assert ENGINE._before_naming(weights, (bursitis,), set()) == "outer_thigh_to_knee"
-    assert ENGINE._before_naming(weights, (bursitis,), {"outer_thigh_to_knee"}) is None
+    assert ENGINE._before_naming(weights, (bursitis,), set(), frozenset()) == "outer_thigh_to_knee"
+    assert ENGINE._before_naming(weights, (bursitis,), {"outer_thigh_to_knee"}, frozenset()) is None
     weights[band] = check / 2
-    assert ENGINE._before_naming(weights, (bursitis,), set()) is None
+    assert ENGINE._before_naming(weights, (bursitis,), set(), frozenset()) is None
 
 
 def test_pain_from_elsewhere_leaves_once_its_sign_is_affirmed() -> None:
