@@ -755,22 +755,16 @@ class Nlu:
         if found.name in IN_PASSING:
             # "Great. I do hill repeats on Tuesdays, should I stop those?": what is asked after
             # a word of thanks or a remark is what wants an answer.
-            for sentence in SENTENCE_END.split(text)[1:]:
-                sentence_words = tuple(normalise(sentence).split())
-                if sentence_words:
-                    asked = self._resolve_text(sentence, sentence_words)
-                    if asked.name not in IN_PASSING:
-                        return asked
+            for sentence, sentence_words in _later_sentences(text):
+                asked = self._resolve_text(sentence, sentence_words)
+                if asked.name not in IN_PASSING:
+                    return asked
         return found
 
     def _sign_in_a_later_sentence(self, text: str) -> IntentMatch | None:
         """A warning sign told in a sentence after the first, or something checked with one
         ("the bit I sit on is numb"), if any."""
-        sentences = [sentence for sentence in SENTENCE_END.split(text) if sentence.strip()]
-        for sentence in sentences[1:]:
-            words = tuple(normalise(sentence).split())
-            if not words:
-                continue
+        for _, words in _later_sentences(text):
             found = self._second_thoughts(words, self._resolve_words(words))
             if found.name != WARNING_SIGN_INTENT:
                 told = self._told(words)
@@ -799,15 +793,16 @@ class Nlu:
             # "No cancer or anything, but my nether regions have lost feeling": one sign denied,
             # another told after the "but" (safety first).
             excepted = _after_an_exception(words)
-            told = self._told(excepted) if excepted else None
-            if told is not None and told.name == WARNING_SIGN_INTENT:
-                return self._second_thoughts(excepted, told)
+            told = self._sign_told(excepted, excepted) if excepted else None
+            if told is not None:
+                return told
         if found.name in (FALLBACK_INTENT, CONFUSED_INTENT) and found.how != "exact":
             # "Is it worth saying I've had a high temp since Sunday?": a warning sign asked about
             # in words no question sample holds is still told (safety first).
-            told = self._told(words[1:] if words[0] in QUESTION_WORDS and len(words) > 1 else words)
-            if told is not None and told.name == WARNING_SIGN_INTENT:
-                return self._second_thoughts(words, told)
+            after_asking = words[1:] if words[0] in QUESTION_WORDS and len(words) > 1 else words
+            told = self._sign_told(after_asking, words)
+            if told is not None:
+                return told
         if found.name == FALLBACK_INTENT and CONFUSION_WORDS.intersection(words):
             return self._match(CONFUSED_INTENT, {}, "question")
         if found.name in ANSWER_INTENTS and _says_any(words, CONFUSION_MARKERS):
@@ -839,9 +834,9 @@ class Nlu:
         if found.name in ANSWER_INTENTS | {FALLBACK_INTENT} and found.how != "exact" and rest:
             # "Not sure, I've got a fever and the hip is hot": a warning sign told after "not
             # sure" wins over it (safety first), unless it is denied or someone else's.
-            told = self._told(rest)
-            if told is not None and told.name == WARNING_SIGN_INTENT:
-                return self._second_thoughts(words, told)
+            told = self._sign_told(rest, words)
+            if told is not None:
+                return told
         if found.name == FALLBACK_INTENT and words[-2:] in (("not", "sure"), ("no", "idea")):
             # "My wife says it does but I'm not sure": unsure, whatever came before.
             return self._match(NOT_SURE_INTENT, {}, "answer")
@@ -864,6 +859,14 @@ class Nlu:
                     return term
             return self._match(CONFUSED_INTENT, {}, "question")
         return found
+
+    def _sign_told(self, said: tuple[str, ...], words: tuple[str, ...]) -> IntentMatch | None:
+        """A warning sign told in `said`, a part of `words`, looked at again with all of `words`
+        (someone else's, a saying, a bike seat); None when `said` tells no warning sign."""
+        told = self._told(said)
+        if told is None or told.name != WARNING_SIGN_INTENT:
+            return None
+        return self._second_thoughts(words, told)
 
     def _place_after_a_contrast(self, words: tuple[str, ...]) -> IntentMatch | None:
         """The place told after a denial and a contrast ("not my back, it's my groin"), if any."""
@@ -1451,6 +1454,15 @@ def _denied(words: tuple[str, ...], spans: list[range]) -> bool:
         if any(words[i] in ALL_RIGHT for i in after):
             return True
     return False
+
+
+def _later_sentences(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Each sentence of typed text after the first, with its words (speech has no stops)."""
+    sentences = [sentence for sentence in SENTENCE_END.split(text) if sentence.strip()]
+    for sentence in sentences[1:]:
+        words = tuple(normalise(sentence).split())
+        if words:
+            yield sentence, words
 
 
 def _after_an_exception(words: tuple[str, ...]) -> tuple[str, ...]:
