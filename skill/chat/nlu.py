@@ -104,6 +104,10 @@ ANSWER_INTENTS = frozenset(
 # What a runner tells about the pain in their own words: warning signs first.
 TOLD_TYPES = ("WarningSignType", "FactType")
 TOLD_TYPES_SET = frozenset(TOLD_TYPES)
+# Heard only as said ("both legs", "it's in both legs"), never picked out of a longer remark: both
+# legs come up in training talk far more often than as a sign ("both my legs feel heavy on the
+# hills"), and the sign itself is told with what is wrong with them ("both legs are tingling").
+NOT_TOLD_VALUES = frozenset({"both_legs"})
 WARNING_SIGN_INTENT = "WarningSignIntent"
 NO_WARNING_SIGN_INTENT = "NoWarningSignIntent"
 SMALL_TALK_INTENT = "SmallTalkIntent"
@@ -720,7 +724,9 @@ class Nlu:
         # What is told only to be checked with a warning sign's own question ("my leg feels
         # weak"): in a later sentence, as safety-minded as a sign.
         self._sign_checks = frozenset(
-            fact for fact, question in CHECKED_FACTS.items() if question in self._seriousness
+            fact
+            for fact, question in CHECKED_FACTS.items()
+            if question in self._seriousness and fact not in NOT_TOLD_VALUES
         )
         self._launch = re.compile(
             rf"^(?P<verb>{'|'.join((*LAUNCH_PHRASES, *ONE_SHOT_PHRASES))}) "
@@ -1048,6 +1054,8 @@ class Nlu:
                     len(spans[start + i][1]) if start + i in spans else 1
                     for i in range(len(pattern))
                 )
+                if said < len(words) and self._holds_a_value_not_told(spans, start, pattern):
+                    continue  # "no, both my legs feel heavy on the hills" is a no
                 covers = said / len(words) >= MIN_PHRASE_COVERAGE
                 rank = (said, len(pattern), -start)
                 if (start == 0 or covers) and (best is None or rank > best[:3]):
@@ -1058,6 +1066,18 @@ class Nlu:
         return self._match(
             sample.intent, self._fillers_at(sample, -negative_start, marking(sample)[1]), "phrase"
         )
+
+    def _holds_a_value_not_told(
+        self, spans: Mapping[int, tuple[str, tuple[str, ...]]], start: int, pattern: tuple[str, ...]
+    ) -> bool:
+        """Whether the sample found at `start` fills a slot with a value heard only as said."""
+        for position in range(start, start + len(pattern)):
+            if position in spans:
+                slot_type, spoken = spans[position]
+                value = self._lookup(slot_type, spoken)
+                if value is not None and value.value_id in NOT_TOLD_VALUES:
+                    return True
+        return False
 
     def _told(self, words: tuple[str, ...]) -> IntentMatch | None:
         """Something the runner tells in their own words ("I took a fall running downhill"):
@@ -1105,6 +1125,8 @@ class Nlu:
                 continue
             sign = slot_type == TOLD_TYPES[0]
             for value in self._values.get(slot_type, ()):
+                if value.value_id in NOT_TOLD_VALUES:
+                    continue
                 denying = NEGATIONS_PLAIN.intersection(value.words)
                 if denying and not _said_as_is(value.words, plain):
                     continue  # "no feeling between my legs" is said as it is, or not at all

@@ -43,6 +43,9 @@ _FAIRLY_SURE = 0.5
 # "Both sides", with nerve symptoms in a leg, may be the both-legs warning sign: check it.
 _BOTH_SIDES = "both_sides"
 _BOTH_LEGS_FLAG = "red_flag_neuro"
+# "Both legs" (or feet) is checked with that warning sign, nerve symptoms or not: it asks about
+# pain in both legs at once too.
+_BOTH_LEGS = "both_legs"
 # The question a pain that came on slowly answers no: it did not start with a sudden pull or pop.
 _SUDDEN_ONSET = "sudden_pull"
 # The question a pain that stops above the knee answers no.
@@ -67,6 +70,7 @@ _LYING_ON_SIDE = "lying_on_side"
 # muscle" may or may not have started with a pull while sprinting.
 CHECKED_FACTS = {
     "weak_leg": _BOTH_LEGS_FLAG,
+    "both_legs": _BOTH_LEGS_FLAG,
     "night_pain": _SERIOUS_FLAG,
     "weight_loss": _SERIOUS_FLAG,
     "old_injury": "red_flag_trauma_fever",
@@ -434,6 +438,9 @@ class Dialogue:
                 return self._ask_current(checking, self.speech.say("volunteer.both_sides_check"))
             return self._go_on(conversation, self.speech.say("volunteer.both_sides"))
         flag = CHECKED_FACTS.get(fact_id or "")
+        if fact_id == _BOTH_LEGS and answer in _AFFIRMING and conversation.waiting == flag:
+            # "Both legs" to the question that asks about both legs at once is its yes.
+            return self.answer(conversation, Answer.YES)
         if flag is not None and answer in _AFFIRMING and conversation.waiting == flag:
             # Said to the very question that would check it ("a bit of tingling" to the
             # numbness question): not a check of itself, but that question in plainer words.

@@ -97,6 +97,20 @@ def test_both_sides_with_tingling_checks_the_both_legs_warning_sign_once() -> No
     assert carried_on.waiting != "red_flag_neuro" and carried_on.confirming is None
 
 
+def test_both_legs_is_checked_with_the_both_legs_warning_sign_and_answers_it_when_asked() -> None:
+    first = DIALOGUE.launch().conversation  # the first safety question names both legs
+    checking = DIALOGUE.fact(first, "both_legs")
+    assert checking.said.speech[0] == SPEECH.say("volunteer.both_legs_check")
+    assert checking.conversation.waiting == "red_flag_neuro"
+    assert checking.conversation.interview == first.interview  # nothing recorded yet
+    # Said to that very question, "both legs" is its yes.
+    step = DIALOGUE.fact(checking.conversation, "both_legs").conversation.step
+    assert isinstance(step, Outcome) and step.triage == "emergency"
+    # Mid-interview, with no nerve symptoms told, it is checked all the same.
+    conversation = past_the_screen()
+    assert DIALOGUE.fact(conversation, "both_legs").conversation.waiting == "red_flag_neuro"
+
+
 def test_a_weak_leg_said_unasked_checks_the_warning_sign_of_weakness_getting_worse() -> None:
     conversation = past_the_screen()
     checking = DIALOGUE.fact(conversation, "weak_leg")
