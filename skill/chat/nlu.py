@@ -184,8 +184,17 @@ TAKE_BACK_CUES = (
     *("i meant my", "thinking of my", "ignore that", "mixing it up", "mixed it up", "exaggerated"),
     *("got muddled", "thought you said", "scrap that", "scrap my last", "got mixed up"),
     *("misread", "im exaggerating", "i'm exaggerating", "biopsy was clear", "not what set it off"),
+    *("i meant just", "i meant only"),
 )
+# Said with a warning sign that is someone else's ("no sorry, that was my brother who had
+# cancer") or explained away ("no wait, I've been on a diet"), these take it back: the sign is
+# denied, and the dialogue asks it again if it was the last thing recorded.
+TAKING_BACK = ("sorry", "wait", "oops", "my mistake", "my bad", "i meant", "correction")
+WEIGHT_EXPLAINED = ("on a diet", "dieting", "trying to lose", "meant to lose", "on purpose")
+_SERIOUS = "red_flag_serious"
 GO_BACK_INTENT = "GoBackIntent"
+# Words that turn from a remark to what matters ("..., anyway, what stretches should I do?").
+TURNING_WORDS = frozenset({"anyway", "anyhow", "anyways"})
 # What may come first, in passing, before the sentence that matters.
 IN_PASSING = frozenset({"ThanksIntent", "SmallTalkIntent", "HoldOnIntent", FALLBACK_INTENT})
 NOT_SURE_INTENT = "NotSureIntent"
@@ -280,6 +289,8 @@ _SADDLE_PLACES = (
     *("bits in between", "in between"),
     *("saddle", "the saddle"),
     *("around my bottom", "inside of my thighs", "insides of my thighs", "inside of my thigh"),
+    *("between my cheeks", "between my bum cheeks", "between my butt cheeks", "between the cheeks"),
+    *("between my buttocks",),
 )
 _BLADDER_OR_BOWEL = (
     *("bladder", "bowel", "bowels", "wee", "weeing", "pee", "peed", "peeing", "urine"),
@@ -315,6 +326,8 @@ _WEAK_OR_NUMB = (
     *("giving way", "gives way", "foot drop", "dragging", "power", "strength", "wobbly"),
     *("slapping", "slaps", "buckles", "buckling", "jelly", "gone floppy"),
     *("cant lift", "lift the front of my foot", "feeble", "feebler", "cant push off"),
+    *("doesnt have any strength", "dont have any strength", "no strength", "no power"),
+    *("doesnt have any power", "dont have any power"),
 )
 _WORSENING = (
     *("getting worse", "worse every", "worse each", "worse and worse", "worse than before"),
@@ -366,8 +379,9 @@ _EVERY_STEP = (
 )
 # "I can't put any weight on that leg": no weight taken is the sign, with no word of pain.
 _NO_WEIGHT_TAKEN = tuple(
-    f"{unable} {verb} {amount}weight"
+    f"{unable} {even}{verb} {amount}weight"
     for unable in ("cant", "cannot", "couldnt")
+    for even in ("", "even ")
     for verb in ("put", "bear", "take")
     for amount in ("", "any ", "much ", "my ", "my full ", "full ")
 )
@@ -409,6 +423,7 @@ _UNRELIEVED = (
     *("nothing i try",),
     *("whichever way", "whatever way", "any way i lie", "which ever way"),
     *("cant find a comfortable", "cant find a comfy", "cant find a position", "no comfortable"),
+    *("never lets up", "however i lie", "however i lay", "however i sleep", "however i turn"),
 )
 _CANCER = (
     *("cancer", "cancre", "sarcoma", "oncologist", "oncology", "tumour", "tumor", "chemo"),
@@ -481,7 +496,7 @@ TOLD_IN_A_QUESTION = (
     *("related that", "anything that", "the fact that", "worried it's", "worried that"),
     *("change things that", "worth saying", "this be why", "to add"),
     *("what about",),
-    *("ok that", "serious that", "worrying that"),
+    *("ok that", "serious that", "worrying that", "worry i", "worried i"),
 )
 # Who else a runner may talk about: what happened to them is no warning sign of the runner's
 # ("my friend had cancer", "my dog was limping").
@@ -496,6 +511,7 @@ SELF = frozenset({"i", "i'm", "i've", "i'd", "me"})
 # What follows someone else when it is their trouble that is told ("my dog has cancer").
 OTHERS_DOING = frozenset(
     {"has", "had", "got", "fell", "is", "was", "went", "crashed", "hurt", "tore", "broke", "died"}
+    | {"who"}
 )
 # Said before what befell them, after "my" or "a", these are someone else too ("my mate tore
 # his hamstring"); alone, "mate" is often the one spoken to ("nah mate, had a fever").
@@ -517,8 +533,8 @@ SAYINGS = (
     *("cancer research", "cancer charity"),
     *("star sign", "no cancer", "bruised my ego", "ego is bruised", "caught a chill"),
     *("chills listening", "thrill", "goosebumps", "running more", "out of love"),
-    # Signs told as over ("that's gone", "cleared up"), or of things, not the runner's body.
-    *("that's gone", "thats gone", "over it", "cleared up", "nail fell off", "fall in my"),
+    # Signs of things, not the runner's body.
+    *("nail fell off", "fall in my"),
     *("fell off the wagon", "fell off my training", "fell off my plan", "fell off the plan"),
     *("toenail fell off", "toenails fell off", "pace fell off", "speed fell off", "fell off a bit"),
     *("fell this", "leaves fall", "fall classic", "hard fall for", "toe nail", "heel from"),
@@ -538,7 +554,7 @@ SAYINGS = (
     *("popped out", "popped in", "popped round", "popped over", "money for cancer"),
     *("kicked my butt", "kicked my ass", "kicked my arse", "jelly legs", "chills just thinking"),
     *("get chills", "wet myself laughing", "ego was bruised", "cancer awareness", "who survived"),
-    *("popped a", "healed long ago", "long healed", "that healed", "it healed"),
+    *("popped a",),
     *("with fear", "feverish excitement", "stayed upright", "accident on the motorway"),
     *("water balloon", "cancer ward", "cancer 10k", "popped into", "pop a"),
     *("pop of", "went hot and cold waiting"),
@@ -558,7 +574,7 @@ SAYINGS = (
     *("running fever", "count as a fever", "hot after a run"),
     *("not saying", "just want to know", "want to know its not", "fell over laughing"),
     *("kicked off the week", "kicked off when i started", "kicked off after i started"),
-    *("fall asleep", "race for life", "cancer 5k", "totally gone", "completely gone", "long gone"),
+    *("fall asleep", "race for life", "cancer 5k"),
     *("pop song", "pop music"),
     *("im a nurse", "i'm a nurse", "deal with", "night fever", "no sign of", "weight loss class"),
     *("slimming club", "to support her", "went pop pop", "bass drum", "hay fever"),
@@ -570,7 +586,14 @@ SAYINGS = (
         "skip leg day",
         "gives me the shivers",
     ),
-    *("give me the shivers",),
+    *("give me the shivers", "ice baths", "cold plunge", "cold plunges"),
+)
+
+# Signs told as over ("the fever's gone", "that cleared up"): none now, except a cancer, whose
+# history is the sign however long ago it was treated ("I had cancer but that's long gone").
+OVER = (
+    *("that's gone", "thats gone", "over it", "cleared up", "totally gone", "completely gone"),
+    *("long gone", "healed long ago", "long healed", "that healed", "it healed"),
 )
 
 
@@ -751,6 +774,9 @@ class Nlu:
         words = tuple(normalise(text).split())
         if not words:
             return self._match(FALLBACK_INTENT, {}, "fallback")
+        echoed = self._answer_after_an_echo(text)
+        if echoed is not None:
+            return self._sign_in_a_later_sentence(text) or echoed
         found = self._resolve_text(text, words)
         if found.name != WARNING_SIGN_INTENT:
             # "No. Um, both my feet are numb in the mornings": a warning sign told in a later
@@ -759,6 +785,13 @@ class Nlu:
             if later is not None:
                 return later
         if found.name in IN_PASSING:
+            after = _after_a_turn(words)
+            if after:
+                # "My cat had cancer, she's fine now, anyway what stretches should I do?": what
+                # comes after "anyway" is what wants an answer.
+                turned = self._resolve_text(" ".join(after), after)
+                if turned.name not in (FALLBACK_INTENT, SMALL_TALK_INTENT):
+                    return turned
             # "Great. I do hill repeats on Tuesdays, should I stop those?": what is asked after
             # a word of thanks or a remark is what wants an answer.
             for sentence, sentence_words in _later_sentences(text):
@@ -766,6 +799,17 @@ class Nlu:
                 if asked.name not in IN_PASSING:
                     return asked
         return found
+
+    def _answer_after_an_echo(self, text: str) -> IntentMatch | None:
+        """ "Cancer? God no.", "Fever? Not that I know of.": a word of the question said back
+        as a question, then answered: the answer, not the word."""
+        echo = _ECHO.match(text)
+        if echo is None or len(normalise(echo.group("echo")).split()) > _ECHO_WORDS:
+            return None
+        for sentence, words in _later_sentences(text):
+            found = self._resolve_text(sentence, words)
+            return found if found.name in ANSWER_INTENTS else None
+        return None
 
     def _sign_in_a_later_sentence(self, text: str) -> IntentMatch | None:
         """A warning sign told in a sentence after the first, or something checked with one
@@ -783,6 +827,9 @@ class Nlu:
         return None
 
     def _resolve_text(self, text: str, words: tuple[str, ...]) -> IntentMatch:
+        taken_back = self._sign_taken_back(words)
+        if taken_back is not None:
+            return taken_back
         found = self._second_thoughts(words, self._resolve_words(words))
         if (
             found.name not in (WARNING_SIGN_INTENT, GO_BACK_INTENT)
@@ -865,6 +912,21 @@ class Nlu:
                     return term
             return self._match(CONFUSED_INTENT, {}, "question")
         return found
+
+    def _sign_taken_back(self, words: tuple[str, ...]) -> IntentMatch | None:
+        """A warning sign said to be someone else's, or weight lost on purpose, with words that
+        take something back ("no sorry, that was my brother who had cancer"): that sign denied."""
+        if not _says_any(words, TAKING_BACK):
+            return None
+        told = self._told(words, whoever=True)
+        sign = told.resolved_id("sign") if told and told.name == WARNING_SIGN_INTENT else None
+        explained = sign in (_SERIOUS, None) and _says_any(words, WEIGHT_EXPLAINED)
+        sign = _SERIOUS if explained else sign
+        if sign is None:
+            return None
+        if not (explained or _of_someone_else(words)):
+            return None
+        return self._told_as(NO_WARNING_SIGN_INTENT, "sign", sign, "taken back")
 
     def _sign_told(self, said: tuple[str, ...], words: tuple[str, ...]) -> IntentMatch | None:
         """A warning sign told in `said`, a part of `words`, looked at again with all of `words`
@@ -964,6 +1026,16 @@ class Nlu:
             return True
         return self._graver(told.resolved_id("sign") or "", found.resolved_id("sign") or "")
 
+    def _checked_first(self, told: IntentMatch, found: IntentMatch) -> bool:
+        """Whether `told` is checked with a warning sign's question and `found` asks something
+        ("should I be worried that my foot slaps down?"): the check comes first."""
+        return (
+            told.name == PLACE_INTENT
+            and told.resolved_id("fact") in self._sign_checks
+            and found.name not in ANSWER_INTENTS | PLACE_INTENTS
+            and found.name not in (WARNING_SIGN_INTENT, NO_WARNING_SIGN_INTENT)
+        )
+
     def _graver(self, sign: str, other: str) -> bool:
         """Whether warning sign `sign` calls for quicker help than `other`."""
         least = len(RED_FLAG_TRIAGES)
@@ -989,7 +1061,9 @@ class Nlu:
                     # sample found in it ("numbness is there and it is increasing"), and over
                     # a less serious sign found in it.
                     told = self._told(words)
-                    if told is not None and self._more_serious(told, found):
+                    if told is not None and (
+                        self._more_serious(told, found) or self._checked_first(told, found)
+                    ):
                         return told
                 return found
         return self._match(FALLBACK_INTENT, {}, "fallback")
@@ -1079,11 +1153,11 @@ class Nlu:
                     return True
         return False
 
-    def _told(self, words: tuple[str, ...]) -> IntentMatch | None:
+    def _told(self, words: tuple[str, ...], *, whoever: bool = False) -> IntentMatch | None:
         """Something the runner tells in their own words ("I took a fall running downhill"):
         every content word of a slot value is said, in any order, for an intent that takes
         the value alone as a sample ("{sign}"). Never a question, and never a negation the
-        value does not hold."""
+        value does not hold; never someone else's or a saying, unless `whoever`."""
         if words[0] in QUESTION_WORDS:
             # Never a question, unless it asks about something told in it: "does it matter
             # that I had cancer?" tells a warning sign (safety first), and nothing else.
@@ -1093,7 +1167,7 @@ class Nlu:
             ):
                 return told
             return None
-        if _not_told_of_self(words):
+        if not whoever and _not_told_of_self(words):
             return None  # someone else's, or a saying: nothing the runner tells of themselves
         # The value with the most content words wins; a warning sign before anything else.
         # "No, but I've had a fever": the "no" answers before the "but", the fever is told, and
@@ -1429,6 +1503,13 @@ def _back_of(
 def _not_told_of_self(words: tuple[str, ...]) -> bool:
     """Someone else's trouble ("my friend had cancer", but not "my wife says I've had a
     fever") or a saying ("I fell behind")."""
+    over = _says_any(words, OVER) and not _says_any(words, _CANCER)
+    return _of_someone_else(words) or over or _says_any(words, SAYINGS)
+
+
+def _of_someone_else(words: tuple[str, ...]) -> bool:
+    """Whether what is told befell someone else ("my friend had cancer", "that was my brother
+    who had cancer, not me")."""
     stems = tuple(_stem(word) for word in words)  # "my buddy's got a fever"
     others = bool(OTHERS.intersection(stems)) or _says_any(stems, OTHER_PHRASES)
     others = others and not SELF.intersection(words)
@@ -1438,7 +1519,7 @@ def _not_told_of_self(words: tuple[str, ...]) -> bool:
         and (stem in OTHERS or (stem in OTHERS_AS_SUBJECT and before in OWNERS))
         for before, stem, following in zip(("", *stems), stems, stems[1:], strict=False)
     )
-    return others or theirs or _says_any(words, SAYINGS)
+    return others or theirs
 
 
 def _concept_sign(words: tuple[str, ...]) -> str | None:
@@ -1478,6 +1559,11 @@ def _denied(words: tuple[str, ...], spans: list[range]) -> bool:
     return False
 
 
+# A question's word said back as a question, before the answer ("Cancer? God no.").
+_ECHO = re.compile(r"^\s*(?P<echo>[^.;!?]+)\?")
+_ECHO_WORDS = 3
+
+
 def _later_sentences(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
     """Each sentence of typed text after the first, with its words (speech has no stops)."""
     sentences = [sentence for sentence in SENTENCE_END.split(text) if sentence.strip()]
@@ -1485,6 +1571,12 @@ def _later_sentences(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
         words = tuple(normalise(sentence).split())
         if words:
             yield sentence, words
+
+
+def _after_a_turn(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words after the last "anyway" (a turn to what matters), if any follow it."""
+    turns = [index for index, word in enumerate(words) if word in TURNING_WORDS]
+    return words[turns[-1] + 1 :] if turns else ()
 
 
 def _after_an_exception(words: tuple[str, ...]) -> tuple[str, ...]:

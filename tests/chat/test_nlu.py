@@ -917,3 +917,75 @@ def test_words_that_only_sometimes_take_something_back_undo_nothing(nlu: Nlu, sa
 def test_a_relatives_cancer_asked_about_is_the_fear_answered_never_the_sign(nlu: Nlu) -> None:
     match = nlu.resolve("my gran had bowel cancer, does that make it more likely for me?")
     assert (match.name, match.resolved_id("condition")) == ("SuspectIntent", "cancer")
+
+
+@pytest.mark.parametrize(
+    ("said", "sign"),
+    [
+        ("no sorry, that was my brother who had cancer, not me", "red_flag_serious"),
+        ("sorry, my mum had cancer, not me", "red_flag_serious"),
+        ("no wait, I've been on a diet actually, I was trying to lose it", "red_flag_serious"),
+    ],
+)
+def test_a_warning_sign_taken_back_as_someone_elses_or_explained_is_denied(
+    nlu: Nlu, said: str, sign: str
+) -> None:
+    # Denied, the dialogue asks the sign again if it was the last thing recorded.
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("sign")) == ("NoWarningSignIntent", sign)
+
+
+def test_someone_elses_cancer_without_taking_anything_back_is_a_plain_no(nlu: Nlu) -> None:
+    assert nlu.resolve("No, my brother had cancer, not me").name == "AMAZON.NoIntent"
+
+
+@pytest.mark.parametrize(
+    "said", ["I had cancer but that's gone now", "I had cancer years ago, it's long gone"]
+)
+def test_a_cancer_treated_long_ago_is_still_the_warning_sign(nlu: Nlu, said: str) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", "red_flag_serious")
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("cancer? God no. Touch wood.", "AMAZON.NoIntent"),
+        ("Fever? Not that I know of.", "AMAZON.NoIntent"),
+        ("cancer? yes, years ago", "AMAZON.YesIntent"),
+        ("cancer? God no. But I have lost a stone without trying", "WarningSignIntent"),
+    ],
+)
+def test_a_word_of_the_question_said_back_then_answered_is_the_answer(
+    nlu: Nlu, said: str, intent: str
+) -> None:
+    assert nlu.resolve(said).name == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("my cat had cancer last year, anyway what stretches should I do?", "MeanwhileIntent"),
+        (
+            "my training partner is the one who crashed her bike, not me, anyway thanks",
+            "ThanksIntent",
+        ),
+    ],
+)
+def test_what_comes_after_anyway_is_what_gets_answered(nlu: Nlu, said: str, intent: str) -> None:
+    assert nlu.resolve(said).name == intent
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["both legs", "it's in both legs", "both my feet"],
+)
+def test_both_legs_said_alone_is_checked_and_in_a_longer_remark_is_not(nlu: Nlu, said: str) -> None:
+    assert nlu.resolve(said).resolved_id("fact") == "both_legs"
+    remark = nlu.resolve("No. Both my legs feel heavy on the hills, but everybody's do")
+    assert remark.name == "AMAZON.NoIntent"
+
+
+def test_a_weak_leg_asked_about_as_a_worry_is_checked_before_the_worry(nlu: Nlu) -> None:
+    match = nlu.resolve("should I be worried that my foot is slapping down when I walk?")
+    assert (match.name, match.resolved_id("fact")) == ("PainFactIntent", "weak_leg")
