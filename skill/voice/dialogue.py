@@ -726,6 +726,21 @@ class Dialogue:
             return self._offer(conversation, self.speech.say("sure.fair", name=name))
         return self._offer(conversation, self.speech.say("sure.weak", name=name))
 
+    def how_common(self, conversation: Conversation) -> Turn:
+        """ "Is it common?": whether what the answers fit is one of the usual causes of buttock
+        pain in runners, or pain from a neighbour, which is common too."""
+        step = conversation.step
+        if not isinstance(step, Outcome):
+            return self._continue(conversation, self.speech.say("topic.not_yet"))
+        if _gets_help_now(step):
+            return self._offer(conversation, self.speech.say("common.red_flag"))
+        if step.uncertain or not step.conditions:
+            return self._offer(conversation, self.speech.say("common.unclear"))
+        lead = step.conditions[0]
+        kind = "lookalike" if lead in self.knowledge.lookalikes else "seven"
+        name = self._name(lead)
+        return self._offer(conversation, self.speech.say(f"common.{kind}", name=name))
+
     def after_result(
         self, conversation: Conversation, topic: str, cause_id: str | None = None
     ) -> Turn:

@@ -337,6 +337,7 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         DialogueHandler(intent(intents.STOPS_ABOVE_KNEE), only(dialogue.stops_above_knee)),
         DialogueHandler(intent(intents.CORRECTION), correcting),
         DialogueHandler(intent(intents.HOW_SURE), only(dialogue.how_sure)),
+        DialogueHandler(intent(intents.COMMON), only(dialogue.how_common)),
         DialogueHandler(intent(intents.HOW_LONG), only(dialogue.how_long)),
         DialogueHandler(asks_after_the_result, asking_after_the_result),
         DialogueHandler(intent(intents.MEDICINE), only(dialogue.medicine)),

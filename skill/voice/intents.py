@@ -35,6 +35,7 @@ GRADUAL_ONSET = "GradualOnsetIntent"
 STOPS_ABOVE_KNEE = "StopsAboveKneeIntent"
 CORRECTION = "CorrectionIntent"
 HOW_SURE = "HowSureIntent"
+COMMON = "CommonIntent"
 KEEP_RUNNING = "KeepRunningIntent"
 MEANWHILE = "MeanwhileIntent"
 HOW_LONG = "HowLongIntent"
@@ -114,6 +115,7 @@ ALL: tuple[str, ...] = (
     STOPS_ABOVE_KNEE,
     CORRECTION,
     HOW_SURE,
+    COMMON,
     KEEP_RUNNING,
     MEANWHILE,
     HOW_LONG,

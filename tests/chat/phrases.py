@@ -297,6 +297,12 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
             said.startswith(SPEECH.say(f"sure.{kind}", name="", other="").split(":")[0][:12])
             for kind in ("clear", "fair", "weak", "close", "unclear", "red_flag")
         ), context
+    elif effect == "common":
+        assert isinstance(step, Outcome), context
+        assert any(
+            said.startswith(SPEECH.say(f"common.{kind}", name="").split(":")[0])
+            for kind in ("seven", "lookalike", "unclear", "red_flag")
+        ), context
     elif effect in ("result", "runner up", "who", "more"):
         assert isinstance(step, Outcome), context
         check_outcome_effect(effect, step, said, locale, context)

@@ -47,6 +47,7 @@ INTENTS = {
     "DurationIntent",
     "CorrectionIntent",
     "HowSureIntent",
+    "CommonIntent",
     "KeepRunningIntent",
     "MeanwhileIntent",
     "HowLongIntent",

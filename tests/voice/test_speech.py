@@ -178,6 +178,7 @@ def every_kind_of_volunteered_or_after_result_turn(
         dialogue.pregnancy(conversation)
         dialogue.not_a_doctor(conversation)
         dialogue.how_sure(conversation)
+        dialogue.how_common(conversation)
         dialogue.thanks(conversation)
         for answer in (*Answer, None):
             dialogue.correct(conversation, answer)
@@ -192,6 +193,7 @@ def every_kind_of_volunteered_or_after_result_turn(
     ends = [*ends, FixedStep(soon.step._replace(safety_advice="See a doctor soon."))]
     for end in ends:
         dialogue.how_sure(end)
+        dialogue.how_common(end)
         dialogue.thanks(end)
         dialogue.result(end)
         dialogue.send(end)
