@@ -965,13 +965,15 @@ def test_night_pain_lying_on_that_side_is_the_side_not_the_warning_sign() -> Non
 
 def test_is_it_common_is_answered_for_the_kind_of_result_and_waits_for_one() -> None:
     seven = finished(HIP_BURSITIS)
-    assert isinstance(step := seven.step, Outcome) and step.triage == "see_specialist"
+    step = seven.step
+    assert isinstance(step, Outcome) and step.triage == "see_specialist"
     name = KNOWLEDGE.causes[step.conditions[0]].name
     assert DIALOGUE.how_common(seven).said.speech[0] == SPEECH.say("common.seven", name=name)
     nothing_fits = finished()
     assert DIALOGUE.how_common(nothing_fits).said.speech[0] == SPEECH.say("common.unclear")
     elsewhere = finished(frozenset({"groin_pain", "hip_catching", "knee_lift_pain"}))
-    assert isinstance(step := elsewhere.step, Outcome) and step.triage == "elsewhere"
+    step = elsewhere.step
+    assert isinstance(step, Outcome) and step.triage == "elsewhere"
     name = KNOWLEDGE.causes[step.conditions[0]].name
     assert DIALOGUE.how_common(elsewhere).said.speech[0] == SPEECH.say(
         "common.lookalike", name=name
