@@ -27,6 +27,7 @@ place: "the dimple?" asks what the dimple is.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -184,15 +185,50 @@ TAKE_BACK_CUES = (
     *("i meant my", "thinking of my", "ignore that", "mixing it up", "mixed it up", "exaggerated"),
     *("got muddled", "thought you said", "scrap that", "scrap my last", "got mixed up"),
     *("misread", "im exaggerating", "i'm exaggerating", "biopsy was clear", "not what set it off"),
-    *("i meant just", "i meant only"),
+    *("i meant just", "i meant only", "misheard you i dont", "misheard you i don't"),
+    *("wait go back",),
 )
 # Said with a warning sign that is someone else's ("no sorry, that was my brother who had
 # cancer") or explained away ("no wait, I've been on a diet"), these take it back: the sign is
 # denied, and the dialogue asks it again if it was the last thing recorded.
+# A cancer feared, not had ("my wife reckons I've got cancer of the bum, she's a worrier"): what
+# points to it is answered, as for any fear; a cancer had or treated is the warning sign.
+FEARS = (
+    *("reckon", "reckons", "thinks", "think", "worried", "worries", "worrier", "scared"),
+    *("afraid", "paranoid", "what if"),
+)
+HISTORY = (
+    "had",
+    "history",
+    "treated",
+    "chemo",
+    "survivor",
+    "remission",
+    "diagnosed",
+    "been through",
+)
+SUSPECT_INTENT = "SuspectIntent"
+# What befell someone else when it is theirs by name ("my brother's leg went weak").
+BODY_PARTS = frozenset({"leg", "legs", "back", "hip", "hips", "knee", "bum", "bladder", "foot"})
+# A warning sign's subject said to be fine ("my bladder's fine", "I can walk fine", "no fever
+# now"), when nothing else is understood: that sign denied (asked again if it was just told).
+FINE_SUBJECTS = (
+    ("red_flag_saddle", ("bladder", "bowels", "bowel", "waterworks")),
+    ("red_flag_neuro", ("legs", "leg")),
+    ("red_flag_weight_bearing", ("walk", "walking", "hop", "hopping", "hopped")),
+    ("red_flag_trauma_fever", ("fever", "temperature", "temp")),
+)
+# A yes to how things were, said to be over now ("it did a few months back but it's fine now").
+OVER_NOW = ("fine now", "not any more", "not anymore", "but not now", "gone now", "ok now")
 TAKING_BACK = ("sorry", "wait", "oops", "my mistake", "my bad", "i meant", "correction")
 WEIGHT_EXPLAINED = ("on a diet", "dieting", "trying to lose", "meant to lose", "on purpose")
 _SERIOUS = "red_flag_serious"
 GO_BACK_INTENT = "GoBackIntent"
+# Words that say nothing about the pain ("it's in both my legs, to be honest").
+FILLERS = frozenset(
+    {"to", "be", "honest", "honestly", "tbh", "actually", "really", "i", "think", "reckon", "now"}
+    | {"yeah", "well", "um", "uh", "like", "mate", "just", "so", "guess", "suppose"}
+)
 # Words that turn from a remark to what matters ("..., anyway, what stretches should I do?").
 TURNING_WORDS = frozenset({"anyway", "anyhow", "anyways"})
 # What may come first, in passing, before the sentence that matters.
@@ -264,7 +300,12 @@ DESCRIBING = (
     *(("aint", "been", "able"), ("not", "even", "trying"), ("not", "been", "right")),
     *(("cant", "seem"), ("cant", "lift"), ("didnt", "say")),
     *(("havent", "been", "able"), ("wont", "settle"), ("wont", "start"), ("not", "been", "able")),
-    *(("wont", "lift"),),
+    *(
+        ("wont", "lift"),
+        ("nothing", "no", "position"),
+        ("never", "mentioned"),
+        ("didnt", "mention"),
+    ),
 )
 # A warning sign told in words no value holds ("since Sunday I can't feel a thing on the loo
 # seat"): one phrase of each group of one of its rows is said, and no denial is left once those
@@ -318,6 +359,8 @@ _LOST_CONTROL = (
     *("struggling to pee", "struggling to wee", "wont start", "havent been able"),
     *("peeing myself", "pissing myself", "weeing myself", "wee started", "pee started"),
     *("poo myself", "pee myself", "wee myself", "poop myself"),
+    *("doesnt feel like it empties", "doesnt empty", "not emptying", "wont empty", "cant empty"),
+    *("cant get it started", "cant get it going", "pee a lot less", "wee a lot less"),
 )
 _WEAK_OR_NUMB = (
     *("weak", "weaker", "weakness", "numb", "numbness", "tingling", "tingly", "dead"),
@@ -336,7 +379,7 @@ _WORSENING = (
     *("a bit more every", "increasing", "worsening", "worse now", "anymore", "any more"),
     *("used to", "last week i could", "than it was", "reducing", "fading", "week by week"),
     *("by the day", "each day", "every day", "every morning", "than yesterday", "bigger every"),
-    *("was fine a week ago", "never used to"),
+    *("was fine a week ago", "never used to", "getting weak", "going weak"),
     *("gotten worse", "got worse", "weaker and weaker", "feebler every"),
 )
 _LIMB = (
@@ -411,7 +454,10 @@ _UNEXPLAINED = (
     *("wasnt even trying", "wasnt trying"),
     *("not even trying",),
 )
-_AT_NIGHT = ("night", "nights", "nighttime", "in bed", "3am", "2am", "4am", "awake", "sleep")
+_AT_NIGHT = (
+    *("night", "nights", "nighttime", "in bed", "3am", "2am", "4am", "awake", "sleep"),
+    *("wakes me", "waking me", "wake me", "woken up", "woken"),
+)
 _UNRELIEVED = (
     *("no matter", "whatever", "nothing helps", "nothing i do helps", "nothing eases"),
     *("nothing works", "no way i can lie", "doesnt help", "dont help", "doesnt ease"),
@@ -424,6 +470,7 @@ _UNRELIEVED = (
     *("whichever way", "whatever way", "any way i lie", "which ever way"),
     *("cant find a comfortable", "cant find a comfy", "cant find a position", "no comfortable"),
     *("never lets up", "however i lie", "however i lay", "however i sleep", "however i turn"),
+    *("no position helps",),
 )
 _CANCER = (
     *("cancer", "cancre", "sarcoma", "oncologist", "oncology", "tumour", "tumor", "chemo"),
@@ -586,7 +633,7 @@ SAYINGS = (
         "skip leg day",
         "gives me the shivers",
     ),
-    *("give me the shivers", "ice baths", "cold plunge", "cold plunges"),
+    *("give me the shivers", "ice baths", "cold plunge", "cold plunges", "off the wagon"),
 )
 
 # Signs told as over ("the fever's gone", "that cleared up"): none now, except a cancer, whose
@@ -646,7 +693,9 @@ def normalise(text: str) -> str:
     text = " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
     text = " ".join(word.strip("'") for word in text.split(" ") if word.strip("'"))
     text = _CONTRACTION.sub(lambda found: _CONTRACTIONS[found.group(1)], text)
-    return re.sub(r"^alexa\b ?", "", text)
+    text = re.sub(r"^alexa\b ?", "", text)
+    # "What is calf please": a courtesy at either end changes nothing asked.
+    return re.sub(r"^(?:please|pls|plz) |(?: please| pls| plz)$", "", text)
 
 
 @dataclass(frozen=True)
@@ -856,6 +905,12 @@ class Nlu:
             told = self._sign_told(after_asking, words)
             if told is not None:
                 return told
+        if found.name in (FALLBACK_INTENT, "HoldOnIntent") and found.how != "exact":
+            fine = self._sign_said_fine(words)
+            if fine is not None:
+                return fine
+        if found.name == "AMAZON.YesIntent" and found.how != "exact" and _says_any(words, OVER_NOW):
+            return self._match("AMAZON.NoIntent", {}, "answer")  # it did once, not now
         if found.name == FALLBACK_INTENT and CONFUSION_WORDS.intersection(words):
             return self._match(CONFUSED_INTENT, {}, "question")
         if found.name in ANSWER_INTENTS and _says_any(words, CONFUSION_MARKERS):
@@ -913,6 +968,19 @@ class Nlu:
             return self._match(CONFUSED_INTENT, {}, "question")
         return found
 
+    def _sign_said_fine(self, words: tuple[str, ...]) -> IntentMatch | None:
+        """The warning sign whose subject is said to be fine, or denied ("no fever now")."""
+        for flag, subjects in FINE_SUBJECTS:
+            for index, word in enumerate(words):
+                if _stem(word) not in subjects and word not in subjects:
+                    continue
+                if index and words[index - 1] in ("is", "are", "does", "do", "will", "would"):
+                    continue  # "is walking ok?" asks
+                after = words[index + 1 : index + 4]
+                if ALL_RIGHT.intersection(after) or words[index - 1 : index] == ("no",):
+                    return self._told_as(NO_WARNING_SIGN_INTENT, "sign", flag, "said fine")
+        return None
+
     def _sign_taken_back(self, words: tuple[str, ...]) -> IntentMatch | None:
         """A warning sign said to be someone else's, or weight lost on purpose, with words that
         take something back ("no sorry, that was my brother who had cancer"): that sign denied."""
@@ -954,6 +1022,14 @@ class Nlu:
         checked; trouble walking after a pop is the torn tendon's sign; a bruise elsewhere with
         no pop is none."""
         told = found.name == WARNING_SIGN_INTENT or found.name in PLACE_INTENTS
+        if (
+            found.resolved_id("sign") == _SERIOUS
+            and _says_any(words, _CANCER)
+            and _says_any(words, FEARS)
+            and not _says_any(_without_apostrophes(words), HISTORY)
+            and not _says_any(words, tuple(f"my {cancer}" for cancer in _CANCER))
+        ):
+            return self._told_as(SUSPECT_INTENT, "condition", "cancer", "feared")
         if told and found.how != "exact" and _not_told_of_self(words):
             # "I fell behind on my training", "I popped to the shops"
             return self._match(SMALL_TALK_INTENT, {}, "saying")
@@ -1128,7 +1204,9 @@ class Nlu:
                     len(spans[start + i][1]) if start + i in spans else 1
                     for i in range(len(pattern))
                 )
-                if said < len(words) and self._holds_a_value_not_told(spans, start, pattern):
+                if self._holds_a_value_not_told(
+                    spans, start, pattern
+                ) and not _only_fillers_besides(tokens, start, len(pattern)):
                     continue  # "no, both my legs feel heavy on the hills" is a no
                 covers = said / len(words) >= MIN_PHRASE_COVERAGE
                 rank = (said, len(pattern), -start)
@@ -1519,7 +1597,11 @@ def _of_someone_else(words: tuple[str, ...]) -> bool:
         and (stem in OTHERS or (stem in OTHERS_AS_SUBJECT and before in OWNERS))
         for before, stem, following in zip(("", *stems), stems, stems[1:], strict=False)
     )
-    return others or theirs
+    owned = any(
+        word.endswith("'s") and _stem(word) in OTHERS and following in BODY_PARTS
+        for word, following in itertools.pairwise(words)
+    )
+    return others or theirs or owned
 
 
 def _concept_sign(words: tuple[str, ...]) -> str | None:
@@ -1556,6 +1638,8 @@ def _denied(words: tuple[str, ...], spans: list[range]) -> bool:
         after = range(span.stop, min(len(words), span.stop + 3))
         if any(words[i] in ALL_RIGHT for i in after):
             return True
+        if span.start == 0 and words[span.stop : span.stop + 1] in (("no",), ("nope",), ("nah",)):
+            return True  # "cancer no, weight loss no": each said back and denied
     return False
 
 
@@ -1571,6 +1655,11 @@ def _later_sentences(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
         words = tuple(normalise(sentence).split())
         if words:
             yield sentence, words
+
+
+def _only_fillers_besides(tokens: tuple[str, ...], start: int, size: int) -> bool:
+    """Whether the words outside tokens[start:start + size] are only fillers ("to be honest")."""
+    return FILLERS.issuperset((*tokens[:start], *tokens[start + size :]))
 
 
 def _after_a_turn(words: tuple[str, ...]) -> tuple[str, ...]:

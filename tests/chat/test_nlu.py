@@ -989,3 +989,80 @@ def test_both_legs_said_alone_is_checked_and_in_a_longer_remark_is_not(nlu: Nlu,
 def test_a_weak_leg_asked_about_as_a_worry_is_checked_before_the_worry(nlu: Nlu) -> None:
     match = nlu.resolve("should I be worried that my foot is slapping down when I walk?")
     assert (match.name, match.resolved_id("fact")) == ("PainFactIntent", "weak_leg")
+
+
+@pytest.mark.parametrize(
+    ("said", "sign"),
+    [
+        ("It wakes me at three every morning and nothing, no position, helps.", "red_flag_serious"),
+        ("My bladder doesn't feel like it empties properly anymore.", "red_flag_saddle"),
+        ("i pee a lot less and sometimes i cant get it started is that linked", "red_flag_saddle"),
+        ("wait i never mentioned i got hit by a car in march", "red_flag_trauma_fever"),
+        ("Since the crash in the road race last month it's been sore", "red_flag_trauma_fever"),
+        ("my leg is getting weak, I nearly fell over on the stairs", "red_flag_neuro"),
+    ],
+)
+def test_warning_signs_told_in_round_fourteens_words_are_heard(
+    nlu: Nlu, said: str, sign: str
+) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", sign)
+
+
+@pytest.mark.parametrize(
+    ("said", "sign"),
+    [
+        ("bladder's fine, bowels are fine, legs are fine, it's just the bum", "red_flag_saddle"),
+        ("feeling great actually, no temperature or anything", "red_flag_trauma_fever"),
+        (
+            "well no, that's wrong, I can walk fine, it's only when running",
+            "red_flag_weight_bearing",
+        ),
+        ("oh no hang on, that was last month, no fever now", "red_flag_trauma_fever"),
+    ],
+)
+def test_a_warning_signs_subject_said_to_be_fine_denies_that_sign(
+    nlu: Nlu, said: str, sign: str
+) -> None:
+    # Denied, nothing is recorded; a sign just told is asked again.
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("sign")) == ("NoWarningSignIntent", sign)
+
+
+def test_a_question_about_walking_is_not_walking_said_to_be_fine(nlu: Nlu) -> None:
+    said = "cool. I walk the dog every night with no problem, is walking ok for sciatica"
+    assert nlu.resolve(said).name != "NoWarningSignIntent"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("my wife reckons I've got cancer of the bum, ha ha, she's a worrier", "SuspectIntent"),
+        ("I'm worried I've got cancer", "SuspectIntent"),
+        ("I had cancer and I'm worried it's back", "WarningSignIntent"),
+        ("ok. My doctor did mention my melanoma might be relevant?", "WarningSignIntent"),
+    ],
+)
+def test_a_cancer_feared_is_the_fear_answered_and_one_had_is_the_sign(
+    nlu: Nlu, said: str, intent: str
+) -> None:
+    assert nlu.resolve(said).name == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("it did a few months back but it's fine now", "AMAZON.NoIntent"),
+        ("only when I'm tired", "SometimesIntent"),
+        ("hmm hard to tell, I guess a bit", "SometimesIntent"),
+        ("it is paining little bit when I am doing the curls in gym", "SometimesIntent"),
+        ("wait, go back, it did start suddenly actually", "GoBackIntent"),
+        ("what is calf please", "TermIntent"),
+        ("its in both my legs to be honest", "PainFactIntent"),
+        ("fell? only off the wagon, I had a pizza last night", "SmallTalkIntent"),
+    ],
+)
+def test_round_fourteens_answers_during_the_questions_are_heard(
+    nlu: Nlu, said: str, intent: str
+) -> None:
+    assert nlu.resolve(said).name == intent
