@@ -52,6 +52,10 @@ class Interview(NamedTuple):
         """Undo the last answer; at the start there is nothing to undo."""
         return Interview(self.answers[:-1])
 
+    def without(self, question_id: str) -> Interview:
+        """The answers but the one to `question_id`, which is asked again in its turn."""
+        return Interview(tuple(item for item in self.answers if item[0] != question_id))
+
     def to_state(self) -> dict[str, Any]:
         """A small JSON-safe dict for session attributes: `{"v": 2, "a": "id:y,id:n,..."}`."""
         # An answer is a str enum whose text is its code, so each pair joins as "id:code".

@@ -421,6 +421,16 @@ class Dialogue:
             asked_again = self._sign_asked_again(conversation)
             if asked_again is not None:
                 return asked_again
+        if (
+            flag_id is not None
+            and interview is not None
+            and interview.answered(flag_id) in _AFFIRMING
+        ):
+            # Taken back after more answers ("sorry, that was my mum who had cancer"): that sign
+            # alone is asked again, the answers since kept.
+            checking = conversation.with_interview(interview.without(flag_id))
+            checking = checking._replace(confirming=flag_id)
+            return self._ask_current(checking, self.speech.say("volunteer.sign_taken_back"))
         return self._continue(conversation, self.speech.say("volunteer.sign_denied"))
 
     def fact(

@@ -863,16 +863,24 @@ def test_no_just_after_the_advice_for_a_sign_told_unasked_asks_its_question_once
     assert DIALOGUE.answer(asked.conversation, Answer.NO).said.end_session
 
 
-def test_a_warning_sign_denied_that_was_not_just_told_records_nothing() -> None:
-    # Told earlier, with an answer since: the denial is no correction of it.
+def test_a_warning_sign_denied_after_more_answers_is_asked_again_and_the_answers_kept() -> None:
+    # "Sorry, that was my mum who had cancer", an answer after telling it: that sign alone is
+    # asked again through its own question, never dropped unasked.
     told = DIALOGUE.warning_sign(past_the_screen(), "red_flag_serious").conversation
     answered = DIALOGUE.answer(told, Answer.NO).conversation
+    assert answered.interview is not None
     turn = DIALOGUE.no_warning_sign(answered, "red_flag_serious")
-    assert turn.conversation.interview == answered.interview
-    assert turn.conversation.confirming is None
-    assert turn.said.speech[0] == SPEECH.say("volunteer.sign_denied")
+    assert turn.said.speech[0] == SPEECH.say("volunteer.sign_taken_back")
+    assert turn.conversation.confirming == "red_flag_serious"
+    assert turn.conversation.interview == answered.interview.without("red_flag_serious")
+    denied = DIALOGUE.answer(turn.conversation, Answer.NO).conversation
+    assert denied.interview is not None
+    assert denied.interview.answered("red_flag_serious") is Answer.NO
+    assert answered.interview.answers[-1] in denied.interview.answers  # the answer since
+    # A sign never told, denied, records nothing.
     other = DIALOGUE.no_warning_sign(told, "red_flag_saddle")
     assert other.conversation.interview == told.interview
+    assert other.said.speech[0] == SPEECH.say("volunteer.sign_denied")
 
 
 def test_a_denied_warning_sign_reaches_the_dialogue_through_its_slot() -> None:
