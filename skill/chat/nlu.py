@@ -342,7 +342,8 @@ _BLADDER_OR_BOWEL = (
     *("pooed", "pooed myself", "pooped myself", "shorts", "pants", "undies", "underwear"),
 )
 _LOST_CONTROL = (
-    *("control", "cant hold", "couldnt hold", "accident", "accidents", "leak", "leaking"),
+    *("control", "cant hold", "couldnt hold", "cant really hold", "cant really feel when"),
+    *("cannae really feel when", "accident", "accidents", "leak", "leaking"),
     *("leaks", "lets go", "let go", "dribble", "dribbles", "dribbling", "without realising"),
     *("without realizing", "didnt notice", "didnt even notice", "not been able", "unable"),
     *("havent had a proper", "cant start", "nothing comes out", "retention", "cant tell when"),
@@ -392,6 +393,9 @@ _BOTH_SIDES = (
     *("both glutes", "other leg too", "other leg as well", "other leg now", "both me feet"),
     *("both thighs", "both my thighs", "both of them", "the right and the left"),
 )
+# Spread to both legs, not just both buttocks ("it spreads into the top of both buttocks" is
+# pain across the low back, no warning sign).
+_BOTH_LEGS = tuple(phrase for phrase in _BOTH_SIDES if not phrase.endswith(("buttocks", "glutes")))
 _NERVE = (
     *("tingly", "tingling", "tingles", "tingle", "numb", "numbness", "pins and needles"),
     *("sciatica", "weak", "weakness", "shooting", "shoots", "cotton wool"),
@@ -449,11 +453,14 @@ _UNEXPLAINED = (
     *("dont know why", "no idea why", "not sure why", "not on purpose", "no reason"),
     *("without any reason", "unexplained", "cant explain", "by itself", "on its own"),
     *("eating more", "eating loads", "eating plenty", "not training more", "havent a clue why"),
-    *("no clue why", "not been dieting"),
+    *("no clue why", "not been dieting", "without really trying", "not really trying"),
     *("without meaning to", "didnt mean to"),
     *("wasnt even trying", "wasnt trying"),
     *("not even trying",),
 )
+# Leaking that is new ("I've been leaking a little when I cough, which never happened before").
+_LEAKING = ("leaking", "leak", "leaked", "leaks", "wetting myself", "wet myself")
+_NEWLY = ("never happened before", "never used to", "since this started", "since the pain started")
 _AT_NIGHT = (
     *("night", "nights", "nighttime", "in bed", "3am", "2am", "4am", "awake", "sleep"),
     *("wakes me", "waking me", "wake me", "woken up", "woken"),
@@ -489,11 +496,15 @@ _SINCE_THE_POP = (
     *("walking", "walk", "limping", "limp", "hobbling", "helped off", "penguin", "crutches"),
 )
 SIGN_CONCEPTS: Mapping[str, tuple[tuple[tuple[str, ...], ...], ...]] = {
-    "red_flag_saddle": ((_NUMB, _SADDLE_PLACES), (_BLADDER_OR_BOWEL, _LOST_CONTROL)),
+    "red_flag_saddle": (
+        (_NUMB, _SADDLE_PLACES),
+        (_BLADDER_OR_BOWEL, _LOST_CONTROL),
+        (_LEAKING, _NEWLY),
+    ),
     "red_flag_neuro": (
         (_WEAK_OR_NUMB, _WORSENING, _LIMB),
         (_BOTH_SIDES, _NERVE),
-        (_BOTH_SIDES, _SPREAD_TO_BOTH),
+        (_BOTH_LEGS, _SPREAD_TO_BOTH),
         (_NERVE, _OTHER_SIDE_TOO),
     ),
     "red_flag_weight_bearing": ((_HOPPING, _SHARP), (_EVERY_STEP, _STEP_PAIN), (_NO_WEIGHT_TAKEN,)),
@@ -544,6 +555,8 @@ TOLD_IN_A_QUESTION = (
     *("change things that", "worth saying", "this be why", "to add"),
     *("what about",),
     *("ok that", "serious that", "worrying that", "worry i", "worried i"),
+    *("worried i've", "worry i've", "worried i'm", "worry i'm", "bad if", "normal if", "ok if"),
+    *("matter if", "a problem if", "worry if", "worried if"),
 )
 # Who else a runner may talk about: what happened to them is no warning sign of the runner's
 # ("my friend had cancer", "my dog was limping").
@@ -693,9 +706,7 @@ def normalise(text: str) -> str:
     text = " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
     text = " ".join(word.strip("'") for word in text.split(" ") if word.strip("'"))
     text = _CONTRACTION.sub(lambda found: _CONTRACTIONS[found.group(1)], text)
-    text = re.sub(r"^alexa\b ?", "", text)
-    # "What is calf please": a courtesy at either end changes nothing asked.
-    return re.sub(r"^(?:please|pls|plz) |(?: please| pls| plz)$", "", text)
+    return re.sub(r"^alexa\b ?", "", text)
 
 
 @dataclass(frozen=True)
@@ -820,7 +831,8 @@ class Nlu:
         return LaunchPhrase(" ".join(words))
 
     def resolve(self, text: str) -> IntentMatch:
-        words = tuple(normalise(text).split())
+        said = tuple(normalise(text).split())
+        words = said if not said or self._exact(said) else _without_fillers(said)
         if not words:
             return self._match(FALLBACK_INTENT, {}, "fallback")
         echoed = self._answer_after_an_echo(text)
@@ -879,7 +891,23 @@ class Nlu:
         taken_back = self._sign_taken_back(words)
         if taken_back is not None:
             return taken_back
+        meant = _answer_meant(words)
+        if meant is not None:
+            return self._match(meant, {}, "meant")
         found = self._second_thoughts(words, self._resolve_words(words))
+        if found.name in ANSWER_INTENTS and found.how != "exact":
+            asked_after = _asked_after_the_answer(words)
+            if asked_after:
+                # "No, but what's tendinopathy even mean?": the question, never the answer.
+                question = self._resolve_words(asked_after)
+                if question.name not in ANSWER_INTENTS | {FALLBACK_INTENT}:
+                    return question
+            if found.name == "AMAZON.YesIntent" and words[0] in OKAY_WORDS:
+                # "Okay cool, cheers mate", "okay, I'll go, thanks, bye": thanks, not a yes.
+                if _says_any(words, LEAVING):
+                    return self._match("AMAZON.StopIntent", {}, "leaving")
+                if _says_any(words, THANKING):
+                    return self._match("ThanksIntent", {}, "thanking")
         if (
             found.name not in (WARNING_SIGN_INTENT, GO_BACK_INTENT)
             and found.how != "exact"
@@ -891,6 +919,16 @@ class Nlu:
             # a remark after it.
             bare = "AMAZON.NoIntent" if words[0] in NEGATIONS else "AMAZON.YesIntent"
             return self._match(bare, {}, "answer")
+        if found.name == "NoPainFactIntent":
+            # "No numbness, but my foot kinda slaps when I run": a place denied, then a warning
+            # sign, or what one checks, told after the "but" (safety first).
+            excepted = _after_an_exception(words)
+            told = self._resolve_words(excepted) if excepted else None
+            if told is not None and (
+                told.name == WARNING_SIGN_INTENT
+                or (told.name == PLACE_INTENT and told.resolved_id("fact") in self._sign_checks)
+            ):
+                return self._second_thoughts(excepted, told)
         if found.name == NO_WARNING_SIGN_INTENT:
             # "No cancer or anything, but my nether regions have lost feeling": one sign denied,
             # another told after the "but" (safety first).
@@ -1089,6 +1127,15 @@ class Nlu:
         found = answer if answer.name == PLACE_INTENT else self._resolve_words(rest)
         if found.name == WARNING_SIGN_INTENT and not _not_told_of_self(rest):
             return found
+        checked = self._told(rest)
+        if (
+            checked is not None
+            and checked.resolved_id("fact") in self._sign_checks
+            and found.resolved_id("fact") not in self._sign_checks
+        ):
+            # "Yeah, to my foot, and the leg feels weak when I push off": what a warning sign
+            # checks wins over the place (safety first).
+            found = checked
         if found.name == PLACE_INTENT and found.how != "similar":
             both = NO_BUT_PLACE_INTENT if denied else YES_AND_PLACE_INTENT
             return self._answer_with_place(both, found)
@@ -1655,6 +1702,66 @@ def _later_sentences(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
         words = tuple(normalise(sentence).split())
         if words:
             yield sentence, words
+
+
+# Said before or after what matters, these change nothing asked ("um, no", "what is calf
+# please", "so can I still run or what"); and speech recognition's "but ok" for "butt".
+LEADING_FILLERS = frozenset({"um", "umm", "uh", "uhh", "erm", "er", "hmm", "hmmm", "so", "well"})
+TRAILING_FILLERS = (
+    ("please",),
+    ("pls",),
+    ("or", "what"),
+    ("to", "be", "honest"),
+    ("tbh",),
+    ("though",),
+    ("mate",),
+    ("in", "normal", "words"),
+    ("in", "plain", "english"),
+)
+
+
+def _without_fillers(words: tuple[str, ...]) -> tuple[str, ...]:
+    while len(words) > 1 and words[0] in LEADING_FILLERS:
+        words = words[1:]
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for filler in TRAILING_FILLERS:
+            if len(words) > len(filler) and words[-len(filler) :] == filler:
+                words, trimmed = words[: -len(filler)], True
+    if words[-2:] == ("even", "mean"):
+        words = (*words[:-2], "mean")  # "what's tendinopathy even mean"
+    if words[-3:] == ("my", "but", "ok"):
+        words = (*words[:-2], "bum")
+    return words
+
+
+OKAY_WORDS = frozenset({"okay", "ok", "alright", "right", "cool"})
+THANKING = ("thanks", "thank you", "cheers", "ta")
+LEAVING = ("bye", "goodbye", "i'll go", "i'm off", "gotta go", "got to go", "have to go")
+_SAID_ANSWERS = {
+    **dict.fromkeys(("yes", "yeah", "yep"), "AMAZON.YesIntent"),
+    **dict.fromkeys(("no", "nope", "nah"), "AMAZON.NoIntent"),
+    "sometimes": "SometimesIntent",
+}
+
+
+def _answer_meant(words: tuple[str, ...]) -> str | None:
+    """ "No, I mean yes, sorry, yes it does": the answer after "I mean", said in the same breath
+    as the one it replaces (unlike "I meant yes", which corrects the answer before)."""
+    if words[:1] not in (("yes",), ("no",), ("yeah",), ("nope",), ("nah",)):
+        return None
+    for start in range(1, len(words) - 2):
+        if words[start : start + 2] == ("i", "mean") and words[start + 2] in _SAID_ANSWERS:
+            return _SAID_ANSWERS[words[start + 2]]
+    return None
+
+
+def _asked_after_the_answer(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The question asked after an answer and a "but" ("no but what's tendinopathy"), if any."""
+    if len(words) < 3 or words[1] != "but" or words[2] not in QUESTION_WORDS:
+        return ()
+    return words[2:]
 
 
 def _only_fillers_besides(tokens: tuple[str, ...], start: int, size: int) -> bool:
