@@ -91,6 +91,12 @@ CHECKED_FACTS = {
 }
 
 
+# Said to the very question that checks it, this is that question's answer (tingling is what the
+# numbness question asks about); the others say less than their question asks ("it's deep in
+# my buttock" is no tender spot that brings the pain on), so that question is put plainly.
+_ANSWERS_ITS_CHECK = frozenset({"tingling"})
+
+
 class Card(NamedTuple):
     """The card the Alexa app shows with a response."""
 
@@ -451,6 +457,9 @@ class Dialogue:
         if fact_id == _BOTH_LEGS and answer in _AFFIRMING and conversation.waiting == flag:
             # "Both legs" to the question that asks about both legs at once is its yes.
             return self.answer(conversation, Answer.YES)
+        if fact_id in _ANSWERS_ITS_CHECK and answer in _AFFIRMING and conversation.waiting == flag:
+            # "Yeah, a bit of tingling" to the numbness question: what it asks, so its answer.
+            return self.answer(conversation, answer)
         if flag is not None and answer in _AFFIRMING and conversation.waiting == flag:
             # Said to the very question that would check it ("a bit of tingling" to the
             # numbness question): not a check of itself, but that question in plainer words.

@@ -537,12 +537,22 @@ def _waiting_for(question_id: str, yes: frozenset[str] = frozenset()) -> Convers
 
 
 def test_a_fact_checked_by_the_waiting_question_itself_hears_it_put_plainly() -> None:
-    asked = _waiting_for("numbness_tingling", frozenset({"past_knee"}))
-    turn = DIALOGUE.fact(asked, "tingling")
+    # "It's deep in my buttock" to the tender-spot question says less than it asks.
+    asked = _waiting_for("deep_buttock_spot", frozenset({"worse_sitting"}))
+    turn = DIALOGUE.fact(asked, "deep_buttock")
     assert turn.conversation.interview == asked.interview
     assert turn.conversation.confirming is None
     step = asked.step
     assert isinstance(step, Question) and turn.said.speech[-1] == step.plain
+
+
+def test_tingling_said_to_the_numbness_question_answers_it() -> None:
+    asked = _waiting_for("numbness_tingling", frozenset({"past_knee"}))
+    turn = DIALOGUE.fact(asked, "tingling")
+    assert turn.conversation.interview is not None
+    assert turn.conversation.interview.answered("numbness_tingling") is Answer.YES
+    hedged = DIALOGUE.fact(asked, "tingling", Answer.SOMETIMES).conversation.interview
+    assert hedged is not None and hedged.answered("numbness_tingling") is Answer.SOMETIMES
 
 
 def test_weakness_in_the_foot_is_checked_for_getting_worse_at_once() -> None:
