@@ -186,7 +186,7 @@ TAKE_BACK_CUES = (
     *("got muddled", "thought you said", "scrap that", "scrap my last", "got mixed up"),
     *("misread", "im exaggerating", "i'm exaggerating", "biopsy was clear", "not what set it off"),
     *("i meant just", "i meant only", "misheard you i dont", "misheard you i don't"),
-    *("wait go back",),
+    *("wait go back", "i didnt say", "i didn't say", "i never said"),
 )
 # Said with a warning sign that is someone else's ("no sorry, that was my brother who had
 # cancer") or explained away ("no wait, I've been on a diet"), these take it back: the sign is
@@ -221,6 +221,8 @@ FINE_SUBJECTS = (
 # A yes to how things were, said to be over now ("it did a few months back but it's fine now").
 OVER_NOW = ("fine now", "not any more", "not anymore", "but not now", "gone now", "ok now")
 TAKING_BACK = ("sorry", "wait", "oops", "my mistake", "my bad", "i meant", "correction")
+# "I didn't say I fell": what follows was misheard, never told.
+SAID_NOT = ("i didnt say", "i didn't say", "i never said", "never said i")
 WEIGHT_EXPLAINED = ("on a diet", "dieting", "trying to lose", "meant to lose", "on purpose")
 _SERIOUS = "red_flag_serious"
 GO_BACK_INTENT = "GoBackIntent"
@@ -1022,7 +1024,8 @@ class Nlu:
     def _sign_taken_back(self, words: tuple[str, ...]) -> IntentMatch | None:
         """A warning sign said to be someone else's, or weight lost on purpose, with words that
         take something back ("no sorry, that was my brother who had cancer"): that sign denied."""
-        if not _says_any(words, TAKING_BACK):
+        said_not = _says_any(words, SAID_NOT)
+        if not (said_not or _says_any(words, TAKING_BACK)):
             return None
         told = self._told(words, whoever=True)
         sign = told.resolved_id("sign") if told and told.name == WARNING_SIGN_INTENT else None
@@ -1030,7 +1033,7 @@ class Nlu:
         sign = _SERIOUS if explained else sign
         if sign is None:
             return None
-        if not (explained or _of_someone_else(words)):
+        if not (said_not or explained or _of_someone_else(words)):
             return None
         return self._told_as(NO_WARNING_SIGN_INTENT, "sign", sign, "taken back")
 

@@ -1119,3 +1119,20 @@ def test_what_a_reply_opens_or_ends_with_does_not_decide_it(
     nlu: Nlu, said: str, intent: str
 ) -> None:
     assert nlu.resolve(said).name == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("I didn't say I fell", "NoWarningSignIntent"),
+        ("I never said I had cancer", "NoWarningSignIntent"),
+        ("no no i didn't say outside of my hip", "GoBackIntent"),
+        ("no not my tailbone", "NoPainFactIntent"),
+        ("i just said no none of them", "AMAZON.NoIntent"),
+        ("can i keep cycling", "OtherExerciseIntent"),
+    ],
+)
+def test_what_the_skill_misheard_is_put_right_and_never_raised(
+    nlu: Nlu, said: str, intent: str
+) -> None:
+    assert nlu.resolve(said).name == intent
