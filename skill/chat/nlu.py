@@ -186,7 +186,8 @@ TAKE_BACK_CUES = (
     *("got muddled", "thought you said", "scrap that", "scrap my last", "got mixed up"),
     *("misread", "im exaggerating", "i'm exaggerating", "biopsy was clear", "not what set it off"),
     *("i meant just", "i meant only", "misheard you i dont", "misheard you i don't"),
-    *("wait go back", "i didnt say", "i didn't say", "i never said"),
+    *("wait go back", "i didnt say", "i didn't say", "i never said", "misheard you"),
+    *("i misheard", "no wait thats wrong", "no wait that's wrong"),
 )
 # Said with a warning sign that is someone else's ("no sorry, that was my brother who had
 # cancer") or explained away ("no wait, I've been on a diet"), these take it back: the sign is
@@ -216,7 +217,18 @@ FINE_SUBJECTS = (
     ("red_flag_saddle", ("bladder", "bowels", "bowel", "waterworks")),
     ("red_flag_neuro", ("legs", "leg")),
     ("red_flag_weight_bearing", ("walk", "walking", "hop", "hopping", "hopped")),
-    ("red_flag_trauma_fever", ("fever", "temperature", "temp")),
+    ("red_flag_trauma_fever", ("fever", "temperature", "temp", "ill", "unwell", "sick")),
+    ("red_flag_avulsion", ("pop", "bruise", "bruising")),
+)
+# What a sign's subject said to be fine wins over ("never mind, the house is freezing, I'm not
+# ill" is no cancel).
+SET_ASIDE = frozenset({FALLBACK_INTENT, "HoldOnIntent", "AMAZON.CancelIntent", "SmallTalkIntent"})
+# What else is denied by name ("no injury", "no cancer", "no weight loss").
+DENIED_SUBJECTS = (
+    ("red_flag_trauma_fever", ("injury", "fall", "accident", "chills")),
+    ("red_flag_serious", ("cancer", "weight")),
+    ("red_flag_saddle", ("numbness",)),
+    ("red_flag_neuro", ("weakness",)),
 )
 # A yes to how things were, said to be over now ("it did a few months back but it's fine now").
 OVER_NOW = ("fine now", "not any more", "not anymore", "but not now", "gone now", "ok now")
@@ -364,6 +376,7 @@ _LOST_CONTROL = (
     *("poo myself", "pee myself", "wee myself", "poop myself"),
     *("doesnt feel like it empties", "doesnt empty", "not emptying", "wont empty", "cant empty"),
     *("cant get it started", "cant get it going", "pee a lot less", "wee a lot less"),
+    *("playing up", "couldnt hold my bladder", "couldnt hold it"),
 )
 _WEAK_OR_NUMB = (
     *("weak", "weaker", "weakness", "numb", "numbness", "tingling", "tingly", "dead"),
@@ -382,7 +395,7 @@ _WORSENING = (
     *("a bit more every", "increasing", "worsening", "worse now", "anymore", "any more"),
     *("used to", "last week i could", "than it was", "reducing", "fading", "week by week"),
     *("by the day", "each day", "every day", "every morning", "than yesterday", "bigger every"),
-    *("was fine a week ago", "never used to", "getting weak", "going weak"),
+    *("was fine a week ago", "never used to", "getting weak", "going weak", "getting weaker"),
     *("gotten worse", "got worse", "weaker and weaker", "feebler every"),
 )
 _LIMB = (
@@ -430,7 +443,7 @@ _EVERY_STEP = (
 _NO_WEIGHT_TAKEN = tuple(
     f"{unable} {even}{verb} {amount}weight"
     for unable in ("cant", "cannot", "couldnt")
-    for even in ("", "even ")
+    for even in ("", "even ", "really ")
     for verb in ("put", "bear", "take")
     for amount in ("", "any ", "much ", "my ", "my full ", "full ")
 )
@@ -593,7 +606,7 @@ SAYINGS = (
     *("fall race", "fall marathon", "hit the wall", "hit my", "hit a new", "hit the trails"),
     *("hit by a wave", "weight on purpose", "run for cancer", "running for cancer"),
     *("cancer research", "cancer charity"),
-    *("star sign", "no cancer", "bruised my ego", "ego is bruised", "caught a chill"),
+    *("star sign", "bruised my ego", "ego is bruised", "caught a chill"),
     *("chills listening", "thrill", "goosebumps", "running more", "out of love"),
     # Signs of things, not the runner's body.
     *("nail fell off", "fall in my"),
@@ -649,6 +662,7 @@ SAYINGS = (
         "gives me the shivers",
     ),
     *("give me the shivers", "ice baths", "cold plunge", "cold plunges", "off the wagon"),
+    *("hydration pack", "bladder on my", "drinks bladder", "water pack"),
 )
 
 # Signs told as over ("the fever's gone", "that cleared up"): none now, except a cancer, whose
@@ -861,6 +875,15 @@ class Nlu:
                 asked = self._resolve_text(sentence, sentence_words)
                 if asked.name not in IN_PASSING:
                     return asked
+            last = _last_asked(text)
+            if last:
+                # "I lost weight for race season, could that be why my butt hurts?"
+                asked = self._resolve_text(" ".join(last), last)
+                if asked.name not in IN_PASSING | ANSWER_INTENTS | {
+                    CONFUSED_INTENT,
+                    TERM_INTENT,
+                } and asked.how in ("exact", "phrase"):
+                    return asked
         return found
 
     def _answer_after_an_echo(self, text: str) -> IntentMatch | None:
@@ -938,6 +961,14 @@ class Nlu:
             told = self._sign_told(excepted, excepted) if excepted else None
             if told is not None:
                 return told
+            if (
+                found.how != "exact"
+                and words[0] in ("no", "nope", "nah")
+                and self._denies_two(words)
+            ):
+                # "No fever, no injury, it just crept up on me": the answer is no, not one sign
+                # denied (which would ask the same question again).
+                return self._match("AMAZON.NoIntent", {}, "answer")
         if found.name in (FALLBACK_INTENT, CONFUSED_INTENT) and found.how != "exact":
             # "Is it worth saying I've had a high temp since Sunday?": a warning sign asked about
             # in words no question sample holds is still told (safety first).
@@ -945,7 +976,7 @@ class Nlu:
             told = self._sign_told(after_asking, words)
             if told is not None:
                 return told
-        if found.name in (FALLBACK_INTENT, "HoldOnIntent") and found.how != "exact":
+        if found.name in SET_ASIDE and found.how != "exact":
             fine = self._sign_said_fine(words)
             if fine is not None:
                 return fine
@@ -1008,6 +1039,16 @@ class Nlu:
             return self._match(CONFUSED_INTENT, {}, "question")
         return found
 
+    def _denies_two(self, words: tuple[str, ...]) -> bool:
+        """Whether the words deny two warning signs by name ("no fever no injury")."""
+        denied = {
+            word
+            for _, subjects in (*FINE_SUBJECTS, *DENIED_SUBJECTS)
+            for index, word in enumerate(words[1:], start=1)
+            if words[index - 1] in ("no", "not") and (word in subjects or _stem(word) in subjects)
+        }
+        return len(denied) >= 2
+
     def _sign_said_fine(self, words: tuple[str, ...]) -> IntentMatch | None:
         """The warning sign whose subject is said to be fine, or denied ("no fever now")."""
         for flag, subjects in FINE_SUBJECTS:
@@ -1017,7 +1058,7 @@ class Nlu:
                 if index and words[index - 1] in ("is", "are", "does", "do", "will", "would"):
                     continue  # "is walking ok?" asks
                 after = words[index + 1 : index + 4]
-                if ALL_RIGHT.intersection(after) or words[index - 1 : index] == ("no",):
+                if ALL_RIGHT.intersection(after) or words[index - 1 : index] in (("no",), ("not",)):
                     return self._told_as(NO_WARNING_SIGN_INTENT, "sign", flag, "said fine")
         return None
 
@@ -1712,6 +1753,7 @@ def _later_sentences(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
 LEADING_FILLERS = frozenset({"um", "umm", "uh", "uhh", "erm", "er", "hmm", "hmmm", "so", "well"})
 TRAILING_FILLERS = (
     ("please",),
+    ("instead",),
     ("pls",),
     ("or", "what"),
     ("to", "be", "honest"),
@@ -1770,6 +1812,14 @@ def _asked_after_the_answer(words: tuple[str, ...]) -> tuple[str, ...]:
 def _only_fillers_besides(tokens: tuple[str, ...], start: int, size: int) -> bool:
     """Whether the words outside tokens[start:start + size] are only fillers ("to be honest")."""
     return FILLERS.issuperset((*tokens[:start], *tokens[start + size :]))
+
+
+def _last_asked(text: str) -> tuple[str, ...]:
+    """The words after the last comma of a typed question, if it is one ("..., could that be
+    why?")."""
+    if not text.rstrip().endswith("?") or "," not in text:
+        return ()
+    return tuple(normalise(text.rsplit(",", 1)[1]).split())
 
 
 def _after_a_turn(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -1136,3 +1136,38 @@ def test_what_the_skill_misheard_is_put_right_and_never_raised(
     nlu: Nlu, said: str, intent: str
 ) -> None:
     assert nlu.resolve(said).name == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("the bladder on my hydration pack leaks does that count haha no", "AMAZON.FallbackIntent"),
+        ("my left leg has been getting weaker, I keep catching my toe", "WarningSignIntent"),
+        ("I can't really put weight on that leg at the moment", "WarningSignIntent"),
+        ("my bladder's been playing up", "WarningSignIntent"),
+        ("my knee's been playing up", "AMAZON.FallbackIntent"),
+        ("no sorry i misheard you i've never had cancer my dad did", "GoBackIntent"),
+        ("No wait, that's wrong. It was my knee clicking, there's no pop.", "GoBackIntent"),
+        ("never mind it's just because the house is freezing i'm not ill", "NoWarningSignIntent"),
+        ("Great. I lost weight on purpose, could that be why my butt hurts?", "WhyMeIntent"),
+        ("My dad had sciatica for years, is this the same thing?", "AMAZON.FallbackIntent"),
+    ],
+)
+def test_round_sixteens_sentences_are_heard_as_meant(nlu: Nlu, said: str, intent: str) -> None:
+    assert nlu.resolve(said).name == intent
+
+
+def test_a_sign_told_after_no_cancer_is_still_the_sign(nlu: Nlu) -> None:
+    match = nlu.resolve("no cancer, but I've lost a lot of weight without trying")
+    assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", "red_flag_serious")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "no fever no injury it just crept up on me",
+        "no cancer no weight loss if anything i've put on a few pounds",
+    ],
+)
+def test_a_no_that_denies_two_signs_by_name_is_the_answer_no(nlu: Nlu, said: str) -> None:
+    assert nlu.resolve(said).name == "AMAZON.NoIntent"
