@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from skill.knowledge import load_knowledge
-from skill.triage import Engine, Interview, Outcome, Question, inference
+from skill.triage import Engine, Interview, Outcome, Question
 from testkit.vignettes import VIGNETTES_FILE, Vignette, load_vignettes, played
 
 _ENDING = ("emergency", "urgent")
@@ -31,25 +31,10 @@ def shortest(engine: Engine, vignette: Vignette, beam: int) -> int | None:
     found by the search; None if no interview within the cap does."""
     knowledge = engine.knowledge
     settings = knowledge.settings
-    evidence = {
-        fid: inference.evidence(
-            feature,
-            knowledge.hypotheses,
-            slip_rate=settings.slip_rate,
-            sometimes_weight=settings.sometimes_weight,
-        )
-        for fid, feature in knowledge.features.items()
-    }
     target = knowledge.hypotheses.index(vignette.condition or vignette.lookalike or "none_of_these")
-    prior = tuple(knowledge.priors[h] for h in knowledge.hypotheses)
 
     def belief(interview: Interview) -> float:
-        weights = prior
-        for question_id, reply in interview.answers:
-            chances = evidence[question_id].chances(reply) if question_id in evidence else None
-            if chances is not None:
-                weights = inference.weighed(weights, chances)
-        return weights[target] / sum(weights)
+        return engine.belief(interview)[target]
 
     def right(outcome: Outcome) -> bool:
         if vignette.condition is not None:

@@ -662,7 +662,8 @@ SAYINGS = (
         "gives me the shivers",
     ),
     *("give me the shivers", "ice baths", "cold plunge", "cold plunges", "off the wagon"),
-    *("hydration pack", "bladder on my", "drinks bladder", "water pack"),
+    *("hydration pack", "bladder on my", "drinks bladder", "water pack", "thing that fell"),
+    *("star sign's", "star signs"),
 )
 
 # Signs told as over ("the fever's gone", "that cleared up"): none now, except a cancer, whose
@@ -884,6 +885,9 @@ class Nlu:
                     TERM_INTENT,
                 } and asked.how in ("exact", "phrase"):
                     return asked
+            if found.name == "ThanksIntent" and text.rstrip().endswith("?") and len(words) > 2:
+                # "Thanks. My uncle had sciatica, is this similar?": a question, never goodbye.
+                return self._match(FALLBACK_INTENT, {}, "fallback")
         return found
 
     def _answer_after_an_echo(self, text: str) -> IntentMatch | None:
@@ -916,10 +920,19 @@ class Nlu:
         taken_back = self._sign_taken_back(words)
         if taken_back is not None:
             return taken_back
-        meant = _answer_meant(words)
-        if meant is not None:
+        meant = None if self._exact(words) else _answer_meant(words)
+        head = words[:-2] if words[-2:] in (("so", "no"), ("so", "yes")) else words
+        told = self._second_thoughts(head, self._resolve_words(head)) if meant else None
+        if meant is not None and (told is None or told.name != WARNING_SIGN_INTENT):
+            # A warning sign told in it wins (safety first): "I fell last week, so no" is the fall.
             return self._match(meant, {}, "meant")
         found = self._second_thoughts(words, self._resolve_words(words))
+        if found.how != "exact" and found.name in (FALLBACK_INTENT, "ThanksIntent"):
+            if _says_any(words, LEAVING):
+                return self._match("AMAZON.StopIntent", {}, "leaving")  # "..., see ya, thanks"
+            if found.name == "ThanksIntent" and not _says_any(words, THANKING):
+                # "Great, so it's not the cancer my granddad had then": no thanks, no goodbye.
+                return self._match(FALLBACK_INTENT, {}, "fallback")
         if found.name in ANSWER_INTENTS and found.how != "exact":
             asked_after = _asked_after_the_answer(words)
             if asked_after:
@@ -927,6 +940,12 @@ class Nlu:
                 question = self._resolve_words(asked_after)
                 if question.name not in ANSWER_INTENTS | {FALLBACK_INTENT}:
                     return question
+            if (
+                found.name == "AMAZON.NoIntent"
+                and words[:2] == ("not", "really")
+                and _says_any(words, ("only when", "only if", "only on", "only after"))
+            ):
+                return self._match("SometimesIntent", {}, "answer")  # "not really, only when..."
             if found.name == "AMAZON.YesIntent" and words[0] in OKAY_WORDS:
                 # "Okay cool, cheers mate", "okay, I'll go, thanks, bye": thanks, not a yes.
                 if _says_any(words, LEAVING):
@@ -1782,8 +1801,13 @@ def _without_fillers(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 OKAY_WORDS = frozenset({"okay", "ok", "alright", "right", "cool"})
+# What comes just before the answer a reply turns to ("no, actually, wait, yes").
+_TURNING_TO = frozenset({"wait", "actually", "mean", "sorry", "um", "hang", "on", "oh"})
 THANKING = ("thanks", "thank you", "cheers", "ta")
-LEAVING = ("bye", "goodbye", "i'll go", "i'm off", "gotta go", "got to go", "have to go")
+LEAVING = (
+    *("bye", "goodbye", "i'll go", "i'm off", "gotta go", "got to go", "have to go", "see ya"),
+    *("see you",),
+)
 _SAID_ANSWERS = {
     **dict.fromkeys(("yes", "yeah", "yep"), "AMAZON.YesIntent"),
     **dict.fromkeys(("no", "nope", "nah"), "AMAZON.NoIntent"),
@@ -1792,13 +1816,18 @@ _SAID_ANSWERS = {
 
 
 def _answer_meant(words: tuple[str, ...]) -> str | None:
-    """ "No, I mean yes, sorry, yes it does": the answer after "I mean", said in the same breath
-    as the one it replaces (unlike "I meant yes", which corrects the answer before)."""
-    if words[:1] not in (("yes",), ("no",), ("yeah",), ("nope",), ("nah",)):
+    """ "No, I mean yes, sorry, yes it does", "no, actually, wait, yes it does hurt": the answer
+    the reply turns to, said in the same breath as the one it replaces (unlike "no wait, I
+    meant yes", which corrects the answer before); and "..., so no" at the end."""
+    if words[-2:] in (("so", "no"), ("so", "yes")) and len(words) > 2:
+        return _SAID_ANSWERS[words[-1]]
+    first = _SAID_ANSWERS.get(words[0])
+    if first is None or "meant" in words:
         return None
-    for start in range(1, len(words) - 2):
-        if words[start : start + 2] == ("i", "mean") and words[start + 2] in _SAID_ANSWERS:
-            return _SAID_ANSWERS[words[start + 2]]
+    for index in range(1, len(words)):
+        turned = _SAID_ANSWERS.get(words[index])
+        if turned is not None and turned != first and words[index - 1] in _TURNING_TO:
+            return turned
     return None
 
 

@@ -163,6 +163,12 @@ class Engine:
             raise InvalidAnswer(f"{question_id!r} is not the question waiting for an answer")
         return interview.with_answer(question_id, reply)
 
+    def belief(self, interview: Interview) -> tuple[float, ...]:
+        """How likely each hypothesis (the knowledge's order) is after the symptom answers given,
+        summing to one."""
+        answered = tuple((q, a) for q, a in interview.answers if q in self._evidence)
+        return tuple(inference.normalised(self._weights(answered)))
+
     def restore(self, state: object) -> Interview:
         """The interview in a stored state, or a fresh one if the state is missing or not genuine.
 

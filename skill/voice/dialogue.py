@@ -304,6 +304,11 @@ class Dialogue:
         interview = conversation.interview
         if interview is None:
             return self._offer(conversation, self.speech.say("answers.out_of_turn"))
+        if conversation.confirming is not None:
+            # "Sorry, I misspoke, it's not weak" while what was told is being checked: nothing
+            # was recorded from it, so the check is dropped and the question waiting comes back.
+            dropped = conversation._replace(confirming=None)
+            return self._ask_current(dropped, self.speech.say("go_back.check_dropped"))
         if not interview.answers:
             return self._ask_current(conversation, self.speech.say("go_back.nothing_to_undo"))
         asked_again = self._sign_asked_again(conversation)

@@ -1171,3 +1171,22 @@ def test_a_sign_told_after_no_cancer_is_still_the_sign(nlu: Nlu) -> None:
 )
 def test_a_no_that_denies_two_signs_by_name_is_the_answer_no(nlu: Nlu, said: str) -> None:
     assert nlu.resolve(said).name == "AMAZON.NoIntent"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("nah, the only thing that fell was my 5k time", "AMAZON.NoIntent"),
+        ("My star sign's Cancer, does that count? Kidding, no.", "AMAZON.NoIntent"),
+        ("my bladder's full after all that water, see ya, thanks", "AMAZON.StopIntent"),
+        ("Thanks. My uncle had sciatica, is this similar?", "AMAZON.FallbackIntent"),
+        ("great so it's not the cancer my granddad had then", "AMAZON.FallbackIntent"),
+        ("Hang on, that was deliberate, I've been on a diet, so no.", "AMAZON.NoIntent"),
+        ("no actually wait yes it does hurt", "AMAZON.YesIntent"),
+        ("not really, only when i do them really heavy", "SometimesIntent"),
+        ("no wait yes", "CorrectionIntent"),
+        ("I fell last week, so no", "WarningSignIntent"),
+    ],
+)
+def test_round_seventeens_sentences_are_heard_as_meant(nlu: Nlu, said: str, intent: str) -> None:
+    assert nlu.resolve(said).name == intent

@@ -1000,3 +1000,15 @@ def test_is_it_common_is_answered_for_the_kind_of_result_and_waits_for_one() -> 
     turn = DIALOGUE.how_common(midway)
     assert turn.said.speech[0] == SPEECH.say("topic.not_yet")
     assert turn.conversation.interview == midway.interview
+
+
+def test_a_told_fact_taken_back_while_its_check_waits_drops_the_check() -> None:
+    # "My leg feels weak", then "sorry, I misspoke, it's not weak, I meant tired".
+    conversation = past_the_screen()
+    checking = DIALOGUE.fact(conversation, "weak_leg").conversation
+    assert checking.confirming == "red_flag_neuro"
+    turn = DIALOGUE.go_back(checking)
+    assert turn.said.speech[0] == SPEECH.say("go_back.check_dropped")
+    assert turn.conversation.confirming is None
+    assert turn.conversation.interview == conversation.interview
+    assert turn.conversation.waiting == conversation.waiting

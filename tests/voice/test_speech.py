@@ -163,6 +163,7 @@ def every_kind_of_volunteered_or_after_result_turn(
         for checked_fact in CHECKED_FACTS:
             checked = dialogue.fact(Conversation(Interview()), checked_fact).conversation
             dialogue.fact(dialogue.answer(checked, Answer.NO).conversation, checked_fact)
+            dialogue.go_back(checked)  # taken back while its check waits
         dialogue.hold_on(conversation)
         dialogue.stops_above_knee(conversation)
         dialogue.already_asked(conversation)
