@@ -105,6 +105,7 @@ ANSWER_INTENTS = frozenset(
 # What a runner tells about the pain in their own words: warning signs first.
 TOLD_TYPES = ("WarningSignType", "FactType")
 TOLD_TYPES_SET = frozenset(TOLD_TYPES)
+FOOT_WEAKNESS = "leg_weakness"
 # Heard only as said ("both legs", "it's in both legs"), never picked out of a longer remark: both
 # legs come up in training talk far more often than as a sign ("both my legs feel heavy on the
 # hills"), and the sign itself is told with what is wrong with them ("both legs are tingling").
@@ -603,6 +604,7 @@ OTHER_PHRASES = (
 SAYINGS = (
     *("fell behind", "fell in love", "fell asleep", "fell off the pace", "fell out", "fell for"),
     *("fell short", "fell into", "fell in with", "fell off a cliff", "the fall", "in the fall"),
+    *("fall for", "falling for"),
     *("fall race", "fall marathon", "hit the wall", "hit my", "hit a new", "hit the trails"),
     *("hit by a wave", "weight on purpose", "run for cancer", "running for cancer"),
     *("cancer research", "cancer charity"),
@@ -823,11 +825,13 @@ class Nlu:
         }
         # What is told only to be checked with a warning sign's own question ("my leg feels
         # weak"): in a later sentence, as safety-minded as a sign.
+        # Weakness in the foot is a symptom question, but a yes to it is checked for getting
+        # worse at once (the dialogue's weakness check), so it counts with them.
         self._sign_checks = frozenset(
             fact
             for fact, question in CHECKED_FACTS.items()
             if question in self._seriousness and fact not in NOT_TOLD_VALUES
-        )
+        ) | {FOOT_WEAKNESS}
         self._launch = re.compile(
             rf"^(?P<verb>{'|'.join((*LAUNCH_PHRASES, *ONE_SHOT_PHRASES))}) "
             rf"{re.escape(self.invocation_name)}(?: (?P<rest>.+))?$"

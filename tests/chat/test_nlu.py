@@ -1190,3 +1190,15 @@ def test_a_no_that_denies_two_signs_by_name_is_the_answer_no(nlu: Nlu, said: str
 )
 def test_round_seventeens_sentences_are_heard_as_meant(nlu: Nlu, said: str, intent: str) -> None:
     assert nlu.resolve(said).name == intent
+
+
+def test_a_weak_foot_told_after_a_yes_is_heard_with_it(nlu: Nlu) -> None:
+    # The yes is recorded, then the weakness is checked for getting worse.
+    said = "Yeah I guess, and also my right leg has got really weak, I can hardly lift my foot."
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("fact")) == ("YesAndPainFactIntent", "leg_weakness")
+
+
+def test_falling_for_something_is_no_fall(nlu: Nlu) -> None:
+    said = "No, it doesn't. I did fall for a marathon ad though, does that count?"
+    assert nlu.resolve(said).name != "WarningSignIntent"
