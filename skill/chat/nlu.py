@@ -37,7 +37,7 @@ from skill.interaction_model.builder import build_model, locales
 from skill.interaction_model.rules import LAUNCH_PHRASES, ONE_SHOT_PHRASES
 from skill.knowledge import load_knowledge
 from skill.knowledge.model import RED_FLAG_TRIAGES
-from skill.voice.dialogue import CHECKED_FACTS
+from skill.voice.dialogue import CHECKED_FACTS, FOOT_WEAKNESS
 
 FALLBACK_INTENT = "AMAZON.FallbackIntent"
 ER_SUCCESS_MATCH = "ER_SUCCESS_MATCH"
@@ -105,7 +105,6 @@ ANSWER_INTENTS = frozenset(
 # What a runner tells about the pain in their own words: warning signs first.
 TOLD_TYPES = ("WarningSignType", "FactType")
 TOLD_TYPES_SET = frozenset(TOLD_TYPES)
-FOOT_WEAKNESS = "leg_weakness"
 # Heard only as said ("both legs", "it's in both legs"), never picked out of a longer remark: both
 # legs come up in training talk far more often than as a sign ("both my legs feel heavy on the
 # hills"), and the sign itself is told with what is wrong with them ("both legs are tingling").
@@ -113,6 +112,8 @@ NOT_TOLD_VALUES = frozenset({"both_legs"})
 WARNING_SIGN_INTENT = "WarningSignIntent"
 NO_WARNING_SIGN_INTENT = "NoWarningSignIntent"
 SMALL_TALK_INTENT = "SmallTalkIntent"
+THANKS_INTENT = "ThanksIntent"
+STOP_INTENT = "AMAZON.StopIntent"
 PLACE_INTENT = "PainFactIntent"
 HEDGED_PLACE_INTENT = "SometimesPainFactIntent"
 NO_BUT_PLACE_INTENT = "NoButPainFactIntent"
@@ -190,9 +191,6 @@ TAKE_BACK_CUES = (
     *("wait go back", "i didnt say", "i didn't say", "i never said", "misheard you"),
     *("i misheard", "no wait thats wrong", "no wait that's wrong"),
 )
-# Said with a warning sign that is someone else's ("no sorry, that was my brother who had
-# cancer") or explained away ("no wait, I've been on a diet"), these take it back: the sign is
-# denied, and the dialogue asks it again if it was the last thing recorded.
 # A cancer feared, not had ("my wife reckons I've got cancer of the bum, she's a worrier"): what
 # points to it is answered, as for any fear; a cancer had or treated is the warning sign.
 FEARS = (
@@ -233,6 +231,9 @@ DENIED_SUBJECTS = (
 )
 # A yes to how things were, said to be over now ("it did a few months back but it's fine now").
 OVER_NOW = ("fine now", "not any more", "not anymore", "but not now", "gone now", "ok now")
+# Said with a warning sign that is someone else's ("no sorry, that was my brother who had
+# cancer") or explained away ("no wait, I've been on a diet"), these take it back: the sign is
+# denied, and the dialogue asks it again.
 TAKING_BACK = ("sorry", "wait", "oops", "my mistake", "my bad", "i meant", "correction")
 # "I didn't say I fell": what follows was misheard, never told.
 SAID_NOT = ("i didnt say", "i didn't say", "i never said", "never said i")
@@ -247,7 +248,7 @@ FILLERS = frozenset(
 # Words that turn from a remark to what matters ("..., anyway, what stretches should I do?").
 TURNING_WORDS = frozenset({"anyway", "anyhow", "anyways"})
 # What may come first, in passing, before the sentence that matters.
-IN_PASSING = frozenset({"ThanksIntent", "SmallTalkIntent", "HoldOnIntent", FALLBACK_INTENT})
+IN_PASSING = frozenset({THANKS_INTENT, SMALL_TALK_INTENT, "HoldOnIntent", FALLBACK_INTENT})
 NOT_SURE_INTENT = "NotSureIntent"
 # Said with an answer word, these make it confusion, never an answer ("no, I don't understand
 # what you mean", "no clue, where's the dimple meant to be?").
@@ -889,7 +890,7 @@ class Nlu:
                     TERM_INTENT,
                 } and asked.how in ("exact", "phrase"):
                     return asked
-            if found.name == "ThanksIntent" and text.rstrip().endswith("?") and len(words) > 2:
+            if found.name == THANKS_INTENT and text.rstrip().endswith("?") and len(words) > 2:
                 # "Thanks. My uncle had sciatica, is this similar?": a question, never goodbye.
                 return self._match(FALLBACK_INTENT, {}, "fallback")
         return found
@@ -931,31 +932,30 @@ class Nlu:
             # A warning sign told in it wins (safety first): "I fell last week, so no" is the fall.
             return self._match(meant, {}, "meant")
         found = self._second_thoughts(words, self._resolve_words(words))
-        if found.how != "exact" and found.name in (FALLBACK_INTENT, "ThanksIntent"):
+        asked_after = _asked_after_the_answer(words)
+        if found.name in ANSWER_INTENTS and found.how != "exact" and asked_after:
+            # "No, but what's tendinopathy even mean?": the question, never the answer.
+            question = self._resolve_words(asked_after)
+            if question.name not in ANSWER_INTENTS | {FALLBACK_INTENT}:
+                return question
+        okay = found.name == "AMAZON.YesIntent" and words[0] in OKAY_WORDS
+        if found.how != "exact" and (okay or found.name in (FALLBACK_INTENT, THANKS_INTENT)):
+            # "Okay, I'll go, thanks, bye", "..., see ya, thanks": goodbye. "Okay cool, cheers
+            # mate": thanks, not a yes. "Great, so it's not the cancer my granddad had then":
+            # neither thanks nor goodbye.
             if _says_any(words, LEAVING):
-                return self._match("AMAZON.StopIntent", {}, "leaving")  # "..., see ya, thanks"
-            if found.name == "ThanksIntent" and not _says_any(words, THANKING):
-                # "Great, so it's not the cancer my granddad had then": no thanks, no goodbye.
+                return self._match(STOP_INTENT, {}, "leaving")
+            if okay and _says_any(words, THANKING):
+                return self._match(THANKS_INTENT, {}, "thanking")
+            if found.name == THANKS_INTENT and not _says_any(words, THANKING):
                 return self._match(FALLBACK_INTENT, {}, "fallback")
-        if found.name in ANSWER_INTENTS and found.how != "exact":
-            asked_after = _asked_after_the_answer(words)
-            if asked_after:
-                # "No, but what's tendinopathy even mean?": the question, never the answer.
-                question = self._resolve_words(asked_after)
-                if question.name not in ANSWER_INTENTS | {FALLBACK_INTENT}:
-                    return question
-            if (
-                found.name == "AMAZON.NoIntent"
-                and words[:2] == ("not", "really")
-                and _says_any(words, ("only when", "only if", "only on", "only after"))
-            ):
-                return self._match("SometimesIntent", {}, "answer")  # "not really, only when..."
-            if found.name == "AMAZON.YesIntent" and words[0] in OKAY_WORDS:
-                # "Okay cool, cheers mate", "okay, I'll go, thanks, bye": thanks, not a yes.
-                if _says_any(words, LEAVING):
-                    return self._match("AMAZON.StopIntent", {}, "leaving")
-                if _says_any(words, THANKING):
-                    return self._match("ThanksIntent", {}, "thanking")
+        if (
+            found.name == "AMAZON.NoIntent"
+            and found.how != "exact"
+            and words[:2] == ("not", "really")
+            and _says_any(words, ("only when", "only if", "only on", "only after"))
+        ):
+            return self._match("SometimesIntent", {}, "answer")  # "not really, only when..."
         if (
             found.name not in (WARNING_SIGN_INTENT, GO_BACK_INTENT)
             and found.how != "exact"

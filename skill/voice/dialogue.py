@@ -52,7 +52,7 @@ _SUDDEN_ONSET = "sudden_pull"
 _PAST_KNEE = "past_knee"
 # The nerve symptoms in a leg that make "both sides" worth checking.
 _NERVE_SIGNS = ("numbness_tingling", _PAST_KNEE)
-_FOOT_WEAKNESS = "leg_weakness"
+FOOT_WEAKNESS = "leg_weakness"
 # Trouble walking said to the question asked after a pop is that question's sign (the tendon
 # torn away), not the stress fracture's every painful step.
 _WALKING_FLAG = "red_flag_weight_bearing"
@@ -91,10 +91,11 @@ CHECKED_FACTS = {
 }
 
 
-# Said to the very question that checks it, this is that question's answer (tingling is what the
-# numbness question asks about); the others say less than their question asks ("it's deep in
-# my buttock" is no tender spot that brings the pain on), so that question is put plainly.
-_ANSWERS_ITS_CHECK = frozenset({"tingling"})
+# Said to the very question that checks them, these are that question's answer (tingling is what
+# the numbness question asks about, both legs what the both-legs one does); the others say less
+# than their question asks ("it's deep in my buttock" is no tender spot that brings the pain
+# on), so that question is put plainly.
+_ANSWERS_ITS_CHECK = frozenset({"tingling", _BOTH_LEGS})
 
 
 class Card(NamedTuple):
@@ -425,20 +426,15 @@ class Dialogue:
 
     def no_warning_sign(self, conversation: Conversation, flag_id: str | None = None) -> Turn:
         """ "I don't have a fever": good to hear, but it answers no whole question, so nothing
-        is recorded. Said of the warning sign recorded just before ("no wait, I didn't fall"),
-        it takes that yes back through the sign's own question, asked at once."""
+        is recorded. Said of a warning sign recorded yes, just before ("no wait, I didn't fall")
+        or with answers since ("sorry, that was my mum who had cancer"), it takes that yes back
+        through the sign's own question, asked at once; the answers since are kept."""
         interview = conversation.interview
-        if interview is not None and interview.answers and interview.answers[-1][0] == flag_id:
-            asked_again = self._sign_asked_again(conversation)
-            if asked_again is not None:
-                return asked_again
         if (
             flag_id is not None
             and interview is not None
             and interview.answered(flag_id) in _AFFIRMING
         ):
-            # Taken back after more answers ("sorry, that was my mum who had cancer"): that sign
-            # alone is asked again, the answers since kept.
             checking = conversation.with_interview(interview.without(flag_id))
             checking = checking._replace(confirming=flag_id)
             return self._ask_current(checking, self.speech.say("volunteer.sign_taken_back"))
@@ -459,12 +455,10 @@ class Dialogue:
                 return self._ask_current(checking, self.speech.say("volunteer.both_sides_check"))
             return self._go_on(conversation, self.speech.say("volunteer.both_sides"))
         flag = CHECKED_FACTS.get(fact_id or "")
-        if fact_id == _BOTH_LEGS and answer in _AFFIRMING and conversation.waiting == flag:
-            # "Both legs" to the question that asks about both legs at once is its yes.
-            return self.answer(conversation, Answer.YES)
         if fact_id in _ANSWERS_ITS_CHECK and answer in _AFFIRMING and conversation.waiting == flag:
-            # "Yeah, a bit of tingling" to the numbness question: what it asks, so its answer.
-            return self.answer(conversation, answer)
+            # "Yeah, a bit of tingling" to the numbness question: what it asks, so its answer;
+            # "both legs" to the question about both legs at once is its yes, hedged or not.
+            return self.answer(conversation, Answer.YES if fact_id == _BOTH_LEGS else answer)
         if flag is not None and answer in _AFFIRMING and conversation.waiting == flag:
             # Said to the very question that would check it ("a bit of tingling" to the
             # numbness question): not a check of itself, but that question in plainer words.
@@ -499,7 +493,7 @@ class Dialogue:
         once (that is a warning sign), unless it was asked already or help is needed now."""
         interview = recorded.interview
         if (
-            feature_id != _FOOT_WEAKNESS
+            feature_id != FOOT_WEAKNESS
             or answer not in _AFFIRMING
             or interview is None
             or interview.answered(_BOTH_LEGS_FLAG) is not None
@@ -733,13 +727,9 @@ class Dialogue:
 
     def how_sure(self, conversation: Conversation) -> Turn:
         """How sure the skill is, in words: how clearly the answers single out the lead."""
-        step = conversation.step
-        if not isinstance(step, Outcome):
-            return self._continue(conversation, self.speech.say("sure.not_yet"))
-        if _gets_help_now(step):
-            return self._offer(conversation, self.speech.say("sure.red_flag"))
-        if step.uncertain or not step.conditions:
-            return self._offer(conversation, self.speech.say("sure.unclear"))
+        step = self._named_result(conversation, "sure", not_yet="sure.not_yet")
+        if isinstance(step, Turn):
+            return step
         name = self._name(step.conditions[0])
         if len(step.conditions) > 1:
             other = self._name(step.conditions[1])
@@ -750,16 +740,27 @@ class Dialogue:
             return self._offer(conversation, self.speech.say("sure.fair", name=name))
         return self._offer(conversation, self.speech.say("sure.weak", name=name))
 
+    def _named_result(
+        self, conversation: Conversation, lines: str, *, not_yet: str
+    ) -> Outcome | Turn:
+        """The result, when it names a cause to say something of; otherwise the turn that says
+        why not, from `lines`: no result yet (`not_yet`), a warning sign's advice, or nothing
+        named."""
+        step = conversation.step
+        if not isinstance(step, Outcome):
+            return self._continue(conversation, self.speech.say(not_yet))
+        if _gets_help_now(step):
+            return self._offer(conversation, self.speech.say(f"{lines}.red_flag"))
+        if step.uncertain or not step.conditions:
+            return self._offer(conversation, self.speech.say(f"{lines}.unclear"))
+        return step
+
     def how_common(self, conversation: Conversation) -> Turn:
         """ "Is it common?": whether what the answers fit is one of the usual causes of buttock
         pain in runners, or pain from a neighbour, which is common too."""
-        step = conversation.step
-        if not isinstance(step, Outcome):
-            return self._continue(conversation, self.speech.say("topic.not_yet"))
-        if _gets_help_now(step):
-            return self._offer(conversation, self.speech.say("common.red_flag"))
-        if step.uncertain or not step.conditions:
-            return self._offer(conversation, self.speech.say("common.unclear"))
+        step = self._named_result(conversation, "common", not_yet="topic.not_yet")
+        if isinstance(step, Turn):
+            return step
         lead = step.conditions[0]
         kind = "lookalike" if lead in self.knowledge.lookalikes else "seven"
         name = self._name(lead)
