@@ -962,14 +962,19 @@ class Dialogue:
         return self._offer(conversation, self.speech.say("help.not_started"))
 
     def not_understood(self, conversation: Conversation) -> Turn:
-        """Nothing the model knows: say so; the second time in a row, short help instead."""
+        """Nothing the model knows: say so; the second time in a row, short help instead. With
+        no question waiting (after a result, say), what can be asked is said at once: a runner
+        there more often asked something beyond the skill than misspoke."""
         times = conversation.misunderstood + 1
-        if times < 2:
-            turn = self._continue(conversation, self.speech.say("answers.not_understood"))
-        elif isinstance(conversation.step, Question):
-            turn = self._ask_plainly(conversation, self.speech.say("help.short"))
-        else:
+        if not isinstance(conversation.step, Question):
             turn = self.help(conversation)
+            if times < 2:
+                beyond = self.speech.say("answers.beyond")
+                turn = Turn(turn.conversation, _prefixed(turn.said, beyond))
+        elif times < 2:
+            turn = self._continue(conversation, self.speech.say("answers.not_understood"))
+        else:
+            turn = self._ask_plainly(conversation, self.speech.say("help.short"))
         return Turn(turn.conversation._replace(misunderstood=times), turn.said)
 
     def _unclear(self, conversation: Conversation, key: str) -> Turn:

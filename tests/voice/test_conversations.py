@@ -414,6 +414,16 @@ def test_sometimes_is_recorded_as_its_own_answer(talk: Talk) -> None:
     assert talk.answers == [("red_flag_any", "n"), (question, "s")]
 
 
+def test_something_not_understood_after_the_outcome_says_what_can_be_asked(talk: Talk) -> None:
+    talk.launch()
+    talk.answer_until_outcome(HIP_BURSITIS)
+    said = talk.say(intents.FALLBACK)
+    assert said.startswith("Sorry, I can't help with that one.")
+    assert "what else it could be" in said and not talk.ended
+    assert talk.attributes["outcome"]["conditions"][0] == "hip_bursitis"
+    assert talk.say(intents.FALLBACK).startswith("You have your result.")
+
+
 def test_two_misunderstandings_in_a_row_get_short_help_and_an_answer_resets_the_count(
     talk: Talk,
 ) -> None:
