@@ -118,9 +118,13 @@ PLACE_INTENT = "PainFactIntent"
 HEDGED_PLACE_INTENT = "SometimesPainFactIntent"
 NO_BUT_PLACE_INTENT = "NoButPainFactIntent"
 YES_AND_PLACE_INTENT = "YesAndPainFactIntent"
-PLACE_INTENTS = frozenset({PLACE_INTENT, "NoPainFactIntent", HEDGED_PLACE_INTENT})
+NO_PLACE_INTENT = "NoPainFactIntent"
+PLACE_INTENTS = frozenset({PLACE_INTENT, NO_PLACE_INTENT, HEDGED_PLACE_INTENT})
 # Words that make a told place or sign "sometimes" rather than yes.
-HEDGES = ("sometimes", "a bit", "a little", "sort of", "kind of", "occasionally", "now and then")
+HEDGES = (
+    *("sometimes", "a bit", "a little", "sort of", "kind of", "occasionally", "now and then"),
+    "now and again",
+)
 FIRM_WORDS = frozenset({"definitely", "always", "really", "very", "lot", "absolutely"})
 TERM_INTENT = "TermIntent"
 CONFUSED_INTENT = "ConfusedIntent"
@@ -893,6 +897,10 @@ class Nlu:
             if found.name == THANKS_INTENT and text.rstrip().endswith("?") and len(words) > 2:
                 # "Thanks. My uncle had sciatica, is this similar?": a question, never goodbye.
                 return self._match(FALLBACK_INTENT, {}, "fallback")
+        if found.name == FALLBACK_INTENT and found.how != "exact":
+            # "Oh god yes, after a day at my desk it's agony": typed text not understood whole
+            # or sentence by sentence, with a plain answer in one of its clauses.
+            return self._answer_in_a_clause(text) or found
         return found
 
     def _answer_after_an_echo(self, text: str) -> IntentMatch | None:
@@ -1039,6 +1047,12 @@ class Nlu:
             told = self._sign_told(rest, words)
             if told is not None:
                 return told
+        if found.name in PLACE_INTENTS | {FALLBACK_INTENT} and found.how != "exact":
+            # "It's more on the outside of my hip, not the back": the place told first is where
+            # it hurts; the one denied after it is only what it is not.
+            told = self._place_before_a_denial(words)
+            if told is not None:
+                return told
         if found.name == FALLBACK_INTENT and words[-2:] in (("not", "sure"), ("no", "idea")):
             # "My wife says it does but I'm not sure": unsure, whatever came before.
             return self._match(NOT_SURE_INTENT, {}, "answer")
@@ -1120,6 +1134,52 @@ class Nlu:
                 if told.name in (PLACE_INTENT, HEDGED_PLACE_INTENT):
                     return told
         return None
+
+    def _place_before_a_denial(self, words: tuple[str, ...]) -> IntentMatch | None:
+        """The place told before a short denial of another at the end ("more on the outside of
+        my hip, not the back"), if any."""
+        for index in range(len(words) - 2, 1, -1):
+            if words[index] == "not" and words[index + 1] in _PLACE_OPENINGS:
+                if len(words) - index > _DENIAL_WORDS:
+                    return None
+                told = self._resolve_words(words[:index])
+                if told.name in (PLACE_INTENT, HEDGED_PLACE_INTENT) and told.how != "phrase":
+                    return told  # a place said as one, not merely found in other words
+                return None
+        return None
+
+    def _answer_in_a_clause(self, text: str) -> IntentMatch | None:
+        """The one plain answer among the clauses of typed text ("Ah sure look, I did a few at
+        the gym and it was grand, no bother at all"), with a place told in another clause in
+        words the model holds ("Not the sitting bone, no, it's right at the very bottom of my
+        spine"). None when no clause answers or two answer differently, for a question ("...,
+        is that normal?"), and when a clause says something else that wants handling ("I meant
+        yes to the uphill one")."""
+        clauses = [
+            (clause, words)
+            for clause in _CLAUSE_BREAK.split(text)
+            if (words := tuple(normalise(clause).split()))
+        ]
+        if len(clauses) < 2 or text.rstrip().endswith("?"):
+            return None
+        answers: set[str] = set()
+        place = None
+        for clause, words in clauses:
+            if words[0] in QUESTION_WORDS:
+                return None
+            found = self._resolve_text(clause, words)
+            if found.name in ANSWER_INTENTS and found.how in _PLAIN:
+                answers.add(found.name)
+            elif found.name == PLACE_INTENT and found.how in _PLAIN:
+                place = place or found
+            elif found.name not in IN_PASSING | {NO_PLACE_INTENT}:
+                return None  # a place denied goes with any answer: "not the sitting bone, no"
+        if len(answers) != 1:
+            return None
+        answer = answers.pop()
+        if place is not None and answer in _WITH_A_PLACE:
+            return self._answer_with_place(_WITH_A_PLACE[answer], place)
+        return self._match(answer, {}, "answer")
 
     def _second_thoughts(self, words: tuple[str, ...], found: IntentMatch) -> IntentMatch:
         """What was heard, looked at again with the whole sentence: someone else's trouble or a
@@ -1759,6 +1819,15 @@ def _denied(words: tuple[str, ...], spans: list[range]) -> bool:
 
 # A question's word said back as a question, before the answer ("Cancer? God no.").
 _ECHO = re.compile(r"^\s*(?P<echo>[^.;!?]+)\?")
+# Where typed text breaks into clauses.
+_CLAUSE_BREAK = re.compile(r"[,;.!?]")
+# A plain answer with a place told beside it: the intent that carries both.
+_WITH_A_PLACE = {"AMAZON.NoIntent": NO_BUT_PLACE_INTENT, "AMAZON.YesIntent": YES_AND_PLACE_INTENT}
+# How a clause is matched for its answer to count: in the model's words, not merely alike.
+_PLAIN = frozenset({"exact", "phrase", "answer", "meant"})
+# What opens a place denied ("not the back", "not my groin", "not in the hip").
+_PLACE_OPENINGS = frozenset({"the", "my", "in", "on", "at"})
+_DENIAL_WORDS = 5  # "not the back", "not in my lower back", at most
 _ECHO_WORDS = 3
 
 
@@ -1783,6 +1852,8 @@ TRAILING_FILLERS = (
     ("tbh",),
     ("though",),
     ("mate",),
+    ("i", "suppose"),
+    ("i", "guess"),
     ("in", "normal", "words"),
     ("in", "plain", "english"),
 )

@@ -1228,3 +1228,95 @@ def test_a_weak_foot_told_after_a_yes_is_heard_with_it(nlu: Nlu) -> None:
 def test_falling_for_something_is_no_fall(nlu: Nlu) -> None:
     said = "No, it doesn't. I did fall for a marathon ad though, does that count?"
     assert nlu.resolve(said).name != "WarningSignIntent"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "fact"),
+    [
+        (
+            "Oh god yes, after a day at my desk it's agony, I have to perch on one cheek.",
+            "AMAZON.YesIntent",
+            None,
+        ),
+        (
+            "Ah sure look, I did a few at the gym and it was grand, no bother at all.",
+            "AMAZON.NoIntent",
+            None,
+        ),
+        ("Little bit tingling is there in the toes, but not fully numb.", "SometimesIntent", None),
+        (
+            "Not the sitting bone, no, it's right at the very bottom of my spine, the tailbone.",
+            "NoButPainFactIntent",
+            "tailbone",
+        ),
+        ("I'm weak at the knees for my new carbon shoes, but no", "AMAZON.NoIntent", None),
+        # A clause that wants handling of its own, or a question, is no plain answer.
+        ("whoops, I meant yes to the uphill one, not no", "AMAZON.FallbackIntent", None),
+        (
+            "Right. Night runs don't hurt it at all, by the way, is that normal?",
+            "AMAZON.FallbackIntent",
+            None,
+        ),
+        ("yes. I sleep fine, no pain at night at all", "AMAZON.FallbackIntent", None),
+        # A place found in a clause in other words is no answer's place: toe touching is no calf
+        # pain, and a pull felt is no pop (the question is asked again).
+        ("touching my toes, yeah, I feel it pull right at the top", "AMAZON.FallbackIntent", None),
+    ],
+)
+def test_a_plain_answer_in_one_clause_of_a_longer_reply_is_the_answer(
+    nlu: Nlu, said: str, intent: str, fact: str | None
+) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("fact")) == (intent, fact)
+
+
+@pytest.mark.parametrize(
+    ("said", "fact"),
+    [
+        ("It's really more on the outside of my hip, not the back.", "outer_hip"),
+        ("it's more in my groin, not the back", "groin_pain"),
+    ],
+)
+def test_a_place_told_before_another_is_denied_is_where_it_hurts(
+    nlu: Nlu, said: str, fact: str
+) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("fact")) == ("PainFactIntent", fact)
+
+
+def test_a_pop_heard_elsewhere_before_a_place_is_denied_is_no_pop(nlu: Nlu) -> None:
+    match = nlu.resolve("yes. I heard a pop of a champagne cork, ha, not my leg")
+    assert match.resolved_id("fact") != "sudden_pull"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        (
+            "Honestly I've been doing curls, they've felt a bit off, so yes I suppose.",
+            "AMAZON.YesIntent",
+        ),
+        ("Honestly I couldn't tell you.", "NotSureIntent"),
+        ("I suppose it does, now and again.", "SometimesIntent"),
+        (
+            "Do I need to drop my mileage, or just knock the speedwork on the head?",
+            "KeepRunningIntent",
+        ),
+        ("Alright, I'm done, catch ya later.", "AMAZON.StopIntent"),
+        ("Grand, so is it serious at all?", "WorryIntent"),
+        ("Nah, I don't reckon that's it, my hamstrings are fine.", "DisagreeIntent"),
+        (
+            "So can I still do my footy training Thursday or should I give it a miss?",
+            "KeepRunningIntent",
+        ),
+    ],
+)
+def test_everyday_answers_and_after_result_questions_are_heard_as_meant(
+    nlu: Nlu, said: str, intent: str
+) -> None:
+    assert nlu.resolve(said).name == intent
+
+
+def test_a_hedged_place_told_unasked_keeps_its_place(nlu: Nlu) -> None:
+    match = nlu.resolve("every now and again it shoots into the calf")
+    assert (match.name, match.resolved_id("fact")) == ("SometimesPainFactIntent", "past_knee")
