@@ -585,6 +585,13 @@ class Dialogue:
         nothing recorded, then what was waiting."""
         return self._continue(conversation, self.speech.say("topic.pregnancy"))
 
+    def ice_or_heat(self, conversation: Conversation) -> Turn:
+        """Ice or heat, at any point: whichever eases it, and the care both need (the same for
+        every cause); after a warning sign's advice, that advice comes first."""
+        if _gets_help_now(conversation.step):
+            return self.after_result(conversation, "meanwhile")
+        return self._continue(conversation, self.speech.say("topic.ice_or_heat"))
+
     def send(self, conversation: Conversation) -> Turn:
         """Asked to text or email the result: nothing is sent; the result card holds it."""
         line = "topic.send" if isinstance(conversation.step, Outcome) else "topic.send_not_yet"

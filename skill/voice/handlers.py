@@ -345,6 +345,7 @@ def request_handlers(dialogue: Dialogue) -> list[AbstractRequestHandler]:
         DialogueHandler(intent(intents.PRIVACY), only(dialogue.privacy)),
         DialogueHandler(intent(intents.SEND), only(dialogue.send)),
         DialogueHandler(intent(intents.PREGNANCY), only(dialogue.pregnancy)),
+        DialogueHandler(intent(intents.ICE_OR_HEAT), only(dialogue.ice_or_heat)),
         DialogueHandler(intent(intents.RACE), racing),
         DialogueHandler(intent(intents.HOLD_ON), only(dialogue.hold_on)),
         DialogueHandler(intent(intents.SUSPECT), suspecting),

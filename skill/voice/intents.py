@@ -38,6 +38,7 @@ HOW_SURE = "HowSureIntent"
 COMMON = "CommonIntent"
 KEEP_RUNNING = "KeepRunningIntent"
 MEANWHILE = "MeanwhileIntent"
+ICE_OR_HEAT = "IceOrHeatIntent"
 HOW_LONG = "HowLongIntent"
 RECOVERY = "RecoveryIntent"
 WORRY = "WorryIntent"
@@ -118,6 +119,7 @@ ALL: tuple[str, ...] = (
     COMMON,
     KEEP_RUNNING,
     MEANWHILE,
+    ICE_OR_HEAT,
     HOW_LONG,
     RECOVERY,
     WORRY,

@@ -282,11 +282,12 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
         assert answers_in(response) == (answers_before or None), context
     elif effect == "disagree":
         assert isinstance(step, Outcome) and said.startswith(SPEECH.say("result.disagree")), context
-    elif effect in ("privacy", "not a doctor", "pregnancy"):
+    elif effect in ("privacy", "not a doctor", "pregnancy", "ice or heat"):
         key = {
             "privacy": "topic.privacy",
             "not a doctor": "topic.not_a_doctor",
             "pregnancy": "topic.pregnancy",
+            "ice or heat": "topic.ice_or_heat",
         }[effect]
         assert said.startswith(SPEECH.localised(SPEECH.say(key), locale)), context
         if isinstance(step, Question):

@@ -50,6 +50,7 @@ INTENTS = {
     "CommonIntent",
     "KeepRunningIntent",
     "MeanwhileIntent",
+    "IceOrHeatIntent",
     "HowLongIntent",
     "RecoveryIntent",
     "WorryIntent",

@@ -177,6 +177,7 @@ def every_kind_of_volunteered_or_after_result_turn(
         dialogue.privacy(conversation)
         dialogue.send(conversation)
         dialogue.pregnancy(conversation)
+        dialogue.ice_or_heat(conversation)
         dialogue.not_a_doctor(conversation)
         dialogue.how_sure(conversation)
         dialogue.how_common(conversation)
