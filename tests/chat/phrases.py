@@ -202,7 +202,7 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
         assert said.startswith(SPEECH.say("term.unknown")), context
         assert said.endswith(KNOWLEDGE.plain_text(step.id)), context
     elif effect == "explain":
-        assert local(KNOWLEDGE.conditions[detail].description) in said, context
+        assert local(KNOWLEDGE.causes[detail].description) in said, context
     elif effect == "repeat":
         if isinstance(step, Outcome):
             assert said.startswith(local(step.advice)), context
