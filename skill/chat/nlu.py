@@ -293,6 +293,8 @@ NEGATIONS = frozenset(
 )
 # The same, compared as slot values are kept, without apostrophes ("cant").
 NEGATIONS_PLAIN = frozenset(word.replace("'", "") for word in NEGATIONS)
+# Words that deny a place told, and only a place ("nowhere near where I sit").
+PLACE_DENIALS = frozenset({"nowhere"})
 # After "can't", these describe a warning sign rather than deny it ("I can't feel when I
 # wipe", "I can't hold my pee", "I couldn't control it").
 UNABLE = frozenset({"cant", "cannot", "couldnt"})
@@ -1010,6 +1012,13 @@ class Nlu:
         if found.name in SET_ASIDE and found.how != "exact":
             fine = self._sign_said_fine(words)
             if fine is not None:
+                # "It popped when I sprinted for the bus, but there's no bruising": what is told
+                # before the "but" is the answer; the sign denied after it is asked in its turn.
+                told_first = "but" in words[1:] and words[0] not in ANSWER_WORDS
+                before = words[: words.index("but")] if told_first else ()
+                told = self._told(before) if before else None
+                if told is not None and told.name == PLACE_INTENT:
+                    return told
                 return fine
         if found.name == "AMAZON.YesIntent" and found.how != "exact" and _says_any(words, OVER_NOW):
             return self._match("AMAZON.NoIntent", {}, "answer")  # it did once, not now
@@ -1172,8 +1181,9 @@ class Nlu:
                 answers.add(found.name)
             elif found.name == PLACE_INTENT and found.how in _PLAIN:
                 place = place or found
-            elif found.name not in IN_PASSING | {NO_PLACE_INTENT}:
-                return None  # a place denied goes with any answer: "not the sitting bone, no"
+            elif found.name not in IN_PASSING | {NO_PLACE_INTENT, NO_WARNING_SIGN_INTENT}:
+                # A place or a sign denied goes with any answer: "not the sitting bone, no".
+                return None
         if len(answers) != 1:
             return None
         answer = answers.pop()
@@ -1458,6 +1468,10 @@ class Nlu:
                     continue  # "no feeling between my legs" is said as it is, or not at all
                 content = {_stem(w) for w in value.words} - FUNCTION_WORDS
                 negations = denials - set(value.words)
+                if not sign and PLACE_DENIALS.intersection(plain):
+                    # "Way off to the side, nowhere near where I sit": never the sitting bone. A
+                    # sign is never denied so ("nowhere near the loo in time" still tells it).
+                    negations |= PLACE_DENIALS
                 # One word of a place is enough only in a short telling: "my calf's been tight
                 # but I think that's separate" is no pain past the knee. A warning sign may rest
                 # on one word anywhere, since asking about it again is the safe side.
@@ -1852,6 +1866,7 @@ TRAILING_FILLERS = (
     ("tbh",),
     ("though",),
     ("mate",),
+    ("exactly",),
     ("i", "suppose"),
     ("i", "guess"),
     ("in", "normal", "words"),

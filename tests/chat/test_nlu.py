@@ -1320,3 +1320,43 @@ def test_everyday_answers_and_after_result_questions_are_heard_as_meant(
 def test_a_hedged_place_told_unasked_keeps_its_place(nlu: Nlu) -> None:
     match = nlu.resolve("every now and again it shoots into the calf")
     assert (match.name, match.resolved_id("fact")) == ("SometimesPainFactIntent", "past_knee")
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "fact"),
+    [
+        ("Nah, it's way off to the side, nowhere near where I sit.", "AMAZON.NoIntent", None),
+        ("It's right at the tailbone, where I sit.", "PainFactIntent", "tailbone"),
+        (
+            "It popped when I sprinted for the bus, but there's no bruising.",
+            "PainFactIntent",
+            "sudden_pull",
+        ),
+        ("Where's the dimple exactly?", "TermIntent", None),
+    ],
+)
+def test_where_it_hurts_is_heard_as_told_and_never_as_denied(
+    nlu: Nlu, said: str, intent: str, fact: str | None
+) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("fact")) == (intent, fact)
+
+
+def test_nowhere_near_denies_a_place_but_never_a_warning_sign(nlu: Nlu) -> None:
+    match = nlu.resolve("I can get nowhere near the toilet in time, I've wet myself")
+    assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", "red_flag_saddle")
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        (
+            "yes, it hurts when I do curls, but I'm not feeling unwell or anything",
+            "AMAZON.YesIntent",
+        ),
+        # A cough is no pain worse when coughing: the fever denied is asked again.
+        ("yes. I've got a cough but no fever", "NoWarningSignIntent"),
+    ],
+)
+def test_a_sign_denied_beside_an_answer_leaves_the_answer(nlu: Nlu, said: str, intent: str) -> None:
+    assert nlu.resolve(said).name == intent
