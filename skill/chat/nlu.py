@@ -1072,6 +1072,22 @@ class Nlu:
             if contrasted is not None:
                 return contrasted
         if (
+            found.name == "AMAZON.NoIntent"
+            and found.how != "exact"
+            and any(pair in _PLACE_DENIED for pair in itertools.pairwise(words))
+        ):
+            # "No, it's not my bum at all really, it's the front of my hip": no, and where it
+            # hurts instead (a plain no when no place is denied: "no, both legs are fine, it's
+            # just the one side").
+            contrasted = self._place_after_a_contrast(words)
+            if (
+                contrasted is not None
+                and contrasted.name == PLACE_INTENT
+                and contrasted.how != "similar"
+                and contrasted.resolved_id("fact")
+            ):
+                return self._answer_with_place(NO_BUT_PLACE_INTENT, contrasted)
+        if (
             text.rstrip().endswith("?")
             and found.name in ANSWER_INTENTS | PLACE_INTENTS
             and found.resolved_id("fact") not in self._sign_checks  # asked about: still checked
@@ -1842,6 +1858,8 @@ _PLAIN = frozenset({"exact", "phrase", "answer", "meant"})
 # What opens a place denied ("not the back", "not my groin", "not in the hip").
 _PLACE_OPENINGS = frozenset({"the", "my", "in", "on", "at"})
 _DENIAL_WORDS = 5  # "not the back", "not in my lower back", at most
+# A place denied before the one meant ("not my bum", "not the back"; "not at all" denies none).
+_PLACE_DENIED = frozenset(("not", opening) for opening in ("my", "the", "in", "on"))
 _ECHO_WORDS = 3
 
 

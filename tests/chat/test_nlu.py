@@ -1360,3 +1360,30 @@ def test_nowhere_near_denies_a_place_but_never_a_warning_sign(nlu: Nlu) -> None:
 )
 def test_a_sign_denied_beside_an_answer_leaves_the_answer(nlu: Nlu, said: str, intent: str) -> None:
     assert nlu.resolve(said).name == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "fact"),
+    [
+        (
+            "No, it's not my bum at all really, it's the front of my hip, right in the crease.",
+            "groin_pain",
+        ),
+        (
+            "No, it's not my bum really, it's the skin on the outer front of my thigh that burns.",
+            "thigh_burning_patch",
+        ),
+    ],
+)
+def test_no_with_a_place_denied_then_the_place_meant_keeps_the_place(
+    nlu: Nlu, said: str, fact: str
+) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("fact")) == ("NoButPainFactIntent", fact)
+
+
+def test_no_with_nothing_denied_but_the_question_stays_a_plain_no(nlu: Nlu) -> None:
+    # At a safety question a place beside the no would have it asked again.
+    assert (
+        nlu.resolve("no. both legs are fine, it's only the right buttock").name == "AMAZON.NoIntent"
+    )
