@@ -235,6 +235,10 @@ DENIED_SUBJECTS = (
 )
 # A yes to how things were, said to be over now ("it did a few months back but it's fine now").
 OVER_NOW = ("fine now", "not any more", "not anymore", "but not now", "gone now", "ok now")
+# "The only thing going into my foot is a blister": a joke's place, never where it hurts.
+ONLY_THING = ("only thing",)
+# Pain said to have passed by itself: no warning sign told after an answer.
+PASSED = (*OVER_NOW, "gone by morning", "gone by the morning", "gone the next day")
 # Said with a warning sign that is someone else's ("no sorry, that was my brother who had
 # cancer") or explained away ("no wait, I've been on a diet"), these take it back: the sign is
 # denied, and the dialogue asks it again.
@@ -870,7 +874,7 @@ class Nlu:
         if found.name != WARNING_SIGN_INTENT:
             # "No. Um, both my feet are numb in the mornings": a warning sign told in a later
             # sentence wins over whatever came first (safety first).
-            later = self._sign_in_a_later_sentence(text)
+            later = self._sign_in_a_later_sentence(text) or self._sign_after_an_answer(text)
             if later is not None:
                 return later
         if found.name in IN_PASSING:
@@ -914,6 +918,33 @@ class Nlu:
         for sentence, words in _later_sentences(text):
             found = self._resolve_text(sentence, words)
             return found if found.name in ANSWER_INTENTS else None
+        return None
+
+    def _sign_after_an_answer(self, text: str) -> IntentMatch | None:
+        """A warning sign told after an answer and a comma ("no, I'm pretty sure not, I just
+        feel rotten, hot and cold sweats"): the rest of the reply heard as a sentence of its
+        own, so the answer's denial denies only what it says."""
+        first, *clauses = text.split(",")
+        said = tuple(normalise(first).split())
+        if not clauses or not said or SENTENCE_END.search(first):
+            return None
+        if self._resolve_text(first, said).name not in ANSWER_INTENTS:
+            return None
+        rest = tuple(normalise(",".join(clauses)).split())
+        if _says_any(rest, PASSED) or _not_told_of_self(rest):
+            return None  # over by itself, someone else's, or a saying: anywhere in the rest
+        # From each clause on, as its own sentence: the answer may take more than one clause
+        # ("no, I'm pretty sure not, I just feel rotten").
+        for start in range(len(clauses)):
+            words = tuple(normalise(",".join(clauses[start:])).split())
+            if not words:
+                continue
+            told: IntentMatch | None = self._second_thoughts(words, self._resolve_words(words))
+            if told is None or told.name != WARNING_SIGN_INTENT:
+                told = self._told(words)
+                told = self._second_thoughts(words, told) if told is not None else None
+            if told is not None and told.name == WARNING_SIGN_INTENT and told.resolved_id("sign"):
+                return told
         return None
 
     def _sign_in_a_later_sentence(self, text: str) -> IntentMatch | None:
@@ -1289,7 +1320,11 @@ class Nlu:
             # "Yeah, to my foot, and the leg feels weak when I push off": what a warning sign
             # checks wins over the place (safety first).
             found = checked
-        if found.name == PLACE_INTENT and found.how != "similar":
+        if (
+            found.name == PLACE_INTENT
+            and found.how != "similar"
+            and not _says_any(rest, ONLY_THING)
+        ):
             both = NO_BUT_PLACE_INTENT if denied else YES_AND_PLACE_INTENT
             return self._answer_with_place(both, found)
         return answer
@@ -1794,7 +1829,9 @@ def _of_someone_else(words: tuple[str, ...]) -> bool:
     who had cancer, not me")."""
     stems = tuple(_stem(word) for word in words)  # "my buddy's got a fever"
     others = bool(OTHERS.intersection(stems)) or _says_any(stems, OTHER_PHRASES)
-    others = others and not SELF.intersection(words)
+    # "Not me" says it is theirs all the more.
+    said_of_self = any(w in SELF and words[i - 1 : i] != ("not",) for i, w in enumerate(words))
+    others = others and not said_of_self
     # "My dog has cancer, so I'm a bit stressed": what befell them, whoever else is spoken of.
     theirs = any(
         following in OTHERS_DOING

@@ -1387,3 +1387,52 @@ def test_no_with_nothing_denied_but_the_question_stays_a_plain_no(nlu: Nlu) -> N
     assert (
         nlu.resolve("no. both legs are fine, it's only the right buttock").name == "AMAZON.NoIntent"
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "sign"),
+    [
+        (
+            "no, no fall, but, uh, I can't seem to get my wee going properly the last few days",
+            "red_flag_saddle",
+        ),
+        ("nah, though I took a heavy tackle in footy the week before", "red_flag_trauma_fever"),
+        (
+            "no, I'm pretty sure not, I just feel rotten generally, hot and cold sweats",
+            "red_flag_trauma_fever",
+        ),
+        (
+            "no, not that, although I'm feeling really unwell overall, like flu but it's not going",
+            "red_flag_trauma_fever",
+        ),
+        (
+            "yes, uphill kills, actually everything does, I can't take a step without it hurting",
+            "red_flag_weight_bearing",
+        ),
+    ],
+)
+def test_a_warning_sign_told_in_a_clause_after_the_answer_wins(
+    nlu: Nlu, said: str, sign: str
+) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", sign)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "no, my aunt's going through chemo at the moment, which is hard, but not me",
+        "No, last night's pain was from a hard interval session, it was gone by morning.",
+        "no, I fell in love with trail running, that's the only fall",
+        "Nope, I can hop fine, I tried it this morning.",
+    ],
+)
+def test_someone_elses_sign_a_saying_or_pain_gone_by_itself_after_a_no_stays_no(
+    nlu: Nlu, said: str
+) -> None:
+    assert nlu.resolve(said).name == "AMAZON.NoIntent"
+
+
+def test_the_only_thing_in_a_place_is_a_joke_not_where_it_hurts(nlu: Nlu) -> None:
+    match = nlu.resolve("no, the only thing going into my foot is a blister from new shoes")
+    assert (match.name, match.resolved_id("fact")) == ("AMAZON.NoIntent", None)
