@@ -122,7 +122,13 @@ NO_PLACE_INTENT = "NoPainFactIntent"
 PLACE_INTENTS = frozenset({PLACE_INTENT, NO_PLACE_INTENT, HEDGED_PLACE_INTENT})
 # Words that make a told place or sign "sometimes" rather than yes.
 HEDGES = (
-    *("sometimes", "a bit", "a little", "sort of", "kind of", "occasionally", "now and then"),
+    "sometimes",
+    "a bit",
+    "a little",
+    "sort of",
+    "kind of",
+    "occasionally",
+    "now and then",
     "now and again",
 )
 FIRM_WORDS = frozenset({"definitely", "always", "really", "very", "lot", "absolutely"})
@@ -939,11 +945,8 @@ class Nlu:
             words = tuple(normalise(",".join(clauses[start:])).split())
             if not words:
                 continue
-            told: IntentMatch | None = self._second_thoughts(words, self._resolve_words(words))
-            if told is None or told.name != WARNING_SIGN_INTENT:
-                told = self._told(words)
-                told = self._second_thoughts(words, told) if told is not None else None
-            if told is not None and told.name == WARNING_SIGN_INTENT and told.resolved_id("sign"):
+            told = self._heard_or_told(words)
+            if told.name == WARNING_SIGN_INTENT and told.resolved_id("sign"):
                 return told
         return None
 
@@ -951,16 +954,22 @@ class Nlu:
         """A warning sign told in a sentence after the first, or something checked with one
         ("the bit I sit on is numb"), if any."""
         for _, words in _later_sentences(text):
-            found = self._second_thoughts(words, self._resolve_words(words))
-            if found.name != WARNING_SIGN_INTENT:
-                told = self._told(words)
-                if told is not None:
-                    found = self._second_thoughts(words, told)
+            found = self._heard_or_told(words)
             if found.name == WARNING_SIGN_INTENT or (
                 found.name == PLACE_INTENT and found.resolved_id("fact") in self._sign_checks
             ):
                 return found
         return None
+
+    def _heard_or_told(self, words: tuple[str, ...]) -> IntentMatch:
+        """What the words are heard as, looked at again with the whole sentence; when that is no
+        warning sign, what they tell in their own words, if anything."""
+        found = self._second_thoughts(words, self._resolve_words(words))
+        if found.name != WARNING_SIGN_INTENT:
+            told = self._told(words)
+            if told is not None:
+                found = self._second_thoughts(words, told)
+        return found
 
     def _resolve_text(self, text: str, words: tuple[str, ...]) -> IntentMatch:
         taken_back = self._sign_taken_back(words)
@@ -1502,6 +1511,9 @@ class Nlu:
             for index, word in enumerate(plain)
             if word in ALL_RIGHT or (word in NEGATIONS_PLAIN and not _describes(plain, index))
         }
+        # "Way off to the side, nowhere near where I sit": never the sitting bone. A sign is never
+        # denied so ("nowhere near the loo in time" still tells it).
+        place_denials = PLACE_DENIALS.intersection(plain)
         told_words = len(said - FUNCTION_WORDS)
         best: tuple[int, _Sample, _Value] | None = None
         for sample in self._samples:
@@ -1519,10 +1531,8 @@ class Nlu:
                     continue  # "no feeling between my legs" is said as it is, or not at all
                 content = {_stem(w) for w in value.words} - FUNCTION_WORDS
                 negations = denials - set(value.words)
-                if not sign and PLACE_DENIALS.intersection(plain):
-                    # "Way off to the side, nowhere near where I sit": never the sitting bone. A
-                    # sign is never denied so ("nowhere near the loo in time" still tells it).
-                    negations |= PLACE_DENIALS
+                if not sign:
+                    negations |= place_denials
                 # One word of a place is enough only in a short telling: "my calf's been tight
                 # but I think that's separate" is no pain past the knee. A warning sign may rest
                 # on one word anywhere, since asking about it again is the safe side.
@@ -1886,18 +1896,19 @@ def _denied(words: tuple[str, ...], spans: list[range]) -> bool:
 
 # A question's word said back as a question, before the answer ("Cancer? God no.").
 _ECHO = re.compile(r"^\s*(?P<echo>[^.;!?]+)\?")
+_ECHO_WORDS = 3
 # Where typed text breaks into clauses.
 _CLAUSE_BREAK = re.compile(r"[,;.!?]")
 # A plain answer with a place told beside it: the intent that carries both.
 _WITH_A_PLACE = {"AMAZON.NoIntent": NO_BUT_PLACE_INTENT, "AMAZON.YesIntent": YES_AND_PLACE_INTENT}
 # How a clause is matched for its answer to count: in the model's words, not merely alike.
 _PLAIN = frozenset({"exact", "phrase", "answer", "meant"})
-# What opens a place denied ("not the back", "not my groin", "not in the hip").
+# What opens a place denied at the end of a reply ("not the back", "not in my lower back").
 _PLACE_OPENINGS = frozenset({"the", "my", "in", "on", "at"})
 _DENIAL_WORDS = 5  # "not the back", "not in my lower back", at most
-# A place denied before the one meant ("not my bum", "not the back"; "not at all" denies none).
-_PLACE_DENIED = frozenset(("not", opening) for opening in ("my", "the", "in", "on"))
-_ECHO_WORDS = 3
+# A place denied before the one meant ("not my bum"): any opening but "at", since there "not at
+# all" denies nothing.
+_PLACE_DENIED = frozenset(("not", opening) for opening in _PLACE_OPENINGS - {"at"})
 
 
 def _later_sentences(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:

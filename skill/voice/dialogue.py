@@ -460,8 +460,8 @@ class Dialogue:
             # "both legs" to the question about both legs at once is its yes, hedged or not.
             return self.answer(conversation, Answer.YES if fact_id == _BOTH_LEGS else answer)
         if flag is not None and answer in _AFFIRMING and conversation.waiting == flag:
-            # Said to the very question that would check it ("a bit of tingling" to the
-            # numbness question): not a check of itself, but that question in plainer words.
+            # Said to the very question that would check it ("it's deep in my buttock" to the
+            # tender-spot question): not a check of itself, but that question in plainer words.
             return self.confused(conversation)
         if flag is not None and answer in _AFFIRMING:
             if interview.answered(flag) is None:
