@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from skill.chat.envelopes import EnvelopeFactory, IdSource
-from skill.chat.nlu import IntentMatch
 from skill.knowledge import load_knowledge
 from skill.settings import utc_now
 from skill.triage import Engine
+from skill.understanding import IntentMatch
 from skill.voice import intents, lambda_handler
 from testkit.vignettes import VIGNETTES_FILE
 

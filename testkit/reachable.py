@@ -13,11 +13,12 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from skill.interaction_model.builder import locales
+from skill.interaction_model.told import CHECKED_FACTS
 from skill.knowledge import load_knowledge
 from skill.knowledge.model import AFTER_RESULT_TOPICS
 from skill.knowledge.speech import DEFAULT_LOCALE
 from skill.triage import Answer, Interview, Outcome, Question
-from skill.voice.dialogue import CHECKED_FACTS, Conversation, Dialogue, Turn, step_of
+from skill.voice.dialogue import Conversation, Dialogue, Turn, step_of
 from testkit.vignettes import VIGNETTES_FILE
 
 VIGNETTES = VIGNETTES_FILE

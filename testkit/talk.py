@@ -8,8 +8,14 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from skill.chat.envelopes import EnvelopeFactory, IdSource, Session
-from skill.chat.nlu import ER_SUCCESS_MATCH, ER_SUCCESS_NO_MATCH, IntentMatch, Resolution, SlotMatch
 from skill.triage import Interview
+from skill.understanding import (
+    ER_SUCCESS_MATCH,
+    ER_SUCCESS_NO_MATCH,
+    IntentMatch,
+    Resolution,
+    SlotMatch,
+)
 from skill.voice import intents, lambda_handler
 from testkit import FIXED_TIME
 

@@ -17,7 +17,7 @@ from skill.chat.envelopes import (
     EnvelopeFactory,
     Session,
 )
-from skill.chat.nlu import LaunchPhrase, Nlu
+from skill.understanding import LaunchPhrase, Nlu
 
 Invoke = Callable[[dict[str, Any]], dict[str, Any]]
 

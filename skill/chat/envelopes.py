@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Any
 
-from skill.chat.nlu import IntentMatch, SlotMatch
 from skill.settings import Clock, utc_now
+from skill.understanding import IntentMatch, SlotMatch
 
 API_ENDPOINT = "https://api.amazonalexa.com"
 LOCAL_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"

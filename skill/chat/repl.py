@@ -18,9 +18,9 @@ from typing import Any, TextIO
 
 from skill.chat.device import Device, Heard, Invoke
 from skill.chat.envelopes import LOCAL_SKILL_ID, EnvelopeFactory
-from skill.chat.nlu import Nlu
 from skill.chat.screens import VIEWPORTS, Renderer, ScreenError, render_directives, renderer
 from skill.settings import configured_skill_id
+from skill.understanding import Nlu
 
 # Words that leave the chat. On a device "exit" closes the skill the same way: the skill
 # gets a SessionEndedRequest and says nothing.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -21,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from skill.interaction_model import FREE_SPEECH_PREFIX, FREE_SPEECH_SLOT
 from skill.interaction_model.rules import model_problems
 from skill.knowledge import load_knowledge
 
@@ -31,6 +33,7 @@ MODEL_DIRS = (Path("interaction_model"), Path("skill-package", "interactionModel
 CONDITION_TYPE = "ConditionType"
 TERM_TYPE = "TermType"
 REGENERATE = "python -m skill.interaction_model"
+PHRASE_TYPE = "AMAZON.SearchQuery"
 
 
 @cache
@@ -63,6 +66,14 @@ def build_model(locale: str = "en-US") -> dict[str, Any]:
         samples = own_samples.get(entry["name"], entry["samples"])
         intent["samples"] = [*samples, *more_samples.get(entry["name"], [])]
         intents.append(intent)
+    for name, opening in free_speech_intents().items():
+        intents.append(
+            {
+                "name": name,
+                "slots": [{"name": FREE_SPEECH_SLOT, "type": PHRASE_TYPE}],
+                "samples": [f"{opening} {{{FREE_SPEECH_SLOT}}}"],
+            }
+        )
     language_model = {
         "invocationName": data["invocation_name"],
         "intents": intents,
@@ -76,6 +87,20 @@ def build_model(locale: str = "en-US") -> dict[str, Any]:
         ],
     }
     return {"interactionModel": {"languageModel": language_model}}
+
+
+@cache
+def free_speech_intents() -> dict[str, str]:
+    """The free-speech intents by name ("no" gives FreeSpeechNoIntent, "i've" FreeSpeechIveIntent),
+    each with the opening its one sample begins with."""
+    intents: dict[str, str] = {}
+    for opening in definition()["free_speech"]["openings"]:
+        words = re.split(r"[^a-z]+", opening.lower().replace("'", ""))
+        name = FREE_SPEECH_PREFIX + "".join(word.capitalize() for word in words) + "Intent"
+        if name in intents:
+            raise ValueError(f"free speech openings {intents[name]!r} and {opening!r} share {name}")
+        intents[name] = opening
+    return intents
 
 
 def condition_values() -> list[dict[str, Any]]:

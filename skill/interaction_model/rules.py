@@ -23,6 +23,9 @@ SAMPLE_LAUNCH_WORDS = WAKE_WORDS | {"open", "launch", "ask", "load", "enable"}
 # A two-word invocation name may not spend a word on one of these.
 SHORT_NAME_FILLERS = frozenset({"the", "a", "an", "for", "to", "of"})
 MIN_CUSTOM_SAMPLES = 15
+# Alexa's phrase slot: it takes any words, so a sample needs words of its own around it (a
+# carrier phrase) and may hold no other slot.
+PHRASE_TYPES = frozenset({"AMAZON.SearchQuery"})
 
 _SAMPLE_CHARACTERS = re.compile(r"^[A-Za-z' .{}]+$")
 _SLOT_REFERENCE = re.compile(r"\{([^{}]*)\}")
@@ -91,11 +94,33 @@ def duplicate_sample_problems(model: Mapping[str, Any]) -> list[str]:
 
 
 def sample_count_problems(model: Mapping[str, Any]) -> list[str]:
+    """Too few samples for an intent of the skill's own, except one that carries free speech:
+    its phrase slot takes whatever follows its opening."""
     return [
         f"{intent['name']}: {len(intent['samples'])} samples, needs {MIN_CUSTOM_SAMPLES}"
         for intent in intents_of(model)
-        if not intent["name"].startswith("AMAZON.") and len(intent["samples"]) < MIN_CUSTOM_SAMPLES
+        if not intent["name"].startswith("AMAZON.")
+        and not has_phrase_slot(intent)
+        and len(intent["samples"]) < MIN_CUSTOM_SAMPLES
     ]
+
+
+def has_phrase_slot(intent: Mapping[str, Any]) -> bool:
+    return any(slot["type"] in PHRASE_TYPES for slot in intent.get("slots", []))
+
+
+def phrase_slot_problems(model: Mapping[str, Any]) -> list[str]:
+    """A phrase slot alone in its sample, or beside another slot: Alexa refuses both."""
+    problems = []
+    for intent in intents_of(model):
+        if not has_phrase_slot(intent):
+            continue
+        if len(intent["slots"]) > 1:
+            problems.append(f"{intent['name']}: a phrase slot must be the intent's only slot")
+        for sample in intent.get("samples", []):
+            if not _SLOT_REFERENCE.sub("", sample).strip():
+                problems.append(f"{intent['name']}: {sample!r} needs a carrier phrase")
+    return problems
 
 
 def slot_type_problems(model: Mapping[str, Any]) -> list[str]:
@@ -130,5 +155,6 @@ def model_problems(model: Mapping[str, Any]) -> list[str]:
         *sample_problems(model),
         *duplicate_sample_problems(model),
         *sample_count_problems(model),
+        *phrase_slot_problems(model),
         *slot_type_problems(model),
     ]

@@ -14,7 +14,7 @@ from ask_sdk_model import RequestEnvelope
 from skill.settings import configured_skill_id
 from skill.voice.dialogue import Dialogue
 from skill.voice.handlers import ApologiseAndCarryOn, request_handlers
-from skill.voice.interceptors import LoadConversation, LogRequestKind
+from skill.voice.interceptors import HearFreeSpeech, LoadConversation, LogRequestKind
 
 
 def new_skill_builder(dialogue: Dialogue | None = None) -> SkillBuilder:
@@ -24,6 +24,7 @@ def new_skill_builder(dialogue: Dialogue | None = None) -> SkillBuilder:
     skill_id = configured_skill_id()
     if skill_id:
         builder.skill_id = skill_id  # type: ignore[assignment]  # the SDK annotates it as None
+    builder.add_global_request_interceptor(HearFreeSpeech())
     builder.add_global_request_interceptor(LogRequestKind())
     builder.add_global_request_interceptor(LoadConversation())
     for handler in request_handlers(dialogue):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from skill.interaction_model.told import CHECKED_FACTS, FOOT_WEAKNESS
 from skill.knowledge import NONE_OF_THESE, Knowledge, load_knowledge
 from skill.knowledge.model import UNCLEAR
 from skill.knowledge.speech import DEFAULT_LOCALE, Speech, load_speech
@@ -52,7 +53,6 @@ _SUDDEN_ONSET = "sudden_pull"
 _PAST_KNEE = "past_knee"
 # The nerve symptoms in a leg that make "both sides" worth checking.
 _NERVE_SIGNS = ("numbness_tingling", _PAST_KNEE)
-FOOT_WEAKNESS = "leg_weakness"
 # Trouble walking said to the question asked after a pop is that question's sign (the tendon
 # torn away), not the stress fracture's every painful step.
 _WALKING_FLAG = "red_flag_weight_bearing"
@@ -61,34 +61,6 @@ _AFTER_A_POP_FLAG = "red_flag_avulsion"
 # that eases on turning over.
 _SERIOUS_FLAG = "red_flag_serious"
 _LYING_ON_SIDE = "lying_on_side"
-# Said unasked, these may answer a question without saying enough to record it: each is
-# checked with that question (or, once it is answered, acknowledged). A weak leg may mean
-# weakness getting worse, pain at night may be night pain that doesn't ease, a fall long ago may
-# not be what started this pain, and a numb buttock may be saddle numbness (all warning signs);
-# pain deep in the buttock may be the deep tender spot, worse downhill may be pain down the
-# outside of the thigh, pain "down my leg" may or may not go past the knee, and "a pulled
-# muscle" may or may not have started with a pull while sprinting.
-CHECKED_FACTS = {
-    "weak_leg": _BOTH_LEGS_FLAG,
-    "both_legs": _BOTH_LEGS_FLAG,
-    "night_pain": _SERIOUS_FLAG,
-    "weight_loss": _SERIOUS_FLAG,
-    "old_injury": "red_flag_trauma_fever",
-    "downhill": "outer_thigh_to_knee",
-    "numb_buttock": "red_flag_saddle",
-    "deep_buttock": "deep_buttock_spot",
-    "down_leg": _PAST_KNEE,
-    "stairs_or_car": "stairs_car_bed",
-    "weak_hamstring": "hamstring_curl_pain",
-    "top_of_hamstring": "sit_bone",
-    "back_stiff": "low_back_pain",
-    "pulled_muscle": _SUDDEN_ONSET,
-    "si_joint": "pelvic_dimple",
-    "side_of_buttock": "outer_hip",
-    "tingling": "numbness_tingling",
-    "inner_thigh": "inner_thigh_pain",
-    "outer_thigh": "outer_thigh_to_knee",
-}
 
 
 # Said to the very question that checks them, these are that question's answer (tingling is what

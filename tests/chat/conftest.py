@@ -6,7 +6,7 @@ import pytest
 
 from skill.chat.device import Device
 from skill.chat.envelopes import EnvelopeFactory, IdSource
-from skill.chat.nlu import Nlu
+from skill.understanding import Nlu
 from testkit import FIXED_TIME
 from testkit.toy_skill import ToySkill
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from skill.chat.device import PROBLEM_SPEECH, Device, ShownCard, speech_text, ssml_to_text
 from skill.chat.envelopes import EnvelopeFactory
-from skill.chat.nlu import Nlu
+from skill.understanding import Nlu
 from testkit.toy_skill import ToySkill
 
 

@@ -16,7 +16,7 @@ from skill.chat.envelopes import (
     EnvelopeFactory,
     IdSource,
 )
-from skill.chat.nlu import Nlu
+from skill.understanding import Nlu
 from testkit import FIXED_TIME
 
 

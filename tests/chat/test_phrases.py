@@ -9,8 +9,8 @@ import pytest
 
 from skill.chat.device import Device
 from skill.chat.envelopes import EnvelopeFactory
-from skill.chat.nlu import Nlu
 from skill.chat.repl import skill_invoke
+from skill.understanding import Nlu
 from tests.chat.phrases import Phrase, check_effect, load_phrases
 
 PHRASES = load_phrases()

@@ -12,8 +12,8 @@ import pytest
 
 from skill.chat.device import Device
 from skill.chat.envelopes import EnvelopeFactory
-from skill.chat.nlu import Nlu
 from skill.chat.repl import run_chat, skill_invoke
+from skill.understanding import Nlu
 from testkit.toy_skill import ToySkill
 
 

@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from skill.chat.envelopes import EnvelopeFactory, IdSource
+from skill.understanding import IntentMatch, SlotMatch
 from testkit import REPO_ROOT as ROOT
 from testkit.processes import clean_environment
 
@@ -116,7 +117,17 @@ def test_the_package_holds_the_entry_point_the_skill_and_the_sdk(package: Path) 
 
 def test_the_package_ships_only_the_parts_of_the_skill_that_lambda_runs(package: Path) -> None:
     shipped = {path.name for path in (package / "skill").iterdir() if path.name != "__pycache__"}
-    assert shipped == {"__init__.py", "settings.py", "logs.py", "knowledge", "triage", "voice"}
+    assert shipped == {
+        "__init__.py",
+        "settings.py",
+        "logs.py",
+        "knowledge",
+        "triage",
+        "voice",
+        # Free speech is understood on Lambda too.
+        "understanding.py",
+        "interaction_model",
+    }
 
 
 def test_every_module_in_the_package_ships_unchecked_hash_bytecode(package: Path) -> None:
@@ -163,6 +174,31 @@ def test_the_packed_entry_point_imports_without_compiling_and_answers_a_launch(
     response = json.loads(ran.stdout.strip().splitlines()[-1])
     assert response["response"]["outputSpeech"]["ssml"].startswith("<speak>")
     assert response["response"]["reprompt"]
+
+
+def test_the_packed_entry_point_understands_free_speech(package: Path) -> None:
+    factory = EnvelopeFactory(ids=IdSource("build-test"))
+    words = SlotMatch("speech", "AMAZON.SearchQuery", value="is this skill")
+    event = json.dumps(
+        factory.intent(factory.new_session(), IntentMatch("FreeSpeechWhatIntent", (words,)))
+    )
+    probe = (
+        "import json, sys; sys.path.insert(0, '.'); import lambda_function; "
+        "print(json.dumps(lambda_function.lambda_handler(json.loads(sys.stdin.read()), None)))"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-S", "-B", "-c", probe],
+        input=event,
+        capture_output=True,
+        text=True,
+        cwd=package,
+        env=clean_environment(),
+        timeout=60,
+    )
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    response = json.loads(ran.stdout.strip().splitlines()[-1])
+    # "what is this skill" is a request for help, not something unheard.
+    assert "Glute Detective asks short questions" in response["response"]["outputSpeech"]["ssml"]
 
 
 def test_bytecode_from_another_python_version_is_refused(tmp_path: Path) -> None:

@@ -136,6 +136,36 @@ def test_a_warning_sign_said_in_passing_mid_interview_gets_its_advice_at_once(
     assert said.speech.startswith("Pain after an injury")
 
 
+def test_a_warning_sign_in_a_long_reply_no_sample_holds_is_heard_through_free_speech(
+    converse: Converse,
+) -> None:
+    turns = converse(
+        {"launch": True},
+        {"utter": "no"},
+        {"utter": "no but to be honest every single step is agony and i can barely walk on it"},
+    )
+    said = turns[2]
+    assert said.intent == "FreeSpeechNoIntent"  # what the device sent: the words, to be understood
+    assert said.outcome == {"triage": "urgent", "conditions": []}
+    assert ["red_flag_weight_bearing", "y"] in said.answers
+
+
+def test_an_answer_in_words_of_its_own_is_recorded_through_free_speech(
+    converse: Converse,
+) -> None:
+    turns = converse(
+        {"launch": True},
+        {"utter": "no"},
+        {"utter": "no"},
+        {"utter": "no"},
+        {"utter": "yeah i'd say so right where i sit on a hard chair"},
+    )
+    asked, said = turns[3], turns[4]
+    assert said.intent == "FreeSpeechYeahIntent"
+    assert said.answers[: len(asked.answers)] == asked.answers
+    assert [asked.question, "y"] in said.answers
+
+
 def test_a_correction_changes_the_last_answer_not_the_next(converse: Converse) -> None:
     turns = converse(
         {"launch": True}, {"utter": "no"}, {"utter": "no"}, {"utter": "no wait I meant yes"}

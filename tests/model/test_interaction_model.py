@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from skill.chat.nlu import load_interaction_model
 from skill.interaction_model import builder, rules
+from skill.interaction_model.told import CHECKED_FACTS
 from skill.knowledge import load_knowledge
 from skill.triage import Answer
-from skill.voice.dialogue import CHECKED_FACTS
+from skill.understanding import load_interaction_model
 from testkit import REPO_ROOT as ROOT
 from tests.model import LOCALES
 
@@ -105,11 +105,57 @@ def test_model_has_the_shape_the_developer_console_imports(model: dict[str, Any]
             assert set(value["name"]) == {"value", "synonyms"}
 
 
-def test_model_declares_exactly_the_intents_the_handlers_answer(
+def test_model_declares_exactly_the_intents_the_handlers_answer_and_free_speech(
     language_model: dict[str, Any],
 ) -> None:
     names = [intent["name"] for intent in language_model["intents"]]
-    assert sorted(names) == sorted(INTENTS)
+    assert sorted(names) == sorted([*INTENTS, *builder.free_speech_intents()])
+
+
+def test_every_opening_of_free_speech_has_an_intent_whose_phrase_slot_takes_the_rest(
+    language_model: dict[str, Any],
+) -> None:
+    openings = builder.definition()["free_speech"]["openings"]
+    carriers = {i["name"]: i for i in language_model["intents"] if rules.has_phrase_slot(i)}
+    assert len(carriers) == len(openings) == len(set(openings))
+    assert builder.free_speech_intents()["FreeSpeechIveIntent"] == "i've"
+    for name, opening in builder.free_speech_intents().items():
+        assert re.fullmatch(r"FreeSpeech[A-Za-z]+Intent", name)
+        assert carriers[name]["slots"] == [{"name": "speech", "type": "AMAZON.SearchQuery"}]
+        assert carriers[name]["samples"] == [f"{opening} {{speech}}"]
+
+
+def test_free_speech_openings_never_begin_a_launch() -> None:
+    openings = set(builder.definition()["free_speech"]["openings"])
+    assert not openings & (rules.SAMPLE_LAUNCH_WORDS | set(rules.LAUNCH_PHRASES))
+
+
+@pytest.mark.parametrize(
+    ("slots", "sample"),
+    [
+        ([{"name": "speech", "type": "AMAZON.SearchQuery"}], "{speech}"),
+        (
+            [
+                {"name": "speech", "type": "AMAZON.SearchQuery"},
+                {"name": "condition", "type": "ConditionType"},
+            ],
+            "what about {condition} and {speech}",
+        ),
+    ],
+    ids=["no carrier phrase", "beside another slot"],
+)
+def test_model_rules_refuse_a_phrase_slot_alone_or_beside_another_slot(
+    language_model: dict[str, Any], slots: list[dict[str, str]], sample: str
+) -> None:
+    model = {
+        "interactionModel": {
+            "languageModel": {
+                **language_model,
+                "intents": [{"name": "SaidIntent", "slots": slots, "samples": [sample]}],
+            }
+        }
+    }
+    assert rules.phrase_slot_problems(model)
 
 
 def test_invocation_name_follows_alexa_rules(language_model: dict[str, Any]) -> None:
@@ -131,8 +177,14 @@ def test_invocation_name_rules_reject_the_first_word_of_every_launch_phrase(phra
     assert rules.invocation_name_problems(f"{phrase.split()[0]} detective")
 
 
-def test_every_custom_intent_has_at_least_fifteen_samples(language_model: dict[str, Any]) -> None:
-    custom = [i for i in language_model["intents"] if not i["name"].startswith("AMAZON.")]
+def test_every_custom_intent_but_free_speech_has_at_least_fifteen_samples(
+    language_model: dict[str, Any],
+) -> None:
+    custom = [
+        i
+        for i in language_model["intents"]
+        if not i["name"].startswith("AMAZON.") and not rules.has_phrase_slot(i)
+    ]
     assert {intent["name"] for intent in custom} == {
         name for name in INTENTS if not name.startswith("AMAZON.")
     }
@@ -153,8 +205,10 @@ def test_samples_use_only_what_alexa_accepts(language_model: dict[str, Any]) -> 
         assert sample == sample.strip() and "  " not in sample, (intent, sample)
 
 
-def test_slot_references_name_declared_slots(language_model: dict[str, Any]) -> None:
-    types = {slot_type["name"] for slot_type in language_model["types"]}
+def test_slots_are_of_declared_or_phrase_types_and_samples_name_declared_slots(
+    language_model: dict[str, Any],
+) -> None:
+    types = {slot_type["name"] for slot_type in language_model["types"]} | rules.PHRASE_TYPES
     for intent in language_model["intents"]:
         declared = {slot["name"] for slot in intent.get("slots", [])}
         assert {slot["type"] for slot in intent.get("slots", [])} <= types

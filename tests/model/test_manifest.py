@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from skill.chat.nlu import Nlu
 from skill.legal import DOCUMENTS
+from skill.understanding import Nlu
 from testkit import REPO_ROOT as ROOT
 from tests.model import LOCALES
 

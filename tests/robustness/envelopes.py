@@ -11,7 +11,7 @@ import copy
 from typing import Any
 
 from skill.chat.envelopes import EnvelopeFactory, IdSource, Session
-from skill.chat.nlu import IntentMatch
+from skill.understanding import IntentMatch
 from testkit import FIXED_TIME
 
 

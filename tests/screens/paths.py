@@ -40,7 +40,7 @@ URGENT = ("no", "yes", "yes")
 
 
 def new_device(*, screen: bool = True, locale: str = "en-US") -> Device:
-    from skill.chat.nlu import Nlu
+    from skill.understanding import Nlu
 
     envelopes = EnvelopeFactory(
         locale=locale, ids=IdSource("screens"), clock=lambda: FIXED_TIME, screen=screen

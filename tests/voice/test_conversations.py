@@ -6,15 +6,15 @@ import logging
 
 import pytest
 
-from skill.chat.nlu import (
+from skill.knowledge import load_knowledge
+from skill.knowledge.speech import load_speech
+from skill.understanding import (
     ER_SUCCESS_MATCH,
     ER_SUCCESS_NO_MATCH,
     IntentMatch,
     Resolution,
     SlotMatch,
 )
-from skill.knowledge import load_knowledge
-from skill.knowledge.speech import load_speech
 from skill.voice import intents, new_skill_builder
 from skill.voice.dialogue import Conversation, Dialogue, Turn
 from testkit.talk import Talk, check_response, condition_slot, reprompt, speech

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from skill.chat.nlu import ER_SUCCESS_MATCH, Resolution, SlotMatch
+from skill.interaction_model.told import CHECKED_FACTS
 from skill.knowledge import load_knowledge
 from skill.knowledge.speech import load_speech
 from skill.triage import Answer, Interview, Outcome, Question
+from skill.understanding import ER_SUCCESS_MATCH, Resolution, SlotMatch
 from skill.voice import intents
-from skill.voice.dialogue import CHECKED_FACTS, MAX_TURN_WORDS, Conversation, Dialogue, Heard
+from skill.voice.dialogue import MAX_TURN_WORDS, Conversation, Dialogue, Heard
 from skill.voice.session import attributes_for, conversation_from
 from testkit.talk import Talk
 from testkit.vignettes import load_vignettes

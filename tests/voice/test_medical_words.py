@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from skill.chat.nlu import Nlu
 from skill.knowledge import load_knowledge
 from skill.knowledge.speech import load_speech
+from skill.understanding import Nlu
 from tests.voice.test_pronunciation import spoken_knowledge
 
 KNOWLEDGE = load_knowledge()

@@ -10,12 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skill.interaction_model.builder import locales
+from skill.interaction_model.told import CHECKED_FACTS
 from skill.knowledge import KnowledgeError, load_knowledge
 from skill.knowledge.model import AFTER_RESULT_TOPICS, Triage
 from skill.knowledge.speech import Speech, load_speech, parse_speech
 from skill.triage import Answer, Interview, Outcome, Question, Reason
 from skill.voice import screens
-from skill.voice.dialogue import CHECKED_FACTS, Conversation, Dialogue, Heard
+from skill.voice.dialogue import Conversation, Dialogue, Heard
 from skill.voice.ssml import to_ssml
 from testkit.reachable import interview_states
 

@@ -1,8 +1,10 @@
-"""Typed text to Alexa intents, using the interaction model's own samples and slot values.
+"""Words to Alexa intents, using the interaction model's own samples and slot values.
 
-A local stand-in for Alexa's language understanding, good enough to drive the skill from a
-terminal: it knows exactly what the model declares, plus the few words Alexa itself
-understands for built-in intents. Matching runs from strict to forgiving:
+Two users: the chat (`python -m skill chat`), as its stand-in for Alexa's language
+understanding, for everything typed; and the voice layer, for the free speech a device passes
+on (definition.toml's [free_speech]: a long reply that no sample holds, with its opening put
+back). It knows exactly what the model declares, plus the few words Alexa itself understands for
+built-in intents. Matching runs from strict to forgiving:
 
 1. the whole text is a sample, with `{slot}` filled by a slot value or synonym;
 2. the whole text is a sample with some other words in the slot (entity resolution fails);
@@ -31,13 +33,14 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from skill.interaction_model.builder import build_model, locales
-from skill.interaction_model.rules import LAUNCH_PHRASES, ONE_SHOT_PHRASES
+from skill.interaction_model.rules import LAUNCH_PHRASES, ONE_SHOT_PHRASES, has_phrase_slot
+from skill.interaction_model.told import CHECKED_FACTS, FOOT_WEAKNESS
 from skill.knowledge import load_knowledge
 from skill.knowledge.model import RED_FLAG_TRIAGES
-from skill.voice.dialogue import CHECKED_FACTS, FOOT_WEAKNESS
 
 FALLBACK_INTENT = "AMAZON.FallbackIntent"
 ER_SUCCESS_MATCH = "ER_SUCCESS_MATCH"
@@ -701,6 +704,13 @@ def available_locales() -> list[str]:
     return sorted(locales())
 
 
+@cache
+def understanding(locale: str) -> Nlu:
+    """The understanding of `locale`'s model (en-US for a locale the skill does not have), made
+    once per process: the voice layer's, for free speech."""
+    return Nlu.for_locale(locale if locale in locales() else "en-US")
+
+
 def load_interaction_model(locale: str = "en-US") -> dict[str, Any]:
     """The interaction model Alexa is given for `locale`, built from its definition (the same
     as the committed `interaction_model/<locale>.json`, so an installed package needs no
@@ -827,12 +837,14 @@ class Nlu:
     def __init__(self, model: Mapping[str, Any]) -> None:
         language_model = model["interactionModel"]["languageModel"]
         self.invocation_name: str = normalise(language_model["invocationName"])
-        self.intent_names: tuple[str, ...] = tuple(i["name"] for i in language_model["intents"])
+        # Not the intents that carry free speech: they pass the words on to be understood here.
+        intents = [i for i in language_model["intents"] if not has_phrase_slot(i)]
+        self.intent_names: tuple[str, ...] = tuple(i["name"] for i in intents)
         self._values = _slot_values(language_model.get("types", []))
-        self._samples = tuple(_samples(language_model["intents"]))
+        self._samples = tuple(_samples(intents))
         self._declared = {
             intent["name"]: {slot["name"]: slot["type"] for slot in intent.get("slots", [])}
-            for intent in language_model["intents"]
+            for intent in intents
         }
         # How serious each warning sign is (0 most): of two told at once, the graver is heard.
         self._seriousness = {
