@@ -84,6 +84,10 @@ CONNECTING_WORDS = frozenset({"to", "and", "for", "if", "whether", "that"})
 # "what is a pulled hamstring": Alexa fills the slot with the value, not the article.
 ARTICLES = frozenset({"a", "an", "the", "my"})
 
+# An opening said before the rest of free speech ("no", "not really", "thanks a lot"), at most this
+# many words, and the least of a rest worth hearing on its own.
+_OPENING_WORDS = 3
+_LEAST_REST = 2
 # Forgiving matches: how much of the text a contained sample must cover, and how close a
 # near miss must be (difflib ratios, by words and by characters).
 MIN_PHRASE_COVERAGE = 0.5
@@ -140,8 +144,11 @@ CONFUSED_INTENT = "ConfusedIntent"
 # Words that begin a clause of its own after a bare no ("no, it's more in my groin"); after any
 # other word the no denies what follows ("no bruising").
 CLAUSE_STARTS = frozenset(
-    {"it's", "it", "its", "i", "i'm", "i've", "my", "the", "there", "there's", "that's"}
-    | {"but", "and", "actually", "honestly", "well", "more", "just", "only", "mate"}
+    {"it's", "it", "its", "i", "i'm", "i've", "i'd", "i'll", "my", "me", "the", "this", "that"}
+    | {"there", "there's", "that's", "every", "each", "both", "we", "he", "she", "they", "you"}
+    | {"but", "and", "also", "though", "actually", "honestly", "well", "so", "oh", "now"}
+    | {"since", "when", "after", "because", "cos", "more", "just", "only"}
+    | {"mate"}
 )
 # A bare answer that may begin a longer reply ("no, it's more in my groin").
 ANSWER_WORDS = frozenset({"yes", "yeah", "yep", "no", "nope", "nah"})
@@ -234,7 +241,9 @@ FINE_SUBJECTS = (
 )
 # What a sign's subject said to be fine wins over ("never mind, the house is freezing, I'm not
 # ill" is no cancel).
-SET_ASIDE = frozenset({FALLBACK_INTENT, "HoldOnIntent", "AMAZON.CancelIntent", "SmallTalkIntent"})
+HOLD_ON_INTENT = "HoldOnIntent"
+MORE_INTENT = "MoreIntent"
+SET_ASIDE = frozenset({FALLBACK_INTENT, HOLD_ON_INTENT, "AMAZON.CancelIntent", "SmallTalkIntent"})
 # What else is denied by name ("no injury", "no cancer", "no weight loss").
 DENIED_SUBJECTS = (
     ("red_flag_trauma_fever", ("injury", "fall", "accident", "chills")),
@@ -265,7 +274,7 @@ FILLERS = frozenset(
 # Words that turn from a remark to what matters ("..., anyway, what stretches should I do?").
 TURNING_WORDS = frozenset({"anyway", "anyhow", "anyways"})
 # What may come first, in passing, before the sentence that matters.
-IN_PASSING = frozenset({THANKS_INTENT, SMALL_TALK_INTENT, "HoldOnIntent", FALLBACK_INTENT})
+IN_PASSING = frozenset({THANKS_INTENT, SMALL_TALK_INTENT, HOLD_ON_INTENT, FALLBACK_INTENT})
 NOT_SURE_INTENT = "NotSureIntent"
 # Said with an answer word, these make it confusion, never an answer ("no, I don't understand
 # what you mean", "no clue, where's the dimple meant to be?").
@@ -885,6 +894,9 @@ class Nlu:
         words = said if not said or self._exact(said) else _without_fillers(said)
         if not words:
             return self._match(FALLBACK_INTENT, {}, "fallback")
+        changed = self._earlier_answer_changed(words)
+        if changed is not None:
+            return changed
         echoed = self._answer_after_an_echo(text)
         if echoed is not None:
             return self._sign_in_a_later_sentence(text) or echoed
@@ -893,8 +905,22 @@ class Nlu:
             # "No. Um, both my feet are numb in the mornings": a warning sign told in a later
             # sentence wins over whatever came first (safety first).
             later = self._sign_in_a_later_sentence(text) or self._sign_after_an_answer(text)
+            if later is None and found.name != NO_WARNING_SIGN_INTENT:
+                # Not when the whole denies a sign: "no fever or anything like that".
+                later = self._sign_after_an_opening(text, found)
             if later is not None:
                 return later
+        if found.name == HOLD_ON_INTENT:
+            rest = _after_holding_on(words)
+            if rest:
+                # "Hang on, I said no but the answer was yes", "no wait, it is worse on hills":
+                # what follows the pause is what was meant.
+                meant = self._resolve_text(" ".join(rest), rest)
+                reported = meant.name in ANSWER_INTENTS and "said" in rest  # "I said no before"
+                leaving = meant.name in (STOP_INTENT, "AMAZON.CancelIntent")
+                heard = meant.how in _PLAIN | {"exact", "told"}  # not merely alike
+                if meant.name not in IN_PASSING and heard and not (leaving or reported):
+                    return meant
         if found.name in IN_PASSING:
             after = _after_a_turn(words)
             if after:
@@ -926,6 +952,39 @@ class Nlu:
             # or sentence by sentence, with a plain answer in one of its clauses.
             return self._answer_in_a_clause(text) or found
         return found
+
+    def _earlier_answer_changed(self, words: tuple[str, ...]) -> IntentMatch | None:
+        """An earlier answer named and changed: "earlier I said no to the sitting bone but it
+        is there" tells the sitting bone; "I said yes about the hills but it's not really
+        hills" denies it. The place or symptom named must be one the model holds, and a
+        warning sign told anywhere in it is heard as such instead (safety first)."""
+        for index in range(1, len(words) - 1):
+            if words[index - 1 : index + 2] in (("i", "said", "no"), ("i", "said", "yes")):
+                break
+        else:
+            return None
+        said_no = words[index + 1] == "no"
+        rest = words[index + 2 :]
+        if rest[:1] and rest[0] in ("to", "about", "for", "on"):
+            rest = rest[1:]
+        if "but" not in rest:
+            return None
+        named, after = rest[: rest.index("but")], rest[rest.index("but") + 1 :]
+        if not named or not after or self._heard_or_told(words).name == WARNING_SIGN_INTENT:
+            return None
+        place = self._resolve_words(named)
+        if place.name != PLACE_INTENT:
+            # "I said no before but the pain is on the sitting bone": named after the "but".
+            place = self._told(after) or place
+        fact = place.resolved_id("fact")
+        if place.name != PLACE_INTENT or fact is None:
+            return None
+        denies = any(word in NEGATIONS for word in after)
+        if said_no and not denies:
+            return place
+        if not said_no and denies:
+            return self._told_as(NO_PLACE_INTENT, "fact", fact, "told")
+        return None
 
     def _answer_after_an_echo(self, text: str) -> IntentMatch | None:
         """ "Cancer? God no.", "Fever? Not that I know of.": a word of the question said back
@@ -960,6 +1019,36 @@ class Nlu:
             told = self._heard_or_told(words)
             if told.name == WARNING_SIGN_INTENT and told.resolved_id("sign"):
                 return told
+        return None
+
+    def _sign_after_an_opening(self, text: str, found: IntentMatch) -> IntentMatch | None:
+        """Free speech from a device has no commas: "no every single step is agony", "cheers
+        oh and my leg sort of gives way on the stairs". After an opening that is an answer or a
+        word of thanks said exactly (up to three words), the rest is heard as a sentence of its
+        own for a warning sign, or something checked with one, as after a comma."""
+        if "," in text or SENTENCE_END.search(text.rstrip(" .!?")):
+            return None  # typed with its own breaks: heard by the rules for those
+        words = tuple(normalise(text).split())
+        for size in range(min(_OPENING_WORDS, len(words) - _LEAST_REST), 0, -1):
+            opening, rest = words[:size], words[size:]
+            said = self._exact(opening)
+            if said is None or said.name not in ANSWER_INTENTS | {THANKS_INTENT}:
+                continue
+            if said.name == "AMAZON.NoIntent" and rest[0] not in CLAUSE_STARTS:
+                return None  # "no injury, I mean my ego got injured": the no denies what follows
+            if _says_any(rest, PASSED) or _not_told_of_self(rest):
+                return None  # over by itself, someone else's, or a saying
+            told = self._heard_or_told(rest)
+            if told.name == WARNING_SIGN_INTENT and told.resolved_id("sign"):
+                return told
+            fact = told.resolved_id("fact")
+            if (
+                told.name in (PLACE_INTENT, HEDGED_PLACE_INTENT)
+                and fact in self._sign_checks
+                and found.resolved_id("fact") != fact
+            ):
+                return told  # unless heard already with the answer: "yeah I've lost weight"
+            return None
         return None
 
     def _sign_in_a_later_sentence(self, text: str) -> IntentMatch | None:
@@ -1333,6 +1422,8 @@ class Nlu:
         if found.name == WARNING_SIGN_INTENT and not _not_told_of_self(rest):
             return found
         checked = self._told(rest)
+        if checked is not None and found.name == MORE_INTENT:
+            found = checked  # "no, more in the groin really": told in the runner's own words
         if (
             checked is not None
             and checked.resolved_id("fact") in self._sign_checks
@@ -1526,6 +1617,8 @@ class Nlu:
         # "Way off to the side, nowhere near where I sit": never the sitting bone. A sign is never
         # denied so ("nowhere near the loo in time" still tells it).
         place_denials = PLACE_DENIALS.intersection(plain)
+        # A word compared away is not told: "more of a dull ache than sharp".
+        compared = {_stem(plain[i + 1]) for i in range(len(plain) - 1) if plain[i] == "than"}
         told_words = len(said - FUNCTION_WORDS)
         best: tuple[int, _Sample, _Value] | None = None
         for sample in self._samples:
@@ -1551,7 +1644,8 @@ class Nlu:
                 slight = len(content) == 1 and 3 * len(content) < told_words
                 if slight and not sign:
                     continue
-                if content and content <= said and not negations:
+                compared_away = "than" not in value.words and content & compared
+                if content and content <= said and not negations and not compared_away:
                     rank = len(content) + 100 * sign
                     if best is None or rank > best[0]:
                         best = (rank, sample, value)
@@ -1892,6 +1986,8 @@ def _spans(phrases: tuple[tuple[str, ...], ...], words: tuple[str, ...]) -> list
 def _denied(words: tuple[str, ...], spans: list[range]) -> bool:
     inside = {index for span in spans for index in span}
     for span in spans:
+        if words[span.start - 1 : span.start] == ("than",):
+            return True  # "more of a dull ache than sharp"
         before = range(max(0, span.start - 3), span.start)
         if any(
             words[i] in NEGATIONS_PLAIN and i not in inside and not _describes(words, i)
@@ -1921,6 +2017,32 @@ _DENIAL_WORDS = 5  # "not the back", "not in my lower back", at most
 # A place denied before the one meant ("not my bum"): any opening but "at", since there "not at
 # all" denies nothing.
 _PLACE_DENIED = frozenset(("not", opening) for opening in _PLACE_OPENINGS - {"at"})
+
+
+# How a pause opens a reply that goes on ("hang on, ...", "no wait, ..."), longest first.
+_HOLDING_ON = (
+    ("no", "hold", "on"),
+    ("wait", "a", "second"),
+    ("wait", "a", "sec"),
+    ("no", "wait"),
+    ("hang", "on"),
+    ("hold", "on"),
+    ("hold", "up"),
+    ("hang", "about"),
+    ("one", "sec"),
+    ("one", "second"),
+    ("wait",),
+)
+_LEAST_MEANT = 2  # words after the pause worth hearing on their own
+
+
+def _after_holding_on(words: tuple[str, ...]) -> tuple[str, ...]:
+    """What follows a pause that opens a reply, when enough follows; otherwise nothing."""
+    for opening in _HOLDING_ON:
+        if words[: len(opening)] == opening:
+            rest = words[len(opening) :]
+            return rest if len(rest) >= _LEAST_MEANT else ()
+    return ()
 
 
 def _later_sentences(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:

@@ -66,12 +66,14 @@ def build_model(locale: str = "en-US") -> dict[str, Any]:
         samples = own_samples.get(entry["name"], entry["samples"])
         intent["samples"] = [*samples, *more_samples.get(entry["name"], [])]
         intents.append(intent)
+    asides = definition()["free_speech"]["asides"]
     for name, opening in free_speech_intents().items():
+        openings = [opening] if opening else asides
         intents.append(
             {
                 "name": name,
                 "slots": [{"name": FREE_SPEECH_SLOT, "type": PHRASE_TYPE}],
-                "samples": [f"{opening} {{{FREE_SPEECH_SLOT}}}"],
+                "samples": [f"{words} {{{FREE_SPEECH_SLOT}}}" for words in openings],
             }
         )
     language_model = {
@@ -92,9 +94,12 @@ def build_model(locale: str = "en-US") -> dict[str, Any]:
 @cache
 def free_speech_intents() -> dict[str, str]:
     """The free-speech intents by name ("no" gives FreeSpeechNoIntent, "i've" FreeSpeechIveIntent),
-    each with the opening its one sample begins with."""
-    intents: dict[str, str] = {}
-    for opening in definition()["free_speech"]["openings"]:
+    each with the opening its one sample begins with; FreeSpeechIntent, whose samples begin with
+    an aside, with none."""
+    free_speech = definition()["free_speech"]
+    # The asides' one intent: what they open is understood without them.
+    intents: dict[str, str] = {FREE_SPEECH_PREFIX + "Intent": ""}
+    for opening in free_speech["openings"]:
         words = re.split(r"[^a-z]+", opening.lower().replace("'", ""))
         name = FREE_SPEECH_PREFIX + "".join(word.capitalize() for word in words) + "Intent"
         if name in intents:

@@ -23,6 +23,7 @@ SAMPLE_LAUNCH_WORDS = WAKE_WORDS | {"open", "launch", "ask", "load", "enable"}
 # A two-word invocation name may not spend a word on one of these.
 SHORT_NAME_FILLERS = frozenset({"the", "a", "an", "for", "to", "of"})
 MIN_CUSTOM_SAMPLES = 15
+MAX_INTENTS = 250  # Alexa's limit for one skill's model
 # Alexa's phrase slot: it takes any words, so a sample needs words of its own around it (a
 # carrier phrase) and may hold no other slot.
 PHRASE_TYPES = frozenset({"AMAZON.SearchQuery"})
@@ -147,10 +148,16 @@ def slot_type_problems(model: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+def intent_count_problems(model: Mapping[str, Any]) -> list[str]:
+    count = len(intents_of(model))
+    return [f"{count} intents: Alexa takes at most {MAX_INTENTS}"] if count > MAX_INTENTS else []
+
+
 def model_problems(model: Mapping[str, Any]) -> list[str]:
     """Everything in `model` that Alexa would refuse or that would confuse its recognition."""
     language_model = model["interactionModel"]["languageModel"]
     return [
+        *intent_count_problems(model),
         *invocation_name_problems(language_model["invocationName"]),
         *sample_problems(model),
         *duplicate_sample_problems(model),

@@ -60,7 +60,7 @@ class HearFreeSpeech(AbstractRequestInterceptor):
         if opening is None:
             return  # not one of the model's: handled as any unknown intent
         _, heard = slot_value(handler_input, FREE_SPEECH_SLOT)
-        said = f"{opening} {heard}" if heard else opening
+        said = f"{opening} {heard or ''}".strip()  # an aside's intent has no opening to put back
         understood = understanding(request_locale(handler_input)).resolve(said)
         system = getattr(handler_input.request_envelope.context, "system", None)
         skill_id = getattr(getattr(system, "application", None), "application_id", None)

@@ -1437,3 +1437,136 @@ def test_someone_elses_sign_a_saying_or_pain_gone_by_itself_after_a_no_stays_no(
 def test_the_only_thing_in_a_place_is_a_joke_not_where_it_hurts(nlu: Nlu) -> None:
     match = nlu.resolve("no, the only thing going into my foot is a blister from new shoes")
     assert (match.name, match.resolved_id("fact")) == ("AMAZON.NoIntent", None)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "told"),
+    [
+        # As a device passes free speech on: no commas, no stops.
+        (
+            "no every single step is agony to be honest",
+            "WarningSignIntent",
+            "red_flag_weight_bearing",
+        ),
+        (
+            "no it wakes me up every night and nothing helps not even painkillers",
+            "WarningSignIntent",
+            "red_flag_serious",
+        ),
+        (
+            "nah mate i can barely walk on it every step kills",
+            "WarningSignIntent",
+            "red_flag_weight_bearing",
+        ),
+        (
+            "cheers oh and my leg sort of gives way on the stairs now that's new",
+            "SometimesPainFactIntent",
+            "weak_leg",
+        ),
+    ],
+)
+def test_a_sign_after_an_opening_in_speech_without_commas_wins(
+    nlu: Nlu, said: str, intent: str, told: str
+) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("sign") or match.resolved_id("fact")) == (intent, told)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("no fever or anything like that", "NoWarningSignIntent"),
+        (
+            "no injury i mean my ego got injured at parkrun when a ten year old passed me",
+            "AMAZON.NoIntent",
+        ),
+        ("no my wife had a fever last week but i'm fine", "AMAZON.NoIntent"),
+        ("the hop's more of a dull ache than sharp", "AMAZON.FallbackIntent"),
+    ],
+)
+def test_a_sign_denied_someone_elses_or_compared_away_raises_nothing(
+    nlu: Nlu, said: str, intent: str
+) -> None:
+    assert nlu.resolve(said).name == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "told"),
+    [
+        ("hold on, I said no but the answer was yes", "CorrectionIntent", "y"),
+        (
+            "no wait, it is worse on hills, I forgot about hills",
+            "PainFactIntent",
+            "worse_uphill_sprint",
+        ),
+        (
+            "hang on, the pins and needles, yes I do get those in my foot",
+            "PainFactIntent",
+            "numbness_tingling",
+        ),
+        ("hold on I fell last week", "WarningSignIntent", "red_flag_trauma_fever"),
+        ("hang on let me think", "HoldOnIntent", None),
+        ("hold on, I need to grab some water", "HoldOnIntent", None),
+        (
+            "Hang on, I said no before but to be honest the pain is on the sitting bone.",
+            "PainFactIntent",
+            "sit_bone",
+        ),
+    ],
+)
+def test_what_follows_a_pause_is_what_was_meant(
+    nlu: Nlu, said: str, intent: str, told: str | None
+) -> None:
+    match = nlu.resolve(said)
+    value = match.resolved_id("answer") or match.resolved_id("fact") or match.resolved_id("sign")
+    assert (match.name, value) == (intent, told)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "fact"),
+    [
+        (
+            "hang on, earlier I said no to the sitting bone but it is there",
+            "PainFactIntent",
+            "sit_bone",
+        ),
+        ("i said no to the tailbone but it is there actually", "PainFactIntent", "tailbone"),
+        (
+            "I said yes about the hills but it's not really hills",
+            "NoPainFactIntent",
+            "worse_uphill_sprint",
+        ),
+    ],
+)
+def test_an_earlier_answer_named_and_changed_tells_what_it_names(
+    nlu: Nlu, said: str, intent: str, fact: str
+) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("fact")) == (intent, fact)
+
+
+def test_someone_elses_earlier_answer_is_not_the_runners(nlu: Nlu) -> None:
+    assert nlu.resolve("my mate said no to the sitting bone but it is there").name != (
+        "PainFactIntent"
+    )
+
+
+def test_a_sign_named_in_an_earlier_answer_changed_is_still_the_sign(nlu: Nlu) -> None:
+    match = nlu.resolve("I said no to the fever question but I did have chills")
+    assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", "red_flag_trauma_fever")
+
+
+@pytest.mark.parametrize("said", ["no, more in the groin really", "no, more in the groin"])
+def test_no_then_more_somewhere_else_keeps_the_place(nlu: Nlu, said: str) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("fact")) == ("NoButPainFactIntent", "groin_pain")
+
+
+def test_a_sign_worded_as_a_comparison_is_still_told(nlu: Nlu) -> None:
+    match = nlu.resolve("sort of. my right leg keeps giving way, it's weaker than last week")
+    assert (match.name, match.resolved_id("sign")) == ("WarningSignIntent", "red_flag_neuro")
+
+
+def test_nothing_like_that_then_what_eases_it_stays_a_no(nlu: Nlu) -> None:
+    match = nlu.resolve("nothing like that, it eases off when i lie on my side")
+    assert (match.name, match.resolved_id("fact")) == ("AMAZON.NoIntent", None)

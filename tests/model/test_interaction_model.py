@@ -116,17 +116,26 @@ def test_every_opening_of_free_speech_has_an_intent_whose_phrase_slot_takes_the_
     language_model: dict[str, Any],
 ) -> None:
     openings = builder.definition()["free_speech"]["openings"]
+    asides = builder.definition()["free_speech"]["asides"]
     carriers = {i["name"]: i for i in language_model["intents"] if rules.has_phrase_slot(i)}
-    assert len(carriers) == len(openings) == len(set(openings))
+    assert len(carriers) == len(openings) + 1 and len(openings) == len(set(openings))
     assert builder.free_speech_intents()["FreeSpeechIveIntent"] == "i've"
     for name, opening in builder.free_speech_intents().items():
-        assert re.fullmatch(r"FreeSpeech[A-Za-z]+Intent", name)
+        assert re.fullmatch(r"FreeSpeech[A-Za-z]*Intent", name)
         assert carriers[name]["slots"] == [{"name": "speech", "type": "AMAZON.SearchQuery"}]
-        assert carriers[name]["samples"] == [f"{opening} {{speech}}"]
+        said = [opening] if opening else asides
+        assert carriers[name]["samples"] == [f"{words} {{speech}}" for words in said]
+
+
+def test_the_model_keeps_within_alexas_limit_of_intents(language_model: dict[str, Any]) -> None:
+    assert len(language_model["intents"]) <= rules.MAX_INTENTS
+    too_many = {"interactionModel": {"languageModel": {"intents": [{}] * 251}}}
+    assert rules.intent_count_problems(too_many)
 
 
 def test_free_speech_openings_never_begin_a_launch() -> None:
-    openings = set(builder.definition()["free_speech"]["openings"])
+    free_speech = builder.definition()["free_speech"]
+    openings = {words.split()[0] for words in (*free_speech["openings"], *free_speech["asides"])}
     assert not openings & (rules.SAMPLE_LAUNCH_WORDS | set(rules.LAUNCH_PHRASES))
 
 

@@ -80,6 +80,19 @@ def test_words_that_mean_nothing_here_are_not_understood_and_record_nothing(talk
     assert talk.answers == before
 
 
+def test_an_aside_is_left_off_and_what_it_opens_is_heard(talk: Talk) -> None:
+    at_first_symptom_question(talk)
+    talk.intent("FreeSpeechIntent", said("i can't put any weight on it at all"))
+    assert talk.attributes["outcome"]["triage"] == "urgent"
+
+
+def test_an_aside_alone_is_not_understood_and_records_nothing(talk: Talk) -> None:
+    at_first_symptom_question(talk)
+    before = talk.answers
+    assert talk.say("FreeSpeechIntent").startswith(NOT_UNDERSTOOD)
+    assert talk.answers == before
+
+
 def test_after_a_result_a_question_in_free_speech_gets_its_answer(talk: Talk) -> None:
     talk.launch()
     talk.answer_until_outcome({"past_knee": "y", "numbness_tingling": "y", "low_back_pain": "y"})
