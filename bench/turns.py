@@ -162,4 +162,52 @@ def run(quick: bool = False, vignette_files: tuple[Path, ...] = (VIGNETTES,)) ->
         results[f"turn_bare_{key}_median_us"] = bare.median * 1e6
         results[f"turn_bare_{key}_p99_us"] = bare.p99 * 1e6
         results[f"turn_{key}_result_median_ratio"] = result_ratio
+    results.update(free_speech_figures(rounds=warm_rounds))
     return results
+
+
+# Replies no sample holds, as a device passes them on (the opening as the intent, the rest as
+# its phrase slot): each is understood by the skill's own understanding, far costlier than a
+# turn a sample decides, so they are timed apart.
+FREE_SPEECH = (
+    ("FreeSpeechNoIntent", "but to be honest every single step is agony"),
+    ("FreeSpeechYeahIntent", "i'd say so"),
+    ("FreeSpeechNoIntent", "it's more at my tailbone"),
+    ("FreeSpeechCanIntent", "i take ibuprofen for it"),
+    ("FreeSpeechIntent", "i've got the shivers and feel rotten today"),
+    ("FreeSpeechMyIntent", "wife had a fever last week but i'm fine"),
+    ("FreeSpeechHangIntent", "on i said no but the answer was yes"),
+    ("FreeSpeechTheIntent", "purple giraffe on a trampoline"),
+)
+
+
+def free_speech_figures(rounds: int) -> dict[str, float]:
+    """Time per free-speech turn, and building the understanding on a process's first one."""
+    from skill.chat.envelopes import EnvelopeFactory, IdSource
+    from skill.understanding import IntentMatch, SlotMatch, understanding
+
+    factory = EnvelopeFactory(ids=IdSource("bench-free-speech"))
+    envelopes = [
+        factory.intent(
+            factory.new_session(),
+            IntentMatch(name, (SlotMatch("speech", "AMAZON.SearchQuery", value=words),)),
+        )
+        for name, words in FREE_SPEECH
+    ]
+    understanding.cache_clear()
+    started = time.perf_counter()
+    lambda_handler(envelopes[0], None)
+    first = time.perf_counter() - started
+    times: list[float] = []
+    for _ in range(rounds):
+        time_interview(lambda_handler, Interview("free speech", tuple(envelopes), ()), times)
+    print(
+        f"  free speech ({len(FREE_SPEECH)} replies no sample holds, {rounds} rounds): median"
+        f" {median(times) * 1e3:.0f} ms per turn, the slowest {max(times) * 1e3:.0f} ms; the"
+        f" first in a process also builds the understanding: {first * 1e3:.0f} ms"
+    )
+    return {
+        "free_speech_median_ms": median(times) * 1e3,
+        "free_speech_max_ms": max(times) * 1e3,
+        "free_speech_first_ms": first * 1e3,
+    }

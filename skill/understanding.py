@@ -616,7 +616,7 @@ SELF = frozenset({"i", "i'm", "i've", "i'd", "me"})
 # What follows someone else when it is their trouble that is told ("my dog has cancer").
 OTHERS_DOING = frozenset(
     {"has", "had", "got", "fell", "is", "was", "went", "crashed", "hurt", "tore", "broke", "died"}
-    | {"who"}
+    | {"who", "can't", "cannot", "couldn't", "can", "won't", "keeps", "needs", "needed"}
 )
 # Said before what befell them, after "my" or "a", these are someone else too ("my mate tore
 # his hamstring"); alone, "mate" is often the one spoken to ("nah mate, had a fever").
@@ -700,7 +700,9 @@ SAYINGS = (
 # Signs told as over ("the fever's gone", "that cleared up"): none now, except a cancer, whose
 # history is the sign however long ago it was treated ("I had cancer but that's long gone").
 OVER = (
-    *("that's gone", "thats gone", "over it", "cleared up", "totally gone", "completely gone"),
+    *("that's gone", "thats gone", "cleared up", "totally gone", "completely gone"),
+    # Got over it, not tripping over it.
+    *("i'm over it", "im over it", "got over it", "all over it now"),
     *("long gone", "healed long ago", "long healed", "that healed", "it healed"),
 )
 
@@ -2032,17 +2034,22 @@ _HOLDING_ON = (
     ("one", "sec"),
     ("one", "second"),
     ("wait",),
+    ("let", "me", "think"),
 )
 _LEAST_MEANT = 2  # words after the pause worth hearing on their own
 
 
 def _after_holding_on(words: tuple[str, ...]) -> tuple[str, ...]:
-    """What follows a pause that opens a reply, when enough follows; otherwise nothing."""
-    for opening in _HOLDING_ON:
-        if words[: len(opening)] == opening:
-            rest = words[len(opening) :]
-            return rest if len(rest) >= _LEAST_MEANT else ()
-    return ()
+    """What follows a pause that opens a reply ("hang on, let me think, yeah it does"), when
+    enough follows; otherwise nothing."""
+    rest, paused = words, True
+    while paused:
+        paused = False
+        for opening in _HOLDING_ON:
+            if rest[: len(opening)] == opening:
+                rest, paused = rest[len(opening) :], True
+                break
+    return rest if rest != words and len(rest) >= _LEAST_MEANT else ()
 
 
 def _later_sentences(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:

@@ -1570,3 +1570,25 @@ def test_a_sign_worded_as_a_comparison_is_still_told(nlu: Nlu) -> None:
 def test_nothing_like_that_then_what_eases_it_stays_a_no(nlu: Nlu) -> None:
     match = nlu.resolve("nothing like that, it eases off when i lie on my side")
     assert (match.name, match.resolved_id("fact")) == ("AMAZON.NoIntent", None)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "told"),
+    [
+        (
+            "i think my foot is getting weaker i keep tripping over it",
+            "WarningSignIntent",
+            "red_flag_neuro",
+        ),
+        ("yes actually and my leg's been buckling under me", "YesAndPainFactIntent", "weak_leg"),
+        ("hang on let me think yeah it does go into my calf", "YesAndPainFactIntent", "past_knee"),
+    ],
+)
+def test_round_23_replies_are_heard_as_meant(nlu: Nlu, said: str, intent: str, told: str) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("sign") or match.resolved_id("fact")) == (intent, told)
+
+
+def test_a_pets_trouble_is_not_the_runners(nlu: Nlu) -> None:
+    match = nlu.resolve("my dog can't put any weight on his paw so i'm off to the vet")
+    assert match.name != "WarningSignIntent"
