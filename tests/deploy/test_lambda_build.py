@@ -145,19 +145,16 @@ def test_every_module_in_the_package_ships_unchecked_hash_bytecode(package: Path
     assert not checked, checked[:5]
 
 
-def test_the_packed_entry_point_imports_without_compiling_and_answers_a_launch(
-    package: Path,
-) -> None:
-    # As on Lambda: only the package and the standard library, and nothing written.
-    factory = EnvelopeFactory(ids=IdSource("build-test"))
-    event = json.dumps(factory.launch(factory.new_session()))
+def run_packed(package: Path, envelope: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """The packed entry point's response to one request, and what `python -v` logged. As on
+    Lambda: only the package and the standard library, and nothing written."""
     probe = (
         "import json, sys; sys.path.insert(0, '.'); import lambda_function; "
         "print(json.dumps(lambda_function.lambda_handler(json.loads(sys.stdin.read()), None)))"
     )
     ran = subprocess.run(
         [sys.executable, "-S", "-B", "-v", "-c", probe],
-        input=event,
+        input=json.dumps(envelope),
         capture_output=True,
         text=True,
         cwd=package,
@@ -165,13 +162,21 @@ def test_the_packed_entry_point_imports_without_compiling_and_answers_a_launch(
         timeout=60,
     )
     assert ran.returncode == 0, ran.stderr[-2000:]
+    response: dict[str, Any] = json.loads(ran.stdout.strip().splitlines()[-1])
+    return response, ran.stderr
+
+
+def test_the_packed_entry_point_imports_without_compiling_and_answers_a_launch(
+    package: Path,
+) -> None:
+    factory = EnvelopeFactory(ids=IdSource("build-test"))
+    response, logged = run_packed(package, factory.launch(factory.new_session()))
     compiled_from_source = [
         line
-        for line in ran.stderr.splitlines()
+        for line in logged.splitlines()
         if line.startswith("# code object from ") and str(package) in line and ".pyc" not in line
     ]
     assert compiled_from_source == []
-    response = json.loads(ran.stdout.strip().splitlines()[-1])
     assert response["response"]["outputSpeech"]["ssml"].startswith("<speak>")
     assert response["response"]["reprompt"]
 
@@ -179,24 +184,8 @@ def test_the_packed_entry_point_imports_without_compiling_and_answers_a_launch(
 def test_the_packed_entry_point_understands_free_speech(package: Path) -> None:
     factory = EnvelopeFactory(ids=IdSource("build-test"))
     words = SlotMatch("speech", "AMAZON.SearchQuery", value="is this skill")
-    event = json.dumps(
-        factory.intent(factory.new_session(), IntentMatch("FreeSpeechWhatIntent", (words,)))
-    )
-    probe = (
-        "import json, sys; sys.path.insert(0, '.'); import lambda_function; "
-        "print(json.dumps(lambda_function.lambda_handler(json.loads(sys.stdin.read()), None)))"
-    )
-    ran = subprocess.run(
-        [sys.executable, "-S", "-B", "-c", probe],
-        input=event,
-        capture_output=True,
-        text=True,
-        cwd=package,
-        env=clean_environment(),
-        timeout=60,
-    )
-    assert ran.returncode == 0, ran.stderr[-2000:]
-    response = json.loads(ran.stdout.strip().splitlines()[-1])
+    said = IntentMatch("FreeSpeechWhatIntent", (words,))
+    response, _ = run_packed(package, factory.intent(factory.new_session(), said))
     # "what is this skill" is a request for help, not something unheard.
     assert "Glute Detective asks short questions" in response["response"]["outputSpeech"]["ssml"]
 

@@ -72,25 +72,10 @@ def test_someone_elses_illness_raises_no_warning_sign(talk: Talk) -> None:
     assert talk.answers[-1] == (FIRST_SYMPTOM, "n")
 
 
-def test_words_that_mean_nothing_here_are_not_understood_and_record_nothing(talk: Talk) -> None:
-    at_first_symptom_question(talk)
-    before = talk.answers
-    reply = talk.say("FreeSpeechTheIntent", said("purple giraffe on a trampoline"))
-    assert reply.startswith(NOT_UNDERSTOOD)
-    assert talk.answers == before
-
-
 def test_an_aside_is_left_off_and_what_it_opens_is_heard(talk: Talk) -> None:
     at_first_symptom_question(talk)
     talk.intent("FreeSpeechIntent", said("i can't put any weight on it at all"))
     assert talk.attributes["outcome"]["triage"] == "urgent"
-
-
-def test_an_aside_alone_is_not_understood_and_records_nothing(talk: Talk) -> None:
-    at_first_symptom_question(talk)
-    before = talk.answers
-    assert talk.say("FreeSpeechIntent").startswith(NOT_UNDERSTOOD)
-    assert talk.answers == before
 
 
 def test_after_a_result_a_question_in_free_speech_gets_its_answer(talk: Talk) -> None:
@@ -101,10 +86,20 @@ def test_after_a_result_a_question_in_free_speech_gets_its_answer(talk: Talk) ->
     assert not talk.ended
 
 
-def test_a_free_speech_name_the_model_does_not_have_is_an_unknown_intent(talk: Talk) -> None:
+@pytest.mark.parametrize(
+    ("intent", "words"),
+    [
+        ("FreeSpeechTheIntent", "purple giraffe on a trampoline"),  # nothing that means here
+        ("FreeSpeechIntent", None),  # an aside alone
+        ("FreeSpeechBogusIntent", "yes"),  # not the model's: any unknown intent
+    ],
+)
+def test_free_speech_not_understood_gets_didnt_catch_that_and_records_nothing(
+    talk: Talk, intent: str, words: str | None
+) -> None:
     at_first_symptom_question(talk)
     before = talk.answers
-    reply = talk.say("FreeSpeechBogusIntent", said("yes"))
+    reply = talk.say(intent, *([said(words)] if words else []))
     assert reply.startswith(NOT_UNDERSTOOD)
     assert talk.answers == before
 
