@@ -410,6 +410,11 @@ class Dialogue:
             checking = conversation.with_interview(interview.without(flag_id))
             checking = checking._replace(confirming=flag_id)
             return self._ask_current(checking, self.speech.say("volunteer.sign_taken_back"))
+        step = conversation.step
+        if isinstance(step, Question) and step.is_safety_screen:
+            # "Never had cancer" to a question that asks about more than cancer: the rest of it
+            # still wants its answer, and the runner hears why it comes again.
+            return self._continue(conversation, self.speech.say("volunteer.sign_denied_rest"))
         return self._continue(conversation, self.speech.say("volunteer.sign_denied"))
 
     def fact(

@@ -575,3 +575,21 @@ def test_past_the_screen_the_first_pain_question_invites_saying_where_it_hurts_o
     assert said == f"{invitation} {first}"
     assert talk.say(intents.REPEAT) == first
     assert invitation not in talk.say(intents.NO)
+
+
+def test_one_sign_denied_at_a_safety_question_records_nothing_and_asks_the_rest(
+    talk: Talk,
+) -> None:
+    talk.launch()
+    talk.intent(intents.NO)
+    question = talk.attributes["question"]
+    sign = SlotMatch(
+        intents.SIGN_SLOT,
+        "WarningSignType",
+        value="a fall",
+        resolution=Resolution(ER_SUCCESS_MATCH, "red_flag_trauma_fever", "a fall"),
+    )
+    reply = talk.say(intents.NO_WARNING_SIGN, sign)
+    assert reply.startswith("Good, thanks. And the rest of it:")
+    assert talk.attributes["question"] == question
+    assert (question, "n") not in talk.answers

@@ -70,6 +70,7 @@ def every_kind_of_turn(dialogue: Dialogue) -> None:
     while (step := past_the_screen.step) is not None and getattr(step, "is_safety_screen", False):
         past_the_screen = dialogue.answer(past_the_screen, Answer.NO).conversation
     dialogue.start_over(answered)
+    dialogue.no_warning_sign(answered, "red_flag_trauma_fever")  # one sign of the question waiting
     dialogue.start(none)
     dialogue.start(answered)
     for answer in (Answer.YES, Answer.NO, Answer.UNSURE):
