@@ -752,6 +752,19 @@ _CONTRACTIONS = {
     "cant": "can't",
     "havent": "haven't",
     "whats": "what's",
+    "thats": "that's",
+    "theres": "there's",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "couldnt": "couldn't",
+    "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't",
+    "hasnt": "hasn't",
+    "hadnt": "hadn't",
+    "arent": "aren't",
+    "werent": "weren't",
+    "youre": "you're",
+    "theyre": "they're",
 }
 _CONTRACTION = re.compile(r"\b(" + "|".join(_CONTRACTIONS) + r")\b")
 
@@ -2082,6 +2095,10 @@ TRAILING_FILLERS = (
 
 
 def _without_fillers(words: tuple[str, ...]) -> tuple[str, ...]:
+    if len(words) > 2 and words[0] in OKAY_WORDS and (
+        words[1] == "so" or words[1] in QUESTION_WORDS
+    ):
+        words = words[1:]  # "ok so when can I sprint again": a question, not an okay
     while len(words) > 1 and words[0] in LEADING_FILLERS:
         words = words[1:]
     trimmed = True

@@ -1592,3 +1592,28 @@ def test_round_23_replies_are_heard_as_meant(nlu: Nlu, said: str, intent: str, t
 def test_a_pets_trouble_is_not_the_runners(nlu: Nlu) -> None:
     match = nlu.resolve("my dog can't put any weight on his paw so i'm off to the vet")
     assert match.name != "WarningSignIntent"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("ok so when can i sprint again", "RecoveryIntent"),
+        ("ok what kind of problem inside the hip joint", "ConfusedIntent"),
+        ("okay so no", "AMAZON.NoIntent"),
+        ("ok", "AMAZON.YesIntent"),
+    ],
+)
+def test_okay_before_a_question_is_not_a_yes(nlu: Nlu, said: str, intent: str) -> None:
+    assert nlu.resolve(said).name == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("thats exactly it yeah", "AMAZON.YesIntent"),
+        ("couldnt tell you never done one", "NotSureIntent"),
+        ("bit stiff in the mornings but i wouldnt call it pain really", "AMAZON.NoIntent"),
+    ],
+)
+def test_contractions_said_without_apostrophes_are_heard(nlu: Nlu, said: str, intent: str) -> None:
+    assert nlu.resolve(said).name == intent
