@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from skill.interaction_model import FREE_SPEECH_PREFIX, FREE_SPEECH_SLOT
-from skill.interaction_model.rules import model_problems
+from skill.interaction_model.rules import PHRASE_TYPE, model_problems
 from skill.knowledge import load_knowledge
 
 DEFINITION = Path(__file__).with_name("definition.toml")
@@ -33,7 +33,6 @@ MODEL_DIRS = (Path("interaction_model"), Path("skill-package", "interactionModel
 CONDITION_TYPE = "ConditionType"
 TERM_TYPE = "TermType"
 REGENERATE = "python -m skill.interaction_model"
-PHRASE_TYPE = "AMAZON.SearchQuery"
 
 
 @cache

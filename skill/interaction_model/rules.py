@@ -26,7 +26,8 @@ MIN_CUSTOM_SAMPLES = 15
 MAX_INTENTS = 250  # Alexa's limit for one skill's model
 # Alexa's phrase slot: it takes any words, so a sample needs words of its own around it (a
 # carrier phrase) and may hold no other slot.
-PHRASE_TYPES = frozenset({"AMAZON.SearchQuery"})
+PHRASE_TYPE = "AMAZON.SearchQuery"
+PHRASE_TYPES = frozenset({PHRASE_TYPE})
 
 _SAMPLE_CHARACTERS = re.compile(r"^[A-Za-z' .{}]+$")
 _SLOT_REFERENCE = re.compile(r"\{([^{}]*)\}")
