@@ -2095,8 +2095,10 @@ TRAILING_FILLERS = (
 
 
 def _without_fillers(words: tuple[str, ...]) -> tuple[str, ...]:
-    if len(words) > 2 and words[0] in OKAY_WORDS and (
-        words[1] == "so" or words[1] in QUESTION_WORDS
+    if (
+        len(words) > 2
+        and words[0] in OKAY_WORDS
+        and (words[1] == "so" or words[1] in QUESTION_WORDS)
     ):
         words = words[1:]  # "ok so when can I sprint again": a question, not an okay
     while len(words) > 1 and words[0] in LEADING_FILLERS:
