@@ -925,6 +925,13 @@ class Nlu:
                 later = self._sign_after_an_opening(text, found)
             if later is not None:
                 return later
+        if found.name == NO_WARNING_SIGN_INTENT and "but" in words:
+            # "No, I didn't fall, but it started with a pop when I was sprinting": the sign is
+            # denied, and what is told after the "but" is heard too (its own check follows).
+            rest = words[len(words) - words[::-1].index("but") :]
+            told = self._told(rest) if len(rest) >= _LEAST_REST else None
+            if told is not None and told.name in (PLACE_INTENT, HEDGED_PLACE_INTENT):
+                return told
         if found.name == HOLD_ON_INTENT:
             rest = _after_holding_on(words)
             if rest:

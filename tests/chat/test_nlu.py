@@ -1617,3 +1617,17 @@ def test_okay_before_a_question_is_not_a_yes(nlu: Nlu, said: str, intent: str) -
 )
 def test_contractions_said_without_apostrophes_are_heard(nlu: Nlu, said: str, intent: str) -> None:
     assert nlu.resolve(said).name == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "fact"),
+    [
+        ("no, I didn't fall, but it started with a pop when I was sprinting", "sudden_pull"),
+        ("not cancer no but i have lost some weight", "weight_loss"),
+    ],
+)
+def test_what_is_told_after_a_sign_denied_and_a_but_is_heard(
+    nlu: Nlu, said: str, fact: str
+) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("fact")) == ("PainFactIntent", fact)
