@@ -28,8 +28,10 @@ from typing import Any
 from bench import hello_skill
 from bench.interviews import VIGNETTES, Interview, record_interviews, vignette_figures
 from bench.stats import heading, median, micros, percentile, verdict
+from skill.chat.envelopes import EnvelopeFactory, IdSource
 from skill.settings import SKILL_ID_VARIABLE
 from skill.triage import engine
+from skill.understanding import IntentMatch, SlotMatch, understanding
 from skill.voice import lambda_handler
 
 TARGET_RATIO = 1.3
@@ -183,9 +185,6 @@ FREE_SPEECH = (
 
 def free_speech_figures(rounds: int) -> dict[str, float]:
     """Time per free-speech turn, and building the understanding on a process's first one."""
-    from skill.chat.envelopes import EnvelopeFactory, IdSource
-    from skill.understanding import IntentMatch, SlotMatch, understanding
-
     factory = EnvelopeFactory(ids=IdSource("bench-free-speech"))
     envelopes = [
         factory.intent(

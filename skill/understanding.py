@@ -928,7 +928,7 @@ class Nlu:
         if found.name == NO_WARNING_SIGN_INTENT and "but" in words:
             # "No, I didn't fall, but it started with a pop when I was sprinting": the sign is
             # denied, and what is told after the "but" is heard too (its own check follows).
-            rest = words[len(words) - words[::-1].index("but") :]
+            rest = _clause_of(words, len(words))
             told = self._told(rest) if len(rest) >= _LEAST_REST else None
             if told is not None and told.name in (PLACE_INTENT, HEDGED_PLACE_INTENT):
                 return told
@@ -940,7 +940,7 @@ class Nlu:
                 meant = self._resolve_text(" ".join(rest), rest)
                 reported = meant.name in ANSWER_INTENTS and "said" in rest  # "I said no before"
                 leaving = meant.name in (STOP_INTENT, "AMAZON.CancelIntent")
-                heard = meant.how in _PLAIN | {"exact", "told"}  # not merely alike
+                heard = meant.how in _PLAIN | {"told"}  # not merely alike
                 if meant.name not in IN_PASSING and heard and not (leaving or reported):
                     return meant
         if found.name in IN_PASSING:
@@ -991,7 +991,8 @@ class Nlu:
             rest = rest[1:]
         if "but" not in rest:
             return None
-        named, after = rest[: rest.index("but")], rest[rest.index("but") + 1 :]
+        cut = rest.index("but")
+        named, after = rest[:cut], rest[cut + 1 :]
         if not named or not after or self._heard_or_told(words).name == WARNING_SIGN_INTENT:
             return None
         place = self._resolve_words(named)
