@@ -663,6 +663,9 @@ SAYINGS = (
     *("popped a",),
     *("with fear", "feverish excitement", "stayed upright", "accident on the motorway"),
     *("water balloon", "cancer ward", "cancer 10k", "popped into", "pop a"),
+    # A wish, not a loss: "I'd love to lose weight without trying".
+    *("love to lose", "like to lose", "wish i could lose", "could do with losing"),
+    *("wouldn't mind losing", "want to lose", "trying to lose", "hoping to lose"),
     *("pop of", "went hot and cold waiting"),
     *("walk for cancer", "ride for cancer", "miles for cancer"),
     *("hit a pb", "hit a pr", "hit a personal best", "hit the gym", "miles a week", "km a week"),
@@ -912,6 +915,9 @@ class Nlu:
         changed = self._earlier_answer_changed(words)
         if changed is not None:
             return changed
+        elsewhere_less = self._mostly_the_buttock(words)
+        if elsewhere_less is not None:
+            return elsewhere_less
         echoed = self._answer_after_an_echo(text)
         if echoed is not None:
             return self._sign_in_a_later_sentence(text) or echoed
@@ -972,7 +978,12 @@ class Nlu:
         if found.name == FALLBACK_INTENT and found.how != "exact":
             # "Oh god yes, after a day at my desk it's agony": typed text not understood whole
             # or sentence by sentence, with a plain answer in one of its clauses.
-            return self._answer_in_a_clause(text) or found
+            typed = "," in text or SENTENCE_END.search(text.rstrip(" .!?")) is not None
+            return (
+                self._answer_in_a_clause(text)
+                or (None if typed else _yes_at_the_end(words))
+                or found
+            )
         return found
 
     def _earlier_answer_changed(self, words: tuple[str, ...]) -> IntentMatch | None:
@@ -1008,6 +1019,25 @@ class Nlu:
         if not said_no and denies:
             return self._told_as(NO_PLACE_INTENT, "fact", fact, "told")
         return None
+
+    def _mostly_the_buttock(self, words: tuple[str, ...]) -> IntentMatch | None:
+        """ "A bit in the groin but mostly the bum": the pain is not mostly in the place named
+        first, when that place is one that says so (the groin, the lower back); never a hedged
+        answer to whatever was asked."""
+        if "but" not in words:
+            return None
+        cut = words.index("but")
+        after = words[cut + 1 : cut + 9]
+        mostly = [index for index, word in enumerate(after[:4]) if word in _MOSTLY]
+        if not mostly or "than" in after or not _BUTTOCK.intersection(after[mostly[0] :]):
+            return None  # "in my groin but more than my bum" is the groin
+        told = self._told(words[:cut]) if cut else None
+        fact = told.resolved_id("fact") if told is not None else None
+        if told is None or told.name not in (PLACE_INTENT, HEDGED_PLACE_INTENT):
+            return None
+        if fact not in _NOT_MOSTLY_THE_BUTTOCK:
+            return None
+        return self._told_as(NO_PLACE_INTENT, "fact", _NOT_MOSTLY_THE_BUTTOCK[fact], "told")
 
     def _answer_after_an_echo(self, text: str) -> IntentMatch | None:
         """ "Cancer? God no.", "Fever? Not that I know of.": a word of the question said back
@@ -1668,7 +1698,13 @@ class Nlu:
                 if slight and not sign:
                     continue
                 compared_away = "than" not in value.words and content & compared
-                if content and content <= said and not negations and not compared_away:
+                if (
+                    content
+                    and content <= said
+                    and not negations
+                    and not compared_away
+                    and _restricted_as_told(value.words, plain)
+                ):
                     rank = len(content) + 100 * sign
                     if best is None or rank > best[0]:
                         best = (rank, sample, value)
@@ -2087,6 +2123,8 @@ def _later_sentences(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
 LEADING_FILLERS = frozenset({"um", "umm", "uh", "uhh", "erm", "er", "hmm", "hmmm", "so", "well"})
 TRAILING_FILLERS = (
     ("please",),
+    ("please", "explain", "me"),
+    ("please", "explain"),
     ("instead",),
     ("pls",),
     ("or", "what"),
@@ -2126,7 +2164,11 @@ def _without_fillers(words: tuple[str, ...]) -> tuple[str, ...]:
 
 OKAY_WORDS = frozenset({"okay", "ok", "alright", "right", "cool"})
 # What comes just before the answer a reply turns to ("no, actually, wait, yes").
-_TURNING_TO = frozenset({"wait", "actually", "mean", "sorry", "um", "hang", "on", "oh"})
+_TURNING_TO = frozenset({"wait", "actually", "mean", "meant", "sorry", "um", "hang", "on", "oh"})
+_TURNING_PAIRS = (("scratch", "that"),)
+_NAMING_AN_ANSWER = (("it's", "a"), ("its", "a"))
+# Words that point a correction at an answer given before.
+_EARLIER = frozenset({"last", "previous", "before", "earlier"})
 THANKING = ("thanks", "thank you", "cheers", "ta")
 LEAVING = (
     *("bye", "goodbye", "i'll go", "i'm off", "gotta go", "got to go", "have to go", "see ya"),
@@ -2140,17 +2182,24 @@ _SAID_ANSWERS = {
 
 
 def _answer_meant(words: tuple[str, ...]) -> str | None:
-    """ "No, I mean yes, sorry, yes it does", "no, actually, wait, yes it does hurt": the answer
+    """ "No, I mean yes, sorry, yes it does", "no wait yes", "yes sorry scratch that no": the answer
     the reply turns to, said in the same breath as the one it replaces (unlike "no wait, I
     meant yes", which corrects the answer before); and "..., so no" at the end."""
     if words[-2:] in (("so", "no"), ("so", "yes")) and len(words) > 2:
         return _SAID_ANSWERS[words[-1]]
     first = _SAID_ANSWERS.get(words[0])
-    if first is None or "meant" in words:
+    if first is None or (first == "AMAZON.NoIntent" and "meant" in words):
+        # "No wait, I meant yes" corrects the answer before ("no" is a cry there); a yes is no
+        # such cry: "yes sorry I meant no" answers the question asked.
         return None
+    if _EARLIER.intersection(words):
+        return None  # "yes I meant no to the last one": the answer before, by name
     for index in range(1, len(words)):
         turned = _SAID_ANSWERS.get(words[index])
-        if turned is not None and turned != first and words[index - 1] in _TURNING_TO:
+        turning = words[index - 1] in _TURNING_TO or words[index - 2 : index] in _TURNING_PAIRS
+        if words[index - 2 : index] in _NAMING_AN_ANSWER:
+            turning = index == len(words) - 1  # "it's a yes", not "it's a no brainer"
+        if turned is not None and turned != first and turning:
             return turned
     return None
 
@@ -2220,6 +2269,58 @@ def _describes(words: tuple[str, ...], index: int) -> bool:
     if words[index] in UNABLE and words[index + 1 : index + 2] in DESCRIBED:
         return True
     return any(words[index : index + len(phrase)] == phrase for phrase in DESCRIBING)
+
+
+def _yes_at_the_end(words: tuple[str, ...]) -> IntentMatch | None:
+    """ "Stiff in the morning yeah", "down the side like a stripe to my knee yes": speech without
+    commas (a device's) that ends on its only yes, after words not understood, and says nothing
+    that denies, sets against, asks, reports or tells of someone else; hedged, it is a
+    "sometimes". A yes in the middle may affirm what was just said rather than the question
+    ("touching my toes yeah I feel it pull at the top")."""
+    said = set(words) | set(_without_apostrophes(words))
+    if (
+        len(words) < _LEAST_REST + 1
+        or words[-1] not in _YES_WORDS
+        or sum(word in _YES_WORDS for word in words) != 1
+        or words[0] in QUESTION_WORDS
+        or said & (NEGATIONS | NEGATIONS_PLAIN | _SETTING_AGAINST)
+        or _not_told_of_self(words)
+    ):
+        return None
+    # "It does catch now and again, yes": a yes to something that comes and goes.
+    return IntentMatch("SometimesIntent" if _hedged(words) else "AMAZON.YesIntent", (), "answer")
+
+
+_YES_WORDS = frozenset({"yes", "yeah", "yep", "yup"})
+_SETTING_AGAINST = frozenset({"but", "except", "though", "although", "unless", "only", "said"})
+
+
+def _restricted_as_told(value: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether a value that narrows a place down ("just my back") is told so: said as it is, or
+    with its "just" or "only" shortly before the place ("it's just in my lower back"), never
+    of something else ("the back's just tight" says nothing of where the pain is)."""
+    narrowing = _NARROWING.intersection(value)
+    if not narrowing or _said_as_is(value, words):
+        return True
+    place = {_stem(word) for word in value} - narrowing - FUNCTION_WORDS
+    return any(
+        word in narrowing and place.intersection(map(_stem, words[index + 1 : index + 4]))
+        for index, word in enumerate(words)
+    )
+
+
+_NARROWING = frozenset({"just", "only"})
+_MOSTLY = frozenset({"mostly", "mainly", "more", "largely", "primarily"})
+_BUTTOCK = frozenset(
+    {"bum", "butt", "buttock", "buttocks", "glute", "glutes", "bottom", "backside"}
+)
+# A place told as a lesser part of pain felt mostly in the buttock: the question that asks
+# whether the pain is mostly there, answered no.
+_NOT_MOSTLY_THE_BUTTOCK = {
+    "groin_pain": "groin_pain",
+    "back_not_buttock": "back_not_buttock",
+    "low_back_pain": "back_not_buttock",
+}
 
 
 def _said_as_is(value: tuple[str, ...], words: tuple[str, ...]) -> bool:

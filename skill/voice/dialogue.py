@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from skill.interaction_model.told import CHECKED_FACTS, FOOT_WEAKNESS
 from skill.knowledge import NONE_OF_THESE, Knowledge, load_knowledge
-from skill.knowledge.model import UNCLEAR
+from skill.knowledge.model import UNCLEAR, Term
 from skill.knowledge.speech import DEFAULT_LOCALE, Speech, load_speech
 from skill.triage import Answer, Interview, Outcome, Question, shipped_engine
 
@@ -67,7 +67,9 @@ _LYING_ON_SIDE = "lying_on_side"
 # the numbness question asks about, both legs what the both-legs one does); the others say less
 # than their question asks ("it's deep in my buttock" is no tender spot that brings the pain
 # on), so that question is put plainly.
-_ANSWERS_ITS_CHECK = frozenset({"tingling", _BOTH_LEGS})
+# Words before a name that do not change what it names ("the hamstring", "my glute").
+_ARTICLES = frozenset({"the", "my", "a", "an", "your"})
+_ANSWERS_ITS_CHECK = frozenset({"tingling", "stairs_or_car", _BOTH_LEGS})
 
 
 class Card(NamedTuple):
@@ -216,7 +218,9 @@ class Dialogue:
         step = conversation.step
         if conversation.confirming is not None and conversation.interview is not None:
             checked = _recorded(conversation.interview, conversation.confirming, answer)
-            return self._present(conversation.with_interview(checked))
+            soon = self._raises_soon(conversation.confirming, answer)
+            told = (self.speech.say("volunteer.sign_soon"),) if soon else ()
+            return self._present(conversation.with_interview(checked), *told)
         if isinstance(step, Question):
             assert conversation.interview is not None
             moved_on = conversation.with_interview(
@@ -339,6 +343,19 @@ class Dialogue:
             # question now asked; and a yes to a warning sign is never taken back by a word that
             # could belong to the next question: the checks that follow are asked one by one.
             return self.answer(conversation, answer)
+        flag = self.knowledge.red_flags.get(question_id)
+        if (
+            flag is not None
+            and flag.triage is not None
+            and before is Answer.NO
+            and answer in _AFFIRMING
+            and isinstance(conversation.step, Question)
+        ):
+            # "No sorry, I meant yes" may be the answer to the question now asked: a warning
+            # sign is raised by its own question, asked again, never by a correction alone.
+            checking = conversation.with_interview(interview.without(question_id))
+            checking = checking._replace(confirming=question_id)
+            return self._ask_current(checking, self.speech.say("correction.sign_check"))
         word = self.speech.say(f"answer_words.{answer.value}")
         if before is answer:
             return self._continue(conversation, self.speech.say("correction.same", answer=word))
@@ -418,12 +435,19 @@ class Dialogue:
         return self._continue(conversation, self.speech.say("volunteer.sign_denied"))
 
     def fact(
-        self, conversation: Conversation, fact_id: str | None, answer: Answer = Answer.YES
+        self,
+        conversation: Conversation,
+        fact_id: str | None,
+        answer: Answer = Answer.YES,
+        *,
+        heard_asked: bool = True,
     ) -> Turn:
         """Where it hurts or how it began, said unasked ("it's more in my groin"), hedged ("it
         goes down to my foot sometimes", `answer` sometimes), or where it does not ("it doesn't
         go below my knee", `answer` no): recorded as that answer to the matching question, and
-        acknowledged in the words of its reason for that answer."""
+        acknowledged in the words of its reason for that answer. `heard_asked` is False when the
+        question now waiting has not been put to the runner yet (an answer in the same reply
+        moved the interview on)."""
         interview = conversation.interview or Interview()
         if fact_id == _BOTH_SIDES and answer in _AFFIRMING:
             nerves = any(interview.answered(sign) in _AFFIRMING for sign in _NERVE_SIGNS)
@@ -433,10 +457,16 @@ class Dialogue:
             return self._go_on(conversation, self.speech.say("volunteer.both_sides"))
         flag = CHECKED_FACTS.get(fact_id or "")
         if fact_id in _ANSWERS_ITS_CHECK and answer in _AFFIRMING and conversation.waiting == flag:
-            # "Yeah, a bit of tingling" to the numbness question: what it asks, so its answer;
-            # "both legs" to the question about both legs at once is its yes, hedged or not.
+            # "Yeah, a bit of tingling" to the numbness question, "getting out of the car is the
+            # worst" to the stairs question: what it asks, so its answer; "both legs" to the
+            # question about both legs at once is its yes, hedged or not.
             return self.answer(conversation, Answer.YES if fact_id == _BOTH_LEGS else answer)
-        if flag is not None and answer in _AFFIRMING and conversation.waiting == flag:
+        if (
+            flag is not None
+            and answer in _AFFIRMING
+            and heard_asked
+            and conversation.waiting == flag
+        ):
             # Said to the very question that would check it ("it's deep in my buttock" to the
             # tender-spot question): not a check of itself, but that question in plainer words.
             return self.confused(conversation)
@@ -491,6 +521,19 @@ class Dialogue:
         interview = conversation.interview
         if (
             isinstance(step, Question)
+            and not step.is_safety_screen
+            and conversation.confirming is None
+            and interview is not None
+            and fact_id is not None
+            and step.id != fact_id
+            and fact_id in self.knowledge.features
+            and interview.answered(fact_id) is Answer.YES
+        ):
+            # "Nah, the back's just tight" when low back pain is known: nothing new is told, so
+            # it is heard as the answer alone and acknowledged as such.
+            return self.answer(conversation, answer)
+        if (
+            isinstance(step, Question)
             and step.id == _SERIOUS_FLAG
             and fact_id == _LYING_ON_SIDE
             and answer is Answer.YES
@@ -514,6 +557,7 @@ class Dialogue:
             if _gets_help_now(answered.step):
                 return self._present(answered)  # a yes that raised a warning sign comes first
             conversation = answered
+            return self.fact(conversation, fact_id, heard_asked=False)
         return self.fact(conversation, fact_id)
 
     def gradual_onset(self, conversation: Conversation) -> Turn:
@@ -816,6 +860,10 @@ class Dialogue:
         if condition_id is None and not heard and isinstance(step, Outcome) and step.conditions:
             condition_id = step.conditions[0]
         condition = self.knowledge.causes.get(condition_id or "")
+        term = self._term_named(heard) if condition is None else None
+        if term is not None:
+            # "Is that the same as the hamstring?": a word the knowledge explains, explained.
+            return self._continue(conversation, term.explanation)
         if condition is None and _said_in_the_question(heard, step):
             return self.confused(conversation)
         if condition is None and heard and isinstance(step, Question):
@@ -830,6 +878,11 @@ class Dialogue:
             return _misunderstood(conversation, turn) if heard else turn
         description = f"{_capitalised(condition.name)}. {condition.description}"
         return self._continue(conversation, description)
+
+    def _term_named(self, heard: str | None) -> Term | None:
+        """The term the words heard name, without "the", "my" or "a", if the knowledge has it."""
+        said = " ".join(word for word in (heard or "").lower().split() if word not in _ARTICLES)
+        return next((term for term in self.knowledge.terms.values() if said in term.words), None)
 
     def compare(
         self,

@@ -23,7 +23,7 @@ SPEECH = load_speech()
 # Effects followed by a detail (an id or an answer code); every other effect is its whole text.
 WITH_DETAIL = (
     *("term", "explain", "sign", "fact", "no-fact", "correct", "topic", "check", "suspect"),
-    *("concern", "recheck"),
+    *("concern", "recheck", "confirm"),
     *("about", "sometimes-fact", "no-and-fact", "yes-and-fact", "differ"),
 )
 ANSWER_CODES = {"yes": "y", "no": "n", "sometimes": "s", "not sure": "u"}
@@ -130,6 +130,13 @@ def check_effect(phrase: Phrase, response: dict[str, Any], locale: str = "en-US"
         return
     if effect == "back":
         assert answers_in(response) == answers_before[:-1], context
+        return
+    if effect == "confirm":
+        assert answers_in(response) == answers_before[:-1], context
+        assert answers_before[-1] == (detail, "n"), context
+        assert attributes.get("question") == detail, context
+        assert said.startswith(SPEECH.say("correction.sign_check")), context
+        assert said.endswith(KNOWLEDGE.question_text(detail)), context
         return
     if effect == "recheck":
         assert answers_in(response) == answers_before[:-1], context

@@ -1209,7 +1209,15 @@ def test_jokes_goodbyes_and_thanks_before_a_question_are_heard_as_meant(
         ("Hang on, that was deliberate, I've been on a diet, so no.", "AMAZON.NoIntent"),
         ("no actually wait yes it does hurt", "AMAZON.YesIntent"),
         ("not really, only when i do them really heavy", "SometimesIntent"),
-        ("no wait yes", "CorrectionIntent"),
+        ("no wait yes", "AMAZON.YesIntent"),
+        ("yes sorry I meant no", "AMAZON.NoIntent"),
+        ("yes sorry scratch that no", "AMAZON.NoIntent"),
+        ("no wait actually it's a yes", "AMAZON.YesIntent"),
+        ("yes it's a no brainer", "AMAZON.FallbackIntent"),
+        # A "no" before "I meant" is a cry, and the answer before is what changes; so it is
+        # when the answer before is named.
+        ("no wait I meant yes", "CorrectionIntent"),
+        ("yes I meant no to the last one", "CorrectionIntent"),
         ("I fell last week, so no", "WarningSignIntent"),
     ],
 )
@@ -1631,3 +1639,51 @@ def test_what_is_told_after_a_sign_denied_and_a_but_is_heard(
 ) -> None:
     match = nlu.resolve(said)
     assert (match.name, match.resolved_id("fact")) == ("PainFactIntent", fact)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("stiff in the morning yeah", "AMAZON.YesIntent"),
+        ("down the side like a stripe to my knee yes", "AMAZON.YesIntent"),
+        ("oh it does catch now and again yes", "SometimesIntent"),
+        # A yes in the middle may affirm what was just said, not the question; a denial, a
+        # "but", someone else's trouble or typed clauses are left to their own rules.
+        ("touching my toes yeah i feel it pull right at the top", "AMAZON.FallbackIntent"),
+        ("the stretch doesn't bother me yeah", "AMAZON.FallbackIntent"),
+        ("hills are worse but sitting is fine yeah", "AMAZON.FallbackIntent"),
+        ("my brother had the same thing yeah", "SmallTalkIntent"),
+    ],
+)
+def test_speech_that_ends_on_its_only_yes_is_that_yes(nlu: Nlu, said: str, intent: str) -> None:
+    assert nlu.resolve(said).name == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "fact"),
+    [
+        ("a bit in the groin but mostly the bum", "NoPainFactIntent", "groin_pain"),
+        (
+            "a bit in my lower back but the pain is mostly in the buttock",
+            "NoPainFactIntent",
+            "back_not_buttock",
+        ),
+        ("it's in my groin but more than my bum", "PainFactIntent", "groin_pain"),
+        # "Just" narrows a place down only when said before it.
+        ("the back's just tight", "PainFactIntent", "low_back_pain"),
+        ("it's just my back", "PainFactIntent", "back_not_buttock"),
+        ("getting out of the car is the worst bit", "PainFactIntent", "stairs_or_car"),
+        ("i get shooting pains into my privates when i sit", "PainFactIntent", "perineal_burning"),
+    ],
+)
+def test_where_the_pain_mostly_is_is_heard_as_said(
+    nlu: Nlu, said: str, intent: str, fact: str
+) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("fact")) == (intent, fact)
+
+
+def test_a_wish_to_lose_weight_is_no_weight_loss(nlu: Nlu) -> None:
+    assert (
+        nlu.resolve("no and sure I'd love to lose weight without trying").name == "AMAZON.NoIntent"
+    )

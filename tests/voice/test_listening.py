@@ -392,18 +392,67 @@ def test_a_pain_that_stops_above_the_knee_is_a_no_to_the_past_the_knee_question(
     assert turn.said.speech[0] == f"Got it: {KNOWLEDGE.features['past_knee'].no_reason}."
 
 
-def test_a_correction_that_raises_a_see_a_doctor_soon_sign_says_so() -> None:
+def test_a_correction_that_would_raise_a_warning_sign_asks_its_question_again() -> None:
+    # "No sorry, I meant yes" may answer the question now asked: the sign is raised only by a
+    # yes to its own question, and then the runner hears what it changes.
     conversation = DIALOGUE.launch().conversation
     while isinstance(step := conversation.step, Question) and step.id != "red_flag_serious":
         conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
     conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
     turn = DIALOGUE.correct(conversation, Answer.YES)
-    assert turn.said.speech[:2] == ("Got it, yes to that.", SPEECH.say("volunteer.sign_soon"))
+    flag_question = KNOWLEDGE.question_text("red_flag_serious")
+    assert turn.said.speech == (SPEECH.say("correction.sign_check"), flag_question)
     assert turn.conversation.interview is not None
-    assert turn.conversation.interview.answered("red_flag_serious") is Answer.YES
-    assert isinstance(turn.conversation.step, Question)
-    taken_back = DIALOGUE.correct(turn.conversation, Answer.NO)
+    assert turn.conversation.interview.answered("red_flag_serious") is None
+    restored = conversation_from(attributes_for(turn.conversation))
+    confirmed = DIALOGUE.answer(restored, Answer.YES)
+    assert confirmed.conversation.interview is not None
+    assert confirmed.conversation.interview.answered("red_flag_serious") is Answer.YES
+    assert confirmed.said.speech[0] == SPEECH.say("volunteer.sign_soon")
+    assert isinstance(confirmed.conversation.step, Question)
+    denied = DIALOGUE.answer(restored, Answer.NO)
+    assert denied.conversation.interview is not None
+    assert denied.conversation.interview.answered("red_flag_serious") is Answer.NO
+    assert SPEECH.say("volunteer.sign_soon") not in denied.said.speech
+
+
+def test_a_correction_that_takes_a_see_a_doctor_soon_sign_back_is_heard() -> None:
+    conversation = DIALOGUE.launch().conversation
+    while isinstance(step := conversation.step, Question) and step.id != "red_flag_serious":
+        conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
+    raised = DIALOGUE.answer(conversation, Answer.YES)
+    assert raised.said.speech[0] == SPEECH.say("volunteer.sign_soon")
+    taken_back = DIALOGUE.correct(raised.conversation, Answer.NO)
     assert SPEECH.say("volunteer.sign_soon") not in taken_back.said.speech
+
+
+def test_a_stairs_or_car_told_to_the_stairs_question_is_its_answer() -> None:
+    conversation = past_the_screen()
+    interview = conversation.interview
+    assert interview is not None
+    at_stairs = conversation._replace(confirming="stairs_car_bed")
+    turn = DIALOGUE.fact(at_stairs, "stairs_or_car")
+    assert turn.conversation.interview is not None
+    assert turn.conversation.interview.answered("stairs_car_bed") is Answer.YES
+
+
+def test_a_place_checked_by_the_question_an_answer_moves_on_to_is_checked_not_reworded() -> None:
+    # "No, it's more the middle of my butt and it goes down my leg" to the sitting-bone
+    # question: the no moves on to the knee question, which is put with its check, never as
+    # "let me put it another way" for a question not heard yet.
+    conversation = past_the_screen()
+    step = conversation.step
+    assert isinstance(step, Question)
+    turn = DIALOGUE.answer_with_fact(conversation, "down_leg", Answer.NO)
+    assert turn.conversation.interview is not None
+    assert turn.conversation.interview.answered(step.id) is Answer.NO
+    assert turn.conversation.waiting == CHECKED_FACTS["down_leg"]
+    assert turn.said.speech[0] == SPEECH.say("volunteer.down_leg_check")
+
+
+def test_a_word_the_knowledge_explains_asked_about_as_a_cause_is_explained() -> None:
+    turn = DIALOGUE.compare(past_the_screen(), ("", "the hamstring"), (None, None))
+    assert turn.said.speech[0] == KNOWLEDGE.terms["hamstring"].explanation
 
 
 def test_describing_the_pain_after_the_result_hears_the_result_again() -> None:
@@ -952,7 +1001,7 @@ def test_a_reason_just_said_before_the_result_is_not_said_again_in_it() -> None:
 
 def test_a_last_answer_told_with_a_place_already_known_still_says_the_result() -> None:
     # "No, it's more the dimple" to the last question, the dimple already answered yes: the
-    # result is said, not only "I have that already".
+    # no is the whole news, so the result is said, without "I have that already".
     conversation = past_the_screen()
     yes = {"pelvic_dimple", "stairs_car_bed", "low_back_pain"}
     while isinstance(step := conversation.step, Question):
@@ -962,7 +1011,7 @@ def test_a_last_answer_told_with_a_place_already_known_still_says_the_result() -
         conversation = following.conversation
     turn = DIALOGUE.answer_with_fact(conversation, "pelvic_dimple", Answer.NO)
     assert isinstance(turn.conversation.step, Outcome)
-    assert turn.said.speech[0] == SPEECH.say("volunteer.known")
+    assert SPEECH.say("volunteer.known") not in turn.said.speech
     assert turn.said.card is not None  # the result, said in full
 
 
