@@ -1037,6 +1037,9 @@ class Nlu:
             return None
         if fact not in _NOT_MOSTLY_THE_BUTTOCK:
             return None
+        where = self._told(words[cut + 1 :])
+        if where is not None and where.name == PLACE_INTENT:
+            return where  # "... but mostly the bum, right on the bone I sit on": that place
         return self._told_as(NO_PLACE_INTENT, "fact", _NOT_MOSTLY_THE_BUTTOCK[fact], "told")
 
     def _answer_after_an_echo(self, text: str) -> IntentMatch | None:
@@ -1130,11 +1133,13 @@ class Nlu:
         if taken_back is not None:
             return taken_back
         meant = None if self._exact(words) else _answer_meant(words)
-        head = words[:-2] if words[-2:] in (("so", "no"), ("so", "yes")) else words
+        head = _before_the_conclusion(words)
         told = self._second_thoughts(head, self._resolve_words(head)) if meant else None
         if meant is not None and (told is None or told.name != WARNING_SIGN_INTENT):
-            # A warning sign told in it wins (safety first): "I fell last week, so no" is the fall.
             return self._match(meant, {}, "meant")
+        if told is not None and told.name == WARNING_SIGN_INTENT:
+            # A warning sign told in it wins (safety first): "I fell last week, so no" is the fall.
+            return told
         found = self._second_thoughts(words, self._resolve_words(words))
         asked_after = _asked_after_the_answer(words)
         if found.name in ANSWER_INTENTS and found.how != "exact" and asked_after:
@@ -1694,7 +1699,11 @@ class Nlu:
                 # One word of a place is enough only in a short telling: "my calf's been tight
                 # but I think that's separate" is no pain past the knee. A warning sign may rest
                 # on one word anywhere, since asking about it again is the safe side.
-                slight = len(content) == 1 and 3 * len(content) < told_words
+                slight = (
+                    len(content) == 1
+                    and 3 * len(content) < told_words
+                    and not content & _UNMISTAKABLE_PLACES
+                )
                 if slight and not sign:
                     continue
                 compared_away = "than" not in value.words and content & compared
@@ -2166,6 +2175,27 @@ OKAY_WORDS = frozenset({"okay", "ok", "alright", "right", "cool"})
 # What comes just before the answer a reply turns to ("no, actually, wait, yes").
 _TURNING_TO = frozenset({"wait", "actually", "mean", "meant", "sorry", "um", "hang", "on", "oh"})
 _TURNING_PAIRS = (("scratch", "that"),)
+
+
+def _before_the_conclusion(words: tuple[str, ...]) -> tuple[str, ...]:
+    """What comes before a closing "so no" or "so I guess yes"; all of it when none closes."""
+    if words[-1:] not in (("yes",), ("no",)):
+        return words
+    for ending in _CONCLUDING:
+        size = len(ending) + 1
+        if len(words) > size and words[-size:-1] == ending:
+            return words[:-size]
+    return words
+
+
+_CONCLUDING = (
+    ("so",),
+    ("so", "i", "guess"),
+    ("so", "i'd", "say"),
+    ("so", "i", "would", "say"),
+    ("so", "probably"),
+    ("so", "i", "suppose"),
+)
 _NAMING_AN_ANSWER = (("it's", "a"), ("its", "a"))
 # Words that point a correction at an answer given before.
 _EARLIER = frozenset({"last", "previous", "before", "earlier"})
@@ -2185,7 +2215,8 @@ def _answer_meant(words: tuple[str, ...]) -> str | None:
     """ "No, I mean yes, sorry, yes it does", "no wait yes", "yes sorry scratch that no": the answer
     the reply turns to, said in the same breath as the one it replaces (unlike "no wait, I
     meant yes", which corrects the answer before); and "..., so no" at the end."""
-    if words[-2:] in (("so", "no"), ("so", "yes")) and len(words) > 2:
+    if _before_the_conclusion(words) != words:
+        # "..., so no", "only the left leg, so I guess no": a conclusion after what was weighed.
         return _SAID_ANSWERS[words[-1]]
     first = _SAID_ANSWERS.get(words[0])
     if first is None or (first == "AMAZON.NoIntent" and "meant" in words):
@@ -2310,6 +2341,9 @@ def _restricted_as_told(value: tuple[str, ...], words: tuple[str, ...]) -> bool:
 
 
 _NARROWING = frozenset({"just", "only"})
+# Places one word names beyond doubt, even in a long telling ("my coccyx has been killing me
+# since the spin class").
+_UNMISTAKABLE_PLACES = frozenset({"tailbone", "coccyx", "perineum"})
 _MOSTLY = frozenset({"mostly", "mainly", "more", "largely", "primarily"})
 _BUTTOCK = frozenset(
     {"bum", "butt", "buttock", "buttocks", "glute", "glutes", "bottom", "backside"}

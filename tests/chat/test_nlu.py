@@ -1219,6 +1219,8 @@ def test_jokes_goodbyes_and_thanks_before_a_question_are_heard_as_meant(
         ("no wait I meant yes", "CorrectionIntent"),
         ("yes I meant no to the last one", "CorrectionIntent"),
         ("I fell last week, so no", "WarningSignIntent"),
+        ("only the left leg so i guess no", "AMAZON.NoIntent"),
+        ("i fell last week so i guess no", "WarningSignIntent"),
     ],
 )
 def test_a_reply_that_turns_in_the_same_breath_is_the_answer_it_turns_to(
@@ -1669,6 +1671,11 @@ def test_speech_that_ends_on_its_only_yes_is_that_yes(nlu: Nlu, said: str, inten
             "back_not_buttock",
         ),
         ("it's in my groin but more than my bum", "PainFactIntent", "groin_pain"),
+        (
+            "a bit in the groin but mostly the bum right on the bone i sit on",
+            "PainFactIntent",
+            "sit_bone",
+        ),
         # "Just" narrows a place down only when said before it.
         ("the back's just tight", "PainFactIntent", "low_back_pain"),
         ("it's just my back", "PainFactIntent", "back_not_buttock"),
