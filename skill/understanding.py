@@ -246,7 +246,7 @@ MORE_INTENT = "MoreIntent"
 SET_ASIDE = frozenset({FALLBACK_INTENT, HOLD_ON_INTENT, "AMAZON.CancelIntent", "SmallTalkIntent"})
 # What else is denied by name ("no injury", "no cancer", "no weight loss").
 DENIED_SUBJECTS = (
-    ("red_flag_trauma_fever", ("injury", "fall", "accident", "chills")),
+    ("red_flag_trauma_fever", ("injury", "fall", "fell", "fallen", "accident", "chills")),
     ("red_flag_serious", ("cancer", "weight")),
     ("red_flag_saddle", ("numbness",)),
     ("red_flag_neuro", ("weakness",)),
@@ -664,7 +664,8 @@ SAYINGS = (
     *("with fear", "feverish excitement", "stayed upright", "accident on the motorway"),
     *("water balloon", "cancer ward", "cancer 10k", "popped into", "pop a"),
     # A wish, not a loss: "I'd love to lose weight without trying".
-    *("love to lose", "like to lose", "wish i could lose", "could do with losing"),
+    *("love to lose", "like to lose", "wish i could lose", "wish i'd lose", "wish i would lose"),
+    *("could do with losing", "if only i could lose"),
     *("wouldn't mind losing", "want to lose", "trying to lose", "hoping to lose"),
     *("pop of", "went hot and cold waiting"),
     *("walk for cancer", "ride for cancer", "miles for cancer"),
@@ -949,6 +950,13 @@ class Nlu:
                 heard = meant.how in _PLAIN | {"told"}  # not merely alike
                 if meant.name not in IN_PASSING and heard and not (leaving or reported):
                     return meant
+        if (
+            found.name in ("AMAZON.StopIntent", "AMAZON.CancelIntent")
+            and found.how != "exact"
+            and words[0] in QUESTION_WORDS
+        ):
+            # "When do I need to go?" asks; it never says goodbye.
+            return self._match(FALLBACK_INTENT, {}, "fallback")
         if found.name in IN_PASSING:
             after = _after_a_turn(words)
             if after:
@@ -992,7 +1000,7 @@ class Nlu:
         hills" denies it. The place or symptom named must be one the model holds, and a
         warning sign told anywhere in it is heard as such instead (safety first)."""
         for index in range(1, len(words) - 1):
-            if words[index - 1 : index + 2] in (("i", "said", "no"), ("i", "said", "yes")):
+            if words[index - 1 : index + 2] in _ANSWER_GIVEN:
                 break
         else:
             return None
@@ -1001,7 +1009,16 @@ class Nlu:
         if rest[:1] and rest[0] in ("to", "about", "for", "on"):
             rest = rest[1:]
         if "but" not in rest:
-            return None
+            # "No, I said no to the tailbone", "I meant yes to the tailbone one": the answer
+            # named, for the place named.
+            named = rest[:-1] if rest[-1:] in (("one",), ("question",)) else rest
+            place = self._resolve_words(named) if named and rest[:1] != rest else None
+            fact = place.resolved_id("fact") if place is not None else None
+            if place is None or place.name != PLACE_INTENT or fact is None:
+                return None
+            if self._heard_or_told(words).name == WARNING_SIGN_INTENT:
+                return None
+            return self._told_as(NO_PLACE_INTENT, "fact", fact, "told") if said_no else place
         cut = rest.index("but")
         named, after = rest[:cut], rest[cut + 1 :]
         if not named or not after or self._heard_or_told(words).name == WARNING_SIGN_INTENT:
@@ -1201,6 +1218,18 @@ class Nlu:
                 # "No fever, no injury, it just crept up on me": the answer is no, not one sign
                 # denied (which would ask the same question again).
                 return self._match("AMAZON.NoIntent", {}, "answer")
+        if (
+            found.name == "AMAZON.NoIntent"
+            and found.how != "exact"
+            and not _SAID_ANSWERS.keys() & set(words[:2])
+            and words[:2] not in (("not", "at"), ("not", "really"))
+            and not self._denies_two(words)
+        ):
+            # "The walking is fine", "never fell": one warning sign denied, which answers no
+            # whole safety question (its other parts still want their answer).
+            one = self._sign_said_fine(words) or self._sign_denied_by_name(words)
+            if one is not None:
+                return one
         if found.name in (FALLBACK_INTENT, CONFUSED_INTENT) and found.how != "exact":
             # "Is it worth saying I've had a high temp since Sunday?": a warning sign asked about
             # in words no question sample holds is still told (safety first).
@@ -1210,6 +1239,8 @@ class Nlu:
                 return told
         if found.name in SET_ASIDE and found.how != "exact":
             fine = self._sign_said_fine(words)
+            if fine is None and "but" not in words:
+                fine = self._sign_denied_by_name(words)  # "I didn't fall and I feel fine"
             if fine is not None:
                 # "It popped when I sprinted for the bus, but there's no bruising": what is told
                 # before the "but" is the answer; the sign denied after it is asked in its turn.
@@ -1319,7 +1350,23 @@ class Nlu:
                 if index and words[index - 1] in ("is", "are", "does", "do", "will", "would"):
                     continue  # "is walking ok?" asks
                 after = words[index + 1 : index + 4]
-                if ALL_RIGHT.intersection(after) or words[index - 1 : index] in (("no",), ("not",)):
+                painless = bool(NEGATIONS.intersection(after) and _NO_TROUBLE.intersection(after))
+                if (
+                    ALL_RIGHT.intersection(after)
+                    or painless  # "hopping doesn't hurt"
+                    or words[index - 1 : index] in (("no",), ("not",))
+                ):
+                    return self._told_as(NO_WARNING_SIGN_INTENT, "sign", flag, "said fine")
+        return None
+
+    def _sign_denied_by_name(self, words: tuple[str, ...]) -> IntentMatch | None:
+        """The warning sign a negation just before its name denies ("never fell", "I've not
+        had cancer"); never in a saying or of someone else ("I won't fall for that")."""
+        if _not_told_of_self(words):
+            return None
+        for flag, subjects in DENIED_SUBJECTS:
+            for index, word in enumerate(words):
+                if word in subjects and NEGATIONS.intersection(words[max(0, index - 3) : index]):
                     return self._told_as(NO_WARNING_SIGN_INTENT, "sign", flag, "said fine")
         return None
 
@@ -1388,6 +1435,7 @@ class Nlu:
             return None
         answers: set[str] = set()
         place = None
+        denial = False
         for clause, words in clauses:
             if words[0] in QUESTION_WORDS:
                 return None
@@ -1396,12 +1444,15 @@ class Nlu:
                 answers.add(found.name)
             elif found.name == PLACE_INTENT and found.how in _PLAIN:
                 place = place or found
-            elif found.name not in IN_PASSING | {NO_PLACE_INTENT, NO_WARNING_SIGN_INTENT}:
-                # A place or a sign denied goes with any answer: "not the sitting bone, no".
+            elif found.name == NO_PLACE_INTENT:
+                denial = True  # goes with a no: "not the sitting bone, no"
+            elif found.name not in IN_PASSING | {NO_WARNING_SIGN_INTENT}:
                 return None
         if len(answers) != 1:
             return None
         answer = answers.pop()
+        if denial and answer == "AMAZON.YesIntent":
+            return None  # "yes. I sleep fine, no pain at night at all": which is it?
         if place is not None and answer in _WITH_A_PLACE:
             return self._answer_with_place(_WITH_A_PLACE[answer], place)
         return self._match(answer, {}, "answer")
@@ -2129,7 +2180,11 @@ def _later_sentences(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
 
 # Said before or after what matters, these change nothing asked ("um, no", "what is calf
 # please", "so can I still run or what"); and speech recognition's "but ok" for "butt".
-LEADING_FILLERS = frozenset({"um", "umm", "uh", "uhh", "erm", "er", "hmm", "hmmm", "so", "well"})
+LEADING_FILLERS = frozenset(
+    {"um", "umm", "uh", "uhh", "erm", "er", "hmm", "hmmm", "so", "well", "and"}
+)
+# After a sign's subject and a negation, these say it gives no trouble ("hopping doesn't hurt").
+_NO_TROUBLE = frozenset({"hurt", "hurts", "bother", "bothers", "sore"})
 TRAILING_FILLERS = (
     ("please",),
     ("please", "explain", "me"),
@@ -2175,6 +2230,10 @@ OKAY_WORDS = frozenset({"okay", "ok", "alright", "right", "cool"})
 # What comes just before the answer a reply turns to ("no, actually, wait, yes").
 _TURNING_TO = frozenset({"wait", "actually", "mean", "meant", "sorry", "um", "hang", "on", "oh"})
 _TURNING_PAIRS = (("scratch", "that"),)
+# An answer given or meant, named: "I said no ...", "I meant yes ...".
+_ANSWER_GIVEN = tuple(
+    (("i", verb, answer)) for verb in ("said", "meant") for answer in ("no", "yes")
+)
 
 
 def _before_the_conclusion(words: tuple[str, ...]) -> tuple[str, ...]:

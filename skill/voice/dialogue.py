@@ -67,6 +67,9 @@ _LYING_ON_SIDE = "lying_on_side"
 # the numbness question asks about, both legs what the both-legs one does); the others say less
 # than their question asks ("it's deep in my buttock" is no tender spot that brings the pain
 # on), so that question is put plainly.
+# A warning sign's fact denied, which also answers a symptom question that asks about the
+# same time: no pain at night is a no to the pain of lying on that side at night.
+_DENIAL_ANSWERS = {"night_pain": "lying_on_side"}
 # Words before a name that do not change what it names ("the hamstring", "my glute").
 _ARTICLES = frozenset({"the", "my", "a", "an", "your"})
 _ANSWERS_ITS_CHECK = frozenset({"tingling", "stairs_or_car", _BOTH_LEGS})
@@ -104,14 +107,18 @@ class Heard(NamedTuple):
 
 class Conversation(NamedTuple):
     """The interview (None before one has started, after a one-shot question, say), the
-    request's locale, how many requests in a row were not understood, what was heard, and a
-    warning sign asked to confirm something the runner volunteered."""
+    request's locale, how many requests in a row were not understood, what was heard, a
+    warning sign asked to confirm something the runner volunteered, and a safety question
+    whose other parts were asked for."""
 
     interview: Interview | None = None
     locale: str = DEFAULT_LOCALE
     misunderstood: int = 0
     heard: Heard = Heard()
     confirming: str | None = None
+    # A safety question whose other parts were asked for after one warning sign of it was
+    # denied by name ("never had cancer"): "And the rest of it" is said once per question.
+    rest_asked: str | None = None
 
     @property
     def step(self) -> Question | Outcome | None:
@@ -134,7 +141,7 @@ class Conversation(NamedTuple):
         if interview == self.interview:
             return self._replace(confirming=None)
         heard = self.heard._replace(offered=0, prompts=0) if self.heard.offered else self.heard
-        return self._replace(interview=interview, confirming=None, heard=heard)
+        return self._replace(interview=interview, confirming=None, rest_asked=None, heard=heard)
 
     def hearing(self, **more: int) -> Conversation:
         """The conversation once the runner has heard these lines (counts added)."""
@@ -429,9 +436,15 @@ class Dialogue:
             return self._ask_current(checking, self.speech.say("volunteer.sign_taken_back"))
         step = conversation.step
         if isinstance(step, Question) and step.is_safety_screen:
+            if conversation.rest_asked == step.id:
+                # Another sign denied by name once the rest was asked for ("no night pain
+                # either"): the parts have had their no between them, so the answer is no, not
+                # the same question a third time.
+                return self.answer(conversation, Answer.NO)
             # "Never had cancer" to a question that asks about more than cancer: the rest of it
             # still wants its answer, and the runner hears why it comes again.
-            return self._continue(conversation, self.speech.say("volunteer.sign_denied_rest"))
+            asking = conversation._replace(rest_asked=step.id)
+            return self._continue(asking, self.speech.say("volunteer.sign_denied_rest"))
         return self._continue(conversation, self.speech.say("volunteer.sign_denied"))
 
     def fact(
@@ -456,6 +469,12 @@ class Dialogue:
                 return self._ask_current(checking, self.speech.say("volunteer.both_sides_check"))
             return self._go_on(conversation, self.speech.say("volunteer.both_sides"))
         flag = CHECKED_FACTS.get(fact_id or "")
+        if flag in self.knowledge.red_flags and answer is Answer.NO:
+            if conversation.waiting == _DENIAL_ANSWERS.get(fact_id or ""):
+                # "It doesn't hurt at night" to the question about lying on that side at night.
+                return self.answer(conversation, Answer.NO)
+            # "No weight loss": a warning sign denied in other words, heard as one.
+            return self.no_warning_sign(conversation, flag)
         if fact_id in _ANSWERS_ITS_CHECK and answer in _AFFIRMING and conversation.waiting == flag:
             # "Yeah, a bit of tingling" to the numbness question, "getting out of the car is the
             # worst" to the stairs question: what it asks, so its answer; "both legs" to the
@@ -486,6 +505,11 @@ class Dialogue:
         assert reason is not None, "a fact is told as yes, sometimes or no"
         noted = self.speech.say("volunteer.fact", fact=reason)
         recorded = conversation.with_interview(_recorded(interview, feature.id, answer))
+        step = conversation.step
+        if answer is Answer.NO and isinstance(step, Question) and step.is_safety_screen:
+            # "No numbness" to a safety question that asks about more than numbness: one part
+            # denied, as a sign denied by name is, so the next such denial answers it no.
+            recorded = recorded._replace(rest_asked=step.id)
         if conversation.interview is None:
             return self._present(
                 recorded.hearing(disclaimers=1), self.speech.say("launch.welcome"), noted

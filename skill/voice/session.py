@@ -3,10 +3,11 @@
 Keys: `interview` (the engine's state), `misunderstood` (requests not understood in a row, when
 there were any), `heard` (how often a few filler lines were said, as comma-separated counts:
 never what the runner said), `confirm` (a warning sign or a symptom question asked to confirm
-something the runner volunteered), and, per the contract, `question` (the id of the question
-waiting for an answer) and `outcome` (triage and conditions once concluded). `question` and
-`outcome` are derived on every turn, so a tampered copy of them changes nothing; the others are
-read back only when they are well formed. The locale comes with each request.
+something the runner volunteered), `rest_asked` (a safety question whose other parts were asked
+for after one of its warning signs was denied by name), and, per the contract, `question` (the
+id of the question waiting for an answer) and `outcome` (triage and conditions once concluded).
+`question` and `outcome` are derived on every turn, so a tampered copy of them changes nothing;
+the others are read back only when they are well formed. The locale comes with each request.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ OUTCOME_KEY = "outcome"
 MISUNDERSTOOD_KEY = "misunderstood"
 HEARD_KEY = "heard"
 CONFIRM_KEY = "confirm"
+REST_KEY = "rest_asked"
 # A count of a heard line above this is tampered with.
 _MAX_HEARD = 99
 # More than this in a row counts the same (and a tampered number stays small).
@@ -49,6 +51,7 @@ def conversation_from(
         misunderstood=max(0, min(misunderstood, _MAX_MISUNDERSTOOD)),
         heard=_heard(attributes.get(HEARD_KEY)),
         confirming=_confirming(attributes.get(CONFIRM_KEY), interview),
+        rest_asked=_rest_asked(attributes.get(REST_KEY), interview),
     )
 
 
@@ -71,6 +74,14 @@ def _confirming(stored: object, interview: Interview | None) -> str | None:
     return None
 
 
+def _rest_asked(stored: object, interview: Interview | None) -> str | None:
+    """A safety question whose other parts were asked for: one of the knowledge's, not
+    answered yet."""
+    if not isinstance(stored, str) or interview is None or interview.answered(stored):
+        return None
+    return stored if stored in load_knowledge().red_flags else None
+
+
 def attributes_for(conversation: Conversation) -> dict[str, Any]:
     attributes: dict[str, Any] = {}
     if conversation.misunderstood:
@@ -82,6 +93,8 @@ def attributes_for(conversation: Conversation) -> dict[str, Any]:
     attributes[INTERVIEW_KEY] = conversation.interview.to_state()
     if conversation.confirming is not None:
         attributes[CONFIRM_KEY] = conversation.confirming
+    if conversation.rest_asked is not None:
+        attributes[REST_KEY] = conversation.rest_asked
     step = conversation.step
     if isinstance(step, Question):
         attributes[QUESTION_KEY] = step.id

@@ -1694,3 +1694,68 @@ def test_a_wish_to_lose_weight_is_no_weight_loss(nlu: Nlu) -> None:
     assert (
         nlu.resolve("no and sure I'd love to lose weight without trying").name == "AMAZON.NoIntent"
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "fact"),
+    [
+        # An answer named for a place after a result: never "no" alone, which says goodbye.
+        ("no i said no to the tailbone", "NoPainFactIntent", "tailbone"),
+        ("actually i meant yes to the tailbone one", "PainFactIntent", "tailbone"),
+        ("i meant yes to the last one", "CorrectionIntent", None),
+        # A night-pain denial is a fact the dialogue weighs against the question waiting.
+        ("it doesn't hurt at night", "NoPainFactIntent", "night_pain"),
+    ],
+)
+def test_an_answer_named_for_a_place_is_that_places_answer(
+    nlu: Nlu, said: str, intent: str, fact: str | None
+) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("fact")) == (intent, fact)
+
+
+@pytest.mark.parametrize(
+    ("said", "sign"),
+    [
+        ("the walking is fine", "red_flag_weight_bearing"),
+        ("never fell", "red_flag_trauma_fever"),
+        ("i've not had cancer", "red_flag_serious"),
+    ],
+)
+def test_one_warning_sign_denied_is_no_answer_to_the_whole_question(
+    nlu: Nlu, said: str, sign: str
+) -> None:
+    match = nlu.resolve(said)
+    assert (match.name, match.resolved_id("sign")) == ("NoWarningSignIntent", sign)
+
+
+@pytest.mark.parametrize(
+    "said", ["no walking is fine", "no fall no fever and hopping is ok", "it doesn't hurt"]
+)
+def test_a_plain_no_or_every_sign_denied_is_still_no(nlu: Nlu, said: str) -> None:
+    assert nlu.resolve(said).name == "AMAZON.NoIntent"
+
+
+def test_asking_when_to_go_is_no_goodbye(nlu: Nlu) -> None:
+    assert nlu.resolve("how soon do i need to go").name == "WhoToSeeIntent"
+    assert nlu.resolve("what if i need to go now").name == "AMAZON.FallbackIntent"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        # The rest of a safety question denied in a second breath, after "and".
+        ("and hopping doesn't hurt", "NoWarningSignIntent"),
+        ("and i didn't fall and i feel fine", "NoWarningSignIntent"),
+        ("and no cancer and nights are fine", "AMAZON.NoIntent"),
+        # A sign told stays a sign, whatever is denied beside it.
+        ("i fell and can't walk", "WarningSignIntent"),
+        ("i didn't fall but i got hit by a car", "WarningSignIntent"),
+        ("i've had to rush to the toilet and not made it a few times", "WarningSignIntent"),
+        ("my belt needs a new notch and i'm eating loads", "WarningSignIntent"),
+    ],
+)
+def test_the_rest_of_a_safety_question_is_heard_in_a_second_breath(
+    nlu: Nlu, said: str, intent: str
+) -> None:
+    assert nlu.resolve(said).name == intent

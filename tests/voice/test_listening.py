@@ -1062,3 +1062,57 @@ def test_a_told_fact_taken_back_while_its_check_waits_drops_the_check() -> None:
     assert turn.conversation.confirming is None
     assert turn.conversation.interview == conversation.interview
     assert turn.conversation.waiting == conversation.waiting
+
+
+def test_a_second_sign_denied_by_name_at_a_safety_question_is_its_no() -> None:
+    # "Never had cancer", then "no night pain either": the rest of it is asked for once, and a
+    # second sign denied by name answers the question no, rather than a third asking.
+    conversation = DIALOGUE.launch().conversation
+    while isinstance(step := conversation.step, Question) and step.id != "red_flag_serious":
+        conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
+    first = DIALOGUE.no_warning_sign(conversation, "red_flag_serious")
+    assert first.said.speech[0] == SPEECH.say("volunteer.sign_denied_rest")
+    assert first.conversation.interview == conversation.interview
+    restored = conversation_from(attributes_for(first.conversation))
+    assert restored.rest_asked == "red_flag_serious"
+    second = DIALOGUE.no_warning_sign(restored, "red_flag_serious")
+    assert second.conversation.interview is not None
+    assert second.conversation.interview.answered("red_flag_serious") is Answer.NO
+    assert second.conversation.rest_asked is None
+
+
+def test_the_rest_asked_for_is_kept_only_for_a_safety_question_not_answered_yet() -> None:
+    conversation = past_the_screen()
+    attributes = attributes_for(conversation._replace(rest_asked="red_flag_serious"))
+    assert conversation_from(attributes).rest_asked is None  # answered already
+    attributes["rest_asked"] = "sit_bone"
+    assert conversation_from(attributes).rest_asked is None  # no safety question
+
+
+def test_a_warning_sign_denied_in_other_words_is_heard_as_denied() -> None:
+    conversation = DIALOGUE.launch().conversation
+    while isinstance(step := conversation.step, Question) and step.id != "red_flag_serious":
+        conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
+    turn = DIALOGUE.fact(conversation, "weight_loss", Answer.NO)
+    assert turn.said.speech[0] == SPEECH.say("volunteer.sign_denied_rest")
+    assert turn.conversation.interview == conversation.interview
+
+
+def test_no_pain_at_night_to_the_lying_on_that_side_question_is_its_no() -> None:
+    conversation = past_the_screen()._replace(confirming="lying_on_side")
+    turn = DIALOGUE.fact(conversation, "night_pain", Answer.NO)
+    assert turn.conversation.interview is not None
+    assert turn.conversation.interview.answered("lying_on_side") is Answer.NO
+
+
+def test_numbness_denied_at_a_safety_question_counts_as_one_part_denied() -> None:
+    conversation = DIALOGUE.launch().conversation
+    first = DIALOGUE.fact(conversation, "numbness_tingling", Answer.NO)
+    assert first.conversation.interview is not None
+    assert first.conversation.interview.answered("numbness_tingling") is Answer.NO
+    step = first.conversation.step
+    assert isinstance(step, Question) and step.is_safety_screen
+    assert first.conversation.rest_asked == step.id
+    second = DIALOGUE.no_warning_sign(first.conversation, "red_flag_saddle")
+    assert second.conversation.interview is not None
+    assert second.conversation.interview.answered(step.id) is Answer.NO
