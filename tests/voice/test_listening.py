@@ -28,6 +28,14 @@ def past_the_screen() -> Conversation:
     return conversation
 
 
+def at_the_question(question_id: str) -> Conversation:
+    """The conversation of a runner who answered no to every question before `question_id`."""
+    conversation = DIALOGUE.launch().conversation
+    while isinstance(step := conversation.step, Question) and step.id != question_id:
+        conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
+    return conversation
+
+
 def finished(yes: frozenset[str] = frozenset()) -> Conversation:
     conversation = past_the_screen()
     while isinstance(step := conversation.step, Question):
@@ -395,9 +403,7 @@ def test_a_pain_that_stops_above_the_knee_is_a_no_to_the_past_the_knee_question(
 def test_a_correction_that_would_raise_a_warning_sign_asks_its_question_again() -> None:
     # "No sorry, I meant yes" may answer the question now asked: the sign is raised only by a
     # yes to its own question, and then the runner hears what it changes.
-    conversation = DIALOGUE.launch().conversation
-    while isinstance(step := conversation.step, Question) and step.id != "red_flag_serious":
-        conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
+    conversation = at_the_question("red_flag_serious")
     conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
     turn = DIALOGUE.correct(conversation, Answer.YES)
     flag_question = KNOWLEDGE.question_text("red_flag_serious")
@@ -414,16 +420,6 @@ def test_a_correction_that_would_raise_a_warning_sign_asks_its_question_again() 
     assert denied.conversation.interview is not None
     assert denied.conversation.interview.answered("red_flag_serious") is Answer.NO
     assert SPEECH.say("volunteer.sign_soon") not in denied.said.speech
-
-
-def test_a_correction_that_takes_a_see_a_doctor_soon_sign_back_is_heard() -> None:
-    conversation = DIALOGUE.launch().conversation
-    while isinstance(step := conversation.step, Question) and step.id != "red_flag_serious":
-        conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
-    raised = DIALOGUE.answer(conversation, Answer.YES)
-    assert raised.said.speech[0] == SPEECH.say("volunteer.sign_soon")
-    taken_back = DIALOGUE.correct(raised.conversation, Answer.NO)
-    assert SPEECH.say("volunteer.sign_soon") not in taken_back.said.speech
 
 
 def test_a_stairs_or_car_told_to_the_stairs_question_is_its_answer() -> None:
@@ -569,12 +565,12 @@ def test_goodbye_after_a_warning_signs_advice_wishes_no_running() -> None:
 
 
 def test_yes_to_the_see_a_doctor_soon_question_is_acknowledged_at_once() -> None:
-    conversation = DIALOGUE.launch().conversation
-    while isinstance(step := conversation.step, Question) and step.id != "red_flag_serious":
-        conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
+    conversation = at_the_question("red_flag_serious")
     turn = DIALOGUE.answer(conversation, Answer.YES)
     assert turn.said.speech[0] == SPEECH.say("volunteer.sign_soon")
     assert isinstance(turn.conversation.step, Question)
+    taken_back = DIALOGUE.correct(turn.conversation, Answer.NO)
+    assert SPEECH.say("volunteer.sign_soon") not in taken_back.said.speech
 
 
 def _waiting_for(question_id: str, yes: frozenset[str] = frozenset()) -> Conversation:
@@ -1018,9 +1014,7 @@ def test_a_last_answer_told_with_a_place_already_known_still_says_the_result() -
 def test_night_pain_lying_on_that_side_is_the_side_not_the_warning_sign() -> None:
     # "Yes, it hurts at night when I lie on that side" to the cancer, weight or night pain
     # question: the side is noted and the warning sign asked again, plainly; nothing raised.
-    conversation = DIALOGUE.launch().conversation
-    while isinstance(step := conversation.step, Question) and step.id != "red_flag_serious":
-        conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
+    conversation = at_the_question("red_flag_serious")
     turn = DIALOGUE.answer_with_fact(conversation, "lying_on_side", Answer.YES)
     interview = turn.conversation.interview
     assert interview is not None
@@ -1067,9 +1061,7 @@ def test_a_told_fact_taken_back_while_its_check_waits_drops_the_check() -> None:
 def test_a_second_sign_denied_by_name_at_a_safety_question_is_its_no() -> None:
     # "Never had cancer", then "no night pain either": the rest of it is asked for once, and a
     # second sign denied by name answers the question no, rather than a third asking.
-    conversation = DIALOGUE.launch().conversation
-    while isinstance(step := conversation.step, Question) and step.id != "red_flag_serious":
-        conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
+    conversation = at_the_question("red_flag_serious")
     first = DIALOGUE.no_warning_sign(conversation, "red_flag_serious")
     assert first.said.speech[0] == SPEECH.say("volunteer.sign_denied_rest")
     assert first.conversation.interview == conversation.interview
@@ -1090,9 +1082,7 @@ def test_the_rest_asked_for_is_kept_only_for_a_safety_question_not_answered_yet(
 
 
 def test_a_warning_sign_denied_in_other_words_is_heard_as_denied() -> None:
-    conversation = DIALOGUE.launch().conversation
-    while isinstance(step := conversation.step, Question) and step.id != "red_flag_serious":
-        conversation = DIALOGUE.answer(conversation, Answer.NO).conversation
+    conversation = at_the_question("red_flag_serious")
     turn = DIALOGUE.fact(conversation, "weight_loss", Answer.NO)
     assert turn.said.speech[0] == SPEECH.say("volunteer.sign_denied_rest")
     assert turn.conversation.interview == conversation.interview
