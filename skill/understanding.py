@@ -986,10 +986,9 @@ class Nlu:
         if found.name == FALLBACK_INTENT and found.how != "exact":
             # "Oh god yes, after a day at my desk it's agony": typed text not understood whole
             # or sentence by sentence, with a plain answer in one of its clauses.
-            typed = "," in text or SENTENCE_END.search(text.rstrip(" .!?")) is not None
             return (
                 self._answer_in_a_clause(text)
-                or (None if typed else _yes_at_the_end(words))
+                or (None if _typed(text) else _yes_at_the_end(words))
                 or found
             )
         return found
@@ -1011,10 +1010,12 @@ class Nlu:
         if "but" not in rest:
             # "No, I said no to the tailbone", "I meant yes to the tailbone one": the answer
             # named, for the place named.
+            if len(rest) < 2:
+                return None  # "I said no", "I said no before": no place named
             named = rest[:-1] if rest[-1:] in (("one",), ("question",)) else rest
-            place = self._resolve_words(named) if named and rest[:1] != rest else None
-            fact = place.resolved_id("fact") if place is not None else None
-            if place is None or place.name != PLACE_INTENT or fact is None:
+            place = self._resolve_words(named)
+            fact = place.resolved_id("fact")
+            if place.name != PLACE_INTENT or fact is None:
                 return None
             if self._heard_or_told(words).name == WARNING_SIGN_INTENT:
                 return None
@@ -1049,9 +1050,9 @@ class Nlu:
         if not mostly or "than" in after or not _BUTTOCK.intersection(after[mostly[0] :]):
             return None  # "in my groin but more than my bum" is the groin
         told = self._told(words[:cut]) if cut else None
-        fact = told.resolved_id("fact") if told is not None else None
         if told is None or told.name not in (PLACE_INTENT, HEDGED_PLACE_INTENT):
             return None
+        fact = told.resolved_id("fact")
         if fact not in _NOT_MOSTLY_THE_BUTTOCK:
             return None
         where = self._told(words[cut + 1 :])
@@ -1099,7 +1100,7 @@ class Nlu:
         oh and my leg sort of gives way on the stairs". After an opening that is an answer or a
         word of thanks said exactly (up to three words), the rest is heard as a sentence of its
         own for a warning sign, or something checked with one, as after a comma."""
-        if "," in text or SENTENCE_END.search(text.rstrip(" .!?")):
+        if _typed(text):
             return None  # typed with its own breaks: heard by the rules for those
         words = tuple(normalise(text).split())
         for size in range(min(_OPENING_WORDS, len(words) - _LEAST_REST), 0, -1):
@@ -2359,6 +2360,12 @@ def _describes(words: tuple[str, ...], index: int) -> bool:
     if words[index] in UNABLE and words[index + 1 : index + 2] in DESCRIBED:
         return True
     return any(words[index : index + len(phrase)] == phrase for phrase in DESCRIBING)
+
+
+def _typed(text: str) -> bool:
+    """Whether the text has breaks of its own (a comma, a sentence ended inside it): typed,
+    where a device's speech has none."""
+    return "," in text or SENTENCE_END.search(text.rstrip(" .!?")) is not None
 
 
 def _yes_at_the_end(words: tuple[str, ...]) -> IntentMatch | None:

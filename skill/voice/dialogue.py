@@ -67,12 +67,12 @@ _LYING_ON_SIDE = "lying_on_side"
 # the numbness question asks about, both legs what the both-legs one does); the others say less
 # than their question asks ("it's deep in my buttock" is no tender spot that brings the pain
 # on), so that question is put plainly.
+_ANSWERS_ITS_CHECK = frozenset({"tingling", "stairs_or_car", _BOTH_LEGS})
 # A warning sign's fact denied, which also answers a symptom question that asks about the
 # same time: no pain at night is a no to the pain of lying on that side at night.
 _DENIAL_ANSWERS = {"night_pain": "lying_on_side"}
 # Words before a name that do not change what it names ("the hamstring", "my glute").
 _ARTICLES = frozenset({"the", "my", "a", "an", "your"})
-_ANSWERS_ITS_CHECK = frozenset({"tingling", "stairs_or_car", _BOTH_LEGS})
 
 
 class Card(NamedTuple):
@@ -580,8 +580,7 @@ class Dialogue:
             answered = conversation.with_interview(interview.with_answer(step.id, answer))
             if _gets_help_now(answered.step):
                 return self._present(answered)  # a yes that raised a warning sign comes first
-            conversation = answered
-            return self.fact(conversation, fact_id, heard_asked=False)
+            return self.fact(answered, fact_id, heard_asked=False)
         return self.fact(conversation, fact_id)
 
     def gradual_onset(self, conversation: Conversation) -> Turn:

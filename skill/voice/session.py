@@ -62,24 +62,31 @@ def _heard(stored: object) -> Heard:
     return Heard._make(map(int, stored.split(",")))
 
 
+def _unanswered(stored: object, interview: Interview | None) -> str | None:
+    """A question id stored as a string, not answered yet in the interview restored."""
+    if not isinstance(stored, str) or interview is None or interview.answered(stored):
+        return None
+    return stored
+
+
 def _confirming(stored: object, interview: Interview | None) -> str | None:
     """A question waiting to confirm something volunteered: a specific warning sign or a
     symptom question of the knowledge, not answered yet."""
-    if not isinstance(stored, str) or interview is None or interview.answered(stored):
+    question_id = _unanswered(stored, interview)
+    if question_id is None:
         return None
     knowledge = load_knowledge()
-    flag = knowledge.red_flags.get(stored)
-    if (flag is not None and flag.triage is not None) or stored in knowledge.features:
-        return stored
+    flag = knowledge.red_flags.get(question_id)
+    if (flag is not None and flag.triage is not None) or question_id in knowledge.features:
+        return question_id
     return None
 
 
 def _rest_asked(stored: object, interview: Interview | None) -> str | None:
     """A safety question whose other parts were asked for: one of the knowledge's, not
     answered yet."""
-    if not isinstance(stored, str) or interview is None or interview.answered(stored):
-        return None
-    return stored if stored in load_knowledge().red_flags else None
+    question_id = _unanswered(stored, interview)
+    return question_id if question_id in load_knowledge().red_flags else None
 
 
 def attributes_for(conversation: Conversation) -> dict[str, Any]:
